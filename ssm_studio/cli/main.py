@@ -1,0 +1,73 @@
+"""``ssm-studio``: open the app, or inspect, validate and import projects from a shell.
+
+Exit codes are a contract scripts rely on: 0 success, 1 bad input, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from .. import __version__
+from ..storage.errors import SsmError
+from . import project_commands
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+Command = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits with 2 on usage errors already; keep its message short and plain."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ssm-studio", description=(
+        "SSM Studio: rich pictures, root definitions, conceptual models and causal-loop "
+        "diagrams with parallel stakeholder perspectives. Run with no command to open the app."
+    ))
+    parser.add_argument("--version", action="version", version=f"ssm-studio {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    project_commands.register(commands)
+    return parser
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:  # argparse offers no public way to list subcommands
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def open_app(files: Sequence[str]) -> int:
+    try:
+        from ..app.launch import run_app
+    except ImportError as error:
+        print(f"ssm-studio: the desktop app cannot start: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return run_app(list(files))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args or (args[0] not in _command_names(parser) and not args[0].startswith("-")):
+        return open_app(args)
+    options = parser.parse_args(args)
+    if options.command is None:
+        return open_app([])
+    try:
+        return options.run(options)
+    except SsmError as error:
+        print(f"ssm-studio: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("ssm-studio: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""``validate``, ``info`` and ``import``: the project file from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..interop import import_csv, open_any
+from ..model import Project
+from ..storage import SsmError, save_project
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    validate = commands.add_parser("validate", help="check that project files can be opened")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.set_defaults(run=run_validate)
+
+    info = commands.add_parser("info", help="summarise a project")
+    info.add_argument("file", metavar="FILE")
+    info.add_argument("--json", action="store_true", help="print one JSON object")
+    info.set_defaults(run=run_info)
+
+    importer = commands.add_parser("import", help="make a project from a CSV list of links")
+    importer.add_argument("file", metavar="FILE.csv")
+    importer.add_argument("-o", "--output", required=True, metavar="OUT.ssm")
+    importer.add_argument("--perspective", metavar="NAME",
+                          help="perspective for rows that name none (default: the file's name)")
+    importer.set_defaults(run=run_import)
+
+
+def run_validate(options: argparse.Namespace) -> int:
+    bad = 0
+    for name in options.files:
+        try:
+            loaded = open_any(name)
+        except SsmError as error:
+            bad += 1
+            print(f"{name}: {_one_line(str(error))}", file=sys.stderr)
+            continue
+        for warning in loaded.warnings:
+            print(f"{name}: warning: {warning}", file=sys.stderr)
+    return 1 if bad else 0
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def summarise(project: Project) -> dict:
+    links_of: dict[str, int] = {}
+    for link in project.cld.links:
+        links_of[link.perspective] = links_of.get(link.perspective, 0) + 1
+    rds_of: dict[str, int] = {}
+    for rd in project.root_definitions:
+        rds_of[rd.perspective] = rds_of.get(rd.perspective, 0) + 1
+    return {
+        "title": project.metadata.title,
+        "format_version": project.format_version,
+        "perspectives": [
+            {"name": p.name, "links": links_of.get(p.id, 0), "root_definitions": rds_of.get(p.id, 0)}
+            for p in project.perspectives
+        ],
+        "counts": {
+            "variables": len(project.cld.variables),
+            "links": len(project.cld.links),
+            "rich_picture_items": len(project.rich_picture.items),
+            "root_definitions": len(project.root_definitions),
+            "conceptual_models": len(project.conceptual_models),
+            "actions": len(project.actions),
+        },
+    }
+
+
+def run_info(options: argparse.Namespace) -> int:
+    summary = summarise(open_any(options.file).project)
+    if options.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return 0
+    counts = summary["counts"]
+    print(f"{summary['title']}  (file format {summary['format_version']})")
+    print(f"Perspectives: {len(summary['perspectives'])}")
+    for p in summary["perspectives"]:
+        print(f"  - {p['name']}: {p['links']} causal claims, {p['root_definitions']} root definitions")
+    for key, value in counts.items():
+        print(f"{key.replace('_', ' ').capitalize()}: {value}")
+    return 0
+
+
+def run_import(options: argparse.Namespace) -> int:
+    if Path(options.file).suffix.lower() != ".csv":
+        print("ssm-studio import: only .csv link lists can be imported so far", file=sys.stderr)
+        return 2
+    project = import_csv(options.file, options.perspective)
+    save_project(options.output, project)
+    summary = summarise(project)["counts"]
+    print(f"Wrote {options.output}: {summary['variables']} variables, {summary['links']} causal "
+          f"claims in {len(project.perspectives)} perspective(s).", file=sys.stderr)
+    return 0

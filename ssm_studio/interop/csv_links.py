@@ -1,0 +1,139 @@
+"""A causal-loop diagram from a spreadsheet of links (from, to, polarity, …).
+
+Many groups start with a list in Excel; this turns it into a diagram. All problems are
+collected and reported with their line numbers, and nothing is produced unless every row
+is good.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..layout import arrange
+from ..model import CausalLink, Perspective, Project, Variable, parse_polarity, style_for_index
+from ..model.limits import MAX_LINKS, MAX_NAME_CHARS, MAX_TEXT_CHARS
+from .errors import ImportProblem
+
+REQUIRED = ("from", "to", "polarity")
+OPTIONAL = ("perspective", "delay", "note")
+MAX_CSV_BYTES = 64 * 1024 * 1024
+_TRUE = {"1", "yes", "y", "true", "t", "||", "delay", "delayed"}
+_FALSE = {"", "0", "no", "n", "false", "f"}
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
+
+
+def import_csv(path: str | Path, perspective: str | None = None) -> Project:
+    path = Path(path)
+    source = f"'{path.name}'"
+    try:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise ImportProblem(f"{source} is larger than {MAX_CSV_BYTES // 2**20} MB; not imported.")
+        text = _decode(path.read_bytes())
+    except OSError as error:
+        raise ImportProblem(f"{source} cannot be read: {error.strerror or error}.") from None
+    return links_from_csv_text(text, source, perspective or path.stem, title=path.stem)
+
+
+def _header_map(header: list[str], source: str) -> dict[str, int]:
+    columns = {name.strip().lower(): i for i, name in enumerate(header)}
+    missing = [name for name in REQUIRED if name not in columns]
+    if missing:
+        raise ImportProblem(
+            f"{source} has no column {', '.join(repr(m) for m in missing)} in its first row. "
+            "The first row must name the columns: from, to, polarity "
+            "(and optionally perspective, delay, note)."
+        )
+    return {name: columns[name] for name in REQUIRED + OPTIONAL if name in columns}
+
+
+def links_from_csv_text(text: str, source: str, default_perspective: str,
+                        title: str = "Imported diagram") -> Project:
+    rows = csv.reader(io.StringIO(text))
+    try:
+        header = next(rows)
+    except StopIteration:
+        raise ImportProblem(f"{source} is empty: it needs a header row and at least one link.") from None
+    except csv.Error as error:
+        raise ImportProblem(f"{source} is not a readable CSV file ({error}).") from None
+    cols = _header_map(header, source)
+
+    def cell(row: list[str], name: str) -> str:
+        index = cols.get(name)
+        return row[index].strip() if index is not None and index < len(row) else ""
+
+    problems: list[str] = []
+    parsed: list[tuple[str, str, str, str, bool, str]] = []
+    try:
+        for row in rows:
+            line = rows.line_num
+            if not any(c.strip() for c in row):
+                continue
+            source_name, target_name = cell(row, "from"), cell(row, "to")
+            polarity_text = cell(row, "polarity")
+            polarity = parse_polarity(polarity_text)
+            delay_text = cell(row, "delay").lower()
+            if not source_name or not target_name:
+                problems.append(f"line {line}: a variable name is empty ('from' and 'to' are both needed)")
+            elif max(len(source_name), len(target_name)) > MAX_NAME_CHARS:
+                problems.append(f"line {line}: a variable name is longer than {MAX_NAME_CHARS} characters")
+            if polarity is None:
+                problems.append(
+                    f"line {line}: unknown polarity '{polarity_text[:20]}' "
+                    "(use +, -, ?, positive, negative, s, o or unknown)"
+                )
+            if delay_text not in _TRUE | _FALSE:
+                problems.append(f"line {line}: delay '{delay_text[:20]}' is not yes or no")
+            note = cell(row, "note")
+            if len(note) > MAX_TEXT_CHARS:
+                problems.append(f"line {line}: the note is too long")
+            parsed.append((source_name, target_name, polarity or "?",
+                           cell(row, "perspective") or default_perspective,
+                           delay_text in _TRUE, note))
+            if len(parsed) > MAX_LINKS:
+                raise ImportProblem(f"{source} has more than {MAX_LINKS:,} links; not imported.")
+    except csv.Error as error:
+        problems.append(f"line {rows.line_num}: {error}")
+    if problems:
+        raise ImportProblem(f"{source} was not imported; fix these rows and try again:", problems)
+    if not parsed:
+        raise ImportProblem(f"{source} has a header row but no links.")
+    return _build_project(parsed, title)
+
+
+def _build_project(parsed: list[tuple[str, str, str, str, bool, str]], title: str) -> Project:
+    project = Project()
+    project.metadata.title = title[:MAX_NAME_CHARS]
+    variables: dict[str, Variable] = {}
+    perspectives: dict[str, Perspective] = {}
+
+    def variable(name: str) -> Variable:
+        key = name.casefold()
+        if key not in variables:
+            variables[key] = Variable(name=name)
+        return variables[key]
+
+    links = []
+    for source_name, target_name, polarity, perspective_name, delay, note in parsed:
+        key = perspective_name.casefold()
+        if key not in perspectives:
+            colour, dash = style_for_index(len(perspectives))
+            perspectives[key] = Perspective(name=perspective_name, colour=colour, dash=dash)
+        links.append(CausalLink(
+            source=variable(source_name).id, target=variable(target_name).id,
+            perspective=perspectives[key].id, polarity=polarity, delay=delay, note=note,
+        ))
+    positions = arrange([v.id for v in variables.values()], [(lk.source, lk.target) for lk in links])
+    for v in variables.values():
+        v.x, v.y = positions[v.id]
+    project.perspectives = list(perspectives.values())
+    project.cld.variables = list(variables.values())
+    project.cld.links = links
+    return Project.model_validate(project.model_dump())

@@ -1,0 +1,77 @@
+"""The SSM document as plain data (pydantic v2). No Qt and no I/O here."""
+
+from .base import Identified, Point, StrictModel, new_id
+from .causal import (
+    CausalLink,
+    CausalLoopDiagram,
+    LoopName,
+    Polarity,
+    Variable,
+    display_polarity,
+    parse_polarity,
+)
+from .perspective import COMMON_GROUND_NAME, DASH_PATTERNS, PALETTE, Perspective, style_for_index
+from .project import FORMAT_VERSION, Metadata, Project, reference_problems
+from .rich_picture import (
+    Bubble,
+    Connector,
+    Group,
+    ImageItem,
+    RichPicture,
+    RichPictureItem,
+    Shape,
+    StencilFigure,
+    Stroke,
+    TextItem,
+)
+from .ssm_stages import (
+    Action,
+    Activity,
+    ComparisonRow,
+    ConceptualModel,
+    Dependency,
+    Measures,
+    RootDefinition,
+    Stance,
+)
+
+__all__ = [
+    "COMMON_GROUND_NAME",
+    "DASH_PATTERNS",
+    "FORMAT_VERSION",
+    "PALETTE",
+    "Action",
+    "Activity",
+    "Bubble",
+    "CausalLink",
+    "CausalLoopDiagram",
+    "ComparisonRow",
+    "ConceptualModel",
+    "Connector",
+    "Dependency",
+    "Group",
+    "Identified",
+    "ImageItem",
+    "LoopName",
+    "Measures",
+    "Metadata",
+    "Perspective",
+    "Point",
+    "Polarity",
+    "Project",
+    "RichPicture",
+    "RichPictureItem",
+    "RootDefinition",
+    "Shape",
+    "Stance",
+    "StencilFigure",
+    "StrictModel",
+    "Stroke",
+    "TextItem",
+    "Variable",
+    "display_polarity",
+    "new_id",
+    "parse_polarity",
+    "reference_problems",
+    "style_for_index",
+]

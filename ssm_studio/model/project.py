@@ -1,0 +1,112 @@
+"""The whole SSM document."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pydantic import Field, model_validator
+
+from . import limits
+from .base import Id, Name, StrictModel, Text, new_id
+from .causal import CausalLoopDiagram
+from .perspective import Perspective
+from .rich_picture import RichPicture
+from .ssm_stages import Action, ConceptualModel, RootDefinition
+
+# The version of project.json this code writes; storage migrates older ones up to it.
+FORMAT_VERSION = 1
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class Metadata(StrictModel):
+    title: Name = "Untitled project"
+    summary: Text = ""
+    authors: list[Name] = Field(default_factory=list)
+    created: Name = Field(default_factory=_now)
+    modified: Name = Field(default_factory=_now)
+
+
+class Project(StrictModel):
+    # format_version comes first in project.json so a reader can see it in the first bytes.
+    format_version: int = FORMAT_VERSION
+    id: Id = Field(default_factory=new_id)
+    metadata: Metadata = Field(default_factory=Metadata)
+    perspectives: list[Perspective] = Field(default_factory=list, max_length=limits.MAX_PERSPECTIVES)
+    rich_picture: RichPicture = Field(default_factory=RichPicture)
+    cld: CausalLoopDiagram = Field(default_factory=CausalLoopDiagram)
+    root_definitions: list[RootDefinition] = Field(
+        default_factory=list, max_length=limits.MAX_ROOT_DEFINITIONS
+    )
+    conceptual_models: list[ConceptualModel] = Field(
+        default_factory=list, max_length=limits.MAX_CONCEPTUAL_MODELS
+    )
+    actions: list[Action] = Field(default_factory=list, max_length=limits.MAX_ACTIONS)
+
+    @model_validator(mode="after")
+    def _check_counts_and_references(self) -> Project:
+        problems = reference_problems(self)
+        if problems:
+            more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+            raise ValueError("; ".join(problems[:3]) + more)
+        return self
+
+    # Look-ups used by every room; linear scans are fine at workshop sizes and the
+    # analysis and canvas build their own indexes.
+    def perspective(self, perspective_id: str) -> Perspective | None:
+        return next((p for p in self.perspectives if p.id == perspective_id), None)
+
+    def perspective_named(self, name: str) -> Perspective | None:
+        wanted = name.strip().casefold()
+        return next((p for p in self.perspectives if p.name.strip().casefold() == wanted), None)
+
+
+def reference_problems(project: Project) -> list[str]:
+    """Every dangling id or over-limit count, as sentences a user can act on."""
+    problems: list[str] = []
+    cld = project.cld
+    if len(cld.variables) > limits.MAX_VARIABLES:
+        problems.append(f"too many variables ({len(cld.variables)}; at most {limits.MAX_VARIABLES})")
+    if len(cld.links) > limits.MAX_LINKS:
+        problems.append(f"too many causal links ({len(cld.links)}; at most {limits.MAX_LINKS})")
+    items = project.rich_picture.items
+    if len(items) > limits.MAX_RICH_PICTURE_ITEMS:
+        problems.append(
+            f"too many rich-picture items ({len(items)}; at most {limits.MAX_RICH_PICTURE_ITEMS})"
+        )
+    perspective_ids = {p.id for p in project.perspectives}
+    variable_ids = {v.id for v in cld.variables}
+    for link in cld.links:
+        if link.source not in variable_ids or link.target not in variable_ids:
+            problems.append(f"causal link {link.id} joins a variable that does not exist")
+        if link.perspective not in perspective_ids:
+            problems.append(f"causal link {link.id} belongs to a perspective that does not exist")
+    for variable in cld.variables:
+        if any(p not in perspective_ids for p in variable.included_by):
+            problems.append(f"variable '{variable.name}' is included by an unknown perspective")
+    item_ids = {item.id for item in items}
+    for item in items:
+        if item.layer is not None and item.layer not in perspective_ids:
+            problems.append(f"rich-picture item {item.id} is on a layer that does not exist")
+        joined = [getattr(item, "source", None), getattr(item, "target", None)]
+        joined += [getattr(item, "owner", None)] + list(getattr(item, "members", []))
+        if any(ref is not None and ref not in item_ids for ref in joined):
+            problems.append(f"rich-picture item {item.id} refers to an item that does not exist")
+    for rd in project.root_definitions:
+        if rd.perspective not in perspective_ids:
+            problems.append(f"root definition '{rd.title}' belongs to an unknown perspective")
+    rd_ids = {rd.id for rd in project.root_definitions}
+    for cm in project.conceptual_models:
+        if cm.root_definition not in rd_ids:
+            problems.append(f"conceptual model '{cm.title}' belongs to an unknown root definition")
+        activity_ids = {a.id for a in cm.activities}
+        if any(d.source not in activity_ids or d.target not in activity_ids for d in cm.dependencies):
+            problems.append(f"conceptual model '{cm.title}' has an arrow to a missing activity")
+        if any(row.activity not in activity_ids for row in cm.comparison):
+            problems.append(f"comparison of '{cm.title}' has a row for a missing activity")
+    for action in project.actions:
+        if any(s.perspective not in perspective_ids for s in action.stances):
+            problems.append(f"action '{action.title}' records a stance of an unknown perspective")
+    return problems

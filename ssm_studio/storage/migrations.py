@@ -1,0 +1,49 @@
+"""Step-by-step upgrades of project.json from older format versions.
+
+Each step takes the raw JSON dict of version N and returns version N + 1. Old files are
+kept in tests/fixtures so every step stays exercised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import FORMAT_VERSION
+from .errors import InvalidProjectError, NewerFormatError
+
+Migration = Callable[[dict], dict]
+
+# from-version -> function producing from-version + 1
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def register(from_version: int) -> Callable[[Migration], Migration]:
+    def decorate(step: Migration) -> Migration:
+        MIGRATIONS[from_version] = step
+        return step
+
+    return decorate
+
+
+def migrate(data: dict, source: str, target: int = FORMAT_VERSION,
+            steps: dict[int, Migration] | None = None) -> dict:
+    """Bring ``data`` up to ``target``; refuse files from the future with the version needed."""
+    steps = MIGRATIONS if steps is None else steps
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InvalidProjectError(
+            f"{source}: the project has no valid format_version, so it cannot be read safely."
+        )
+    if version > target:
+        raise NewerFormatError(
+            f"{source} was saved by a newer SSM Studio (file format {version}; this version reads "
+            f"up to {target}). Please update SSM Studio to open it. The file has not been changed."
+        )
+    while version < target:
+        step = steps.get(version)
+        if step is None:
+            raise InvalidProjectError(f"{source}: no upgrade is known from file format {version}.")
+        data = step(data)
+        version += 1
+        data["format_version"] = version
+    return data
