@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from .. import __version__
 from ..storage.errors import SsmError
@@ -49,11 +50,24 @@ def open_app(files: Sequence[str]) -> int:
     return run_app(list(files))
 
 
+def _open_usage(args: list[str], commands: set[str]) -> list[str]:
+    """``ssm-studio [FILE...]``: refuse options we do not know and mistyped commands."""
+    opener = argparse.ArgumentParser(prog="ssm-studio", add_help=False)
+    opener.add_argument("files", nargs="*")
+    files = opener.parse_args(args).files
+    first = Path(files[0]) if files else None
+    if first is not None and not first.suffix and not first.exists():
+        opener.error(f"'{files[0]}' is neither a file nor a command "
+                     f"(commands: {', '.join(sorted(commands))})")
+    return files
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args or (args[0] not in _command_names(parser) and not args[0].startswith("-")):
-        return open_app(args)
+    commands = _command_names(parser)
+    if not args or (args[0] not in commands and not args[0].startswith("-")):
+        return open_app(_open_usage(args, commands))
     options = parser.parse_args(args)
     if options.command is None:
         return open_app([])

@@ -82,10 +82,15 @@ def run_info(options: argparse.Namespace) -> int:
     print(f"{summary['title']}  (file format {summary['format_version']})")
     print(f"Perspectives: {len(summary['perspectives'])}")
     for p in summary["perspectives"]:
-        print(f"  - {p['name']}: {p['links']} causal claims, {p['root_definitions']} root definitions")
+        print(f"  - {p['name']}: {_count(p['links'], 'causal claim')}, "
+              f"{_count(p['root_definitions'], 'root definition')}")
     for key, value in counts.items():
         print(f"{key.replace('_', ' ').capitalize()}: {value}")
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def run_import(options: argparse.Namespace) -> int:

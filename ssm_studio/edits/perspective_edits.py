@@ -6,6 +6,7 @@ from typing import Literal
 
 from ..model import Perspective, Project
 from .base import CompositeEdit, DeleteEdit, Edit, InsertEdit, MoveInListEdit, SetFieldsEdit
+from .rich_picture_edits import remove_items
 
 PERSPECTIVES = ("perspectives",)
 
@@ -46,12 +47,11 @@ def remove_perspective(project: Project, perspective_id: str, claims: ClaimFate 
             if moving and move_to is not None and move_to not in kept:
                 kept.append(move_to)
             edits.append(SetFieldsEdit(("cld", "variables", variable.id), {"included_by": kept}))
-    for item in project.rich_picture.items:
-        if item.layer == perspective_id:
-            if moving:
-                edits.append(SetFieldsEdit(("rich_picture", "items", item.id), {"layer": move_to}))
-            else:
-                edits.append(DeleteEdit(("rich_picture", "items"), item.id))
+    on_layer = {item.id for item in project.rich_picture.items if item.layer == perspective_id}
+    if moving:
+        edits += [SetFieldsEdit(("rich_picture", "items", i), {"layer": move_to}) for i in on_layer]
+    elif on_layer:
+        edits.append(remove_items(project, on_layer))
     for rd in project.root_definitions:
         if rd.perspective != perspective_id:
             continue

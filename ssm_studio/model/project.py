@@ -76,24 +76,32 @@ def reference_problems(project: Project) -> list[str]:
         problems.append(
             f"too many rich-picture items ({len(items)}; at most {limits.MAX_RICH_PICTURE_ITEMS})"
         )
+    # Runs on every load: set operations rather than a Python test per object keep it fast.
     perspective_ids = {p.id for p in project.perspectives}
     variable_ids = {v.id for v in cld.variables}
-    for link in cld.links:
-        if link.source not in variable_ids or link.target not in variable_ids:
-            problems.append(f"causal link {link.id} joins a variable that does not exist")
-        if link.perspective not in perspective_ids:
-            problems.append(f"causal link {link.id} belongs to a perspective that does not exist")
-    for variable in cld.variables:
-        if any(p not in perspective_ids for p in variable.included_by):
-            problems.append(f"variable '{variable.name}' is included by an unknown perspective")
+    link_ends = {lk.source for lk in cld.links} | {lk.target for lk in cld.links}
+    if not link_ends <= variable_ids:
+        problems.append("a causal link joins a variable that does not exist")
+    if not {lk.perspective for lk in cld.links} <= perspective_ids:
+        problems.append("a causal link belongs to a perspective that does not exist")
+    included = {p for v in cld.variables if v.included_by for p in v.included_by}
+    if not included <= perspective_ids:
+        problems.append("a variable is included by a perspective that does not exist")
+    if not {item.layer for item in items} - {None} <= perspective_ids:
+        problems.append("a rich-picture item is on a layer that does not exist")
     item_ids = {item.id for item in items}
+    joined: set[str | None] = set()
     for item in items:
-        if item.layer is not None and item.layer not in perspective_ids:
-            problems.append(f"rich-picture item {item.id} is on a layer that does not exist")
-        joined = [getattr(item, "source", None), getattr(item, "target", None)]
-        joined += [getattr(item, "owner", None)] + list(getattr(item, "members", []))
-        if any(ref is not None and ref not in item_ids for ref in joined):
-            problems.append(f"rich-picture item {item.id} refers to an item that does not exist")
+        kind = item.kind
+        if kind == "connector":
+            joined.add(item.source)
+            joined.add(item.target)
+        elif kind == "bubble":
+            joined.add(item.owner)
+        elif kind == "group":
+            joined.update(item.members)
+    if not joined - {None} <= item_ids:
+        problems.append("a rich-picture connector, bubble or group refers to an item that does not exist")
     for rd in project.root_definitions:
         if rd.perspective not in perspective_ids:
             problems.append(f"root definition '{rd.title}' belongs to an unknown perspective")

@@ -19,6 +19,17 @@ from .errors import SaveError
 _CHUNK = 1024 * 1024
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates files readable by the owner only; a saved project should get the
+# permissions any new file of the user's would (or keep those of the file it replaces).
+_NEW_FILE_MODE = 0o666 & ~_current_umask()
+
+
 def backup_path(path: Path) -> Path:
     return path.with_name(f"{path.stem} (backup){path.suffix}")
 
@@ -41,6 +52,8 @@ def write_bytes_atomically(path: str | Path, data: bytes, keep_backup: bool = Tr
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".saving", dir=path.parent)
+        mode = (path.stat().st_mode & 0o777) if path.is_file() else _NEW_FILE_MODE
+        os.chmod(tmp_name, mode)
         with os.fdopen(fd, "wb") as handle:
             for start in range(0, len(data), _CHUNK):
                 handle.write(data[start : start + _CHUNK])

@@ -188,7 +188,7 @@ def project_to_bytes(project: Project, media: dict[str, bytes]) -> bytes:
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         info = zipfile.ZipInfo(PROJECT_MEMBER, date_time=_EPOCH)
         info.compress_type = zipfile.ZIP_DEFLATED
-        archive.writestr(info, project.model_dump_json(indent=1))
+        archive.writestr(info, project.model_dump_json())
         for key in sorted(k for k in media if k in used):
             info = zipfile.ZipInfo(MEDIA_PREFIX + key, date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_STORED  # photos are already compressed

@@ -1,0 +1,31 @@
+"""Shared fixtures: the example project, small projects, paths into ../shared/corpus."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+sys.path.insert(0, str(EXAMPLES))
+
+
+@pytest.fixture
+def example_path() -> Path:
+    return EXAMPLES / "stoke-worklessness.ssm"
+
+
+@pytest.fixture
+def example_project():
+    from build_stoke_example import build
+
+    return build()

@@ -1,0 +1,48 @@
+"""Rules of the house that keep the core usable without a display."""
+
+import subprocess
+import sys
+import textwrap
+
+PURE = ["model", "edits", "storage", "interop", "layout", "analysis"]
+
+
+def test_core_packages_import_with_pyside6_unimportable():
+    code = textwrap.dedent(f"""
+        import sys
+        class Refuse:
+            def find_spec(self, name, path=None, target=None):
+                if name.split(".")[0] in ("PySide6", "shiboken6", "PyQt5", "PyQt6"):
+                    raise ImportError("Qt is not allowed here: " + name)
+        sys.meta_path.insert(0, Refuse())
+        import importlib, pkgutil
+        for room in {PURE!r}:
+            package = importlib.import_module("ssm_studio." + room)
+            for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+                importlib.import_module(info.name)
+        import ssm_studio.cli.main
+        assert not any(m.startswith("PySide6") for m in sys.modules)
+        print("ok")
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_pyside6_is_the_sound_pinned_version():
+    from importlib.metadata import version
+
+    # 6.12.0 decrements None's refcount on every QGraphicsItem.setPos (see pyproject.toml).
+    assert version("PySide6-Essentials") != "6.12.0"
+
+
+def test_setpos_does_not_leak_references_to_none(qapp):
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    item = QGraphicsRectItem(0, 0, 10, 10)
+    before = sys.getrefcount(None)
+    for i in range(5000):
+        item.setPos(i, i)
+    after = sys.getrefcount(None)
+    # A sound binding leaves None's count where it was (give or take the interpreter's noise).
+    assert abs(after - before) < 100, (before, after)
