@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ssm_studio.analysis import find_loops
 from ssm_studio.model import (
     Action,
     Activity,
@@ -22,6 +23,7 @@ from ssm_studio.model import (
     ConceptualModel,
     Connector,
     Dependency,
+    LoopName,
     Measures,
     Metadata,
     Perspective,
@@ -291,7 +293,22 @@ def build() -> Project:
     project.cld.variables = list(variables.values())
     project.cld.links = links
     project.rich_picture.items = items
+    name_loops(project, {
+        frozenset({"Worklessness", "Confidence of job seekers"}): "Vicious circle of confidence",
+        frozenset({"Worklessness", "Pressure to meet off-flow targets", "Quick job placements",
+                   "Return to benefits within months"}): "Revolving door",
+    })
     return Project.model_validate(project.model_dump())
+
+
+def name_loops(project: Project, names: dict[frozenset[str], str]) -> None:
+    """Record every loop's label, and the names the workshop gave two of them."""
+    report = find_loops(project)
+    variable_names = {v.id: v.name for v in project.cld.variables}
+    for loop in report.loops:
+        members = frozenset(variable_names[v] for v in loop.variables)
+        project.cld.loop_names.append(LoopName(id=sid("n"), key=loop.key, label=loop.label,
+                                               name=names.get(members, "")))
 
 
 def main() -> None:

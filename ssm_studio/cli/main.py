@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..storage.errors import SsmError
-from . import project_commands
+from . import analysis_commands, project_commands
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ssm-studio {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     project_commands.register(commands)
+    analysis_commands.register(commands)
     return parser
 
 

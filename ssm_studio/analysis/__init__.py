@@ -1,0 +1,29 @@
+"""Questions a workshop asks of a causal-loop diagram, per perspective and across them.
+
+Pure Python on networkx; no Qt. Long work takes a time budget and a cancel flag so the app
+can run it off the UI thread.
+"""
+
+from .compare import PerspectiveComparison, compare_perspectives
+from .loops import Loop, LoopReport, find_loops
+from .paths import SignedPath, signed_paths
+from .signed_graph import SignedGraph, Step
+from .trees import TreeNode, causes_tree, uses_tree
+from .whatif import WhatIfResult, propagate
+
+__all__ = [
+    "Loop",
+    "LoopReport",
+    "PerspectiveComparison",
+    "SignedGraph",
+    "SignedPath",
+    "Step",
+    "TreeNode",
+    "WhatIfResult",
+    "causes_tree",
+    "compare_perspectives",
+    "find_loops",
+    "propagate",
+    "signed_paths",
+    "uses_tree",
+]

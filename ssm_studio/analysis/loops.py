@@ -1,0 +1,170 @@
+"""Feedback loops: found honestly at any scale, labelled R1, B1, ?1 … stably, named by users."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..model import Project
+from .cycles import Clock, Cycle, canonical, covering_cycles, enumerate_cycles
+from .signed_graph import SignedGraph, Step, multiply
+
+LoopPolarity = Literal["R", "B", "?"]
+# A loop through links claimed with several polarities exists once per polarity combination;
+# past this many combinations for one cycle the rest are not listed (and the report says so).
+MAX_VARIANTS_PER_CYCLE = 64
+
+
+@dataclass
+class Loop:
+    key: str  # canonical: the same loop found from any start, or in another run, has this key
+    polarity: LoopPolarity
+    variables: list[str]  # ids, in loop order
+    steps: list[Step]  # steps[i] goes from variables[i] to variables[i + 1] (wrapping)
+    perspectives: list[str]  # perspectives holding every link of the loop, in project order
+    label: str = ""
+    name: str = ""
+
+    @property
+    def length(self) -> int:
+        return len(self.variables)
+
+    @property
+    def has_delay(self) -> bool:
+        return any(step.delay for step in self.steps)
+
+    @property
+    def link_ids(self) -> list[str]:
+        return [link for step in self.steps for link in step.link_ids]
+
+
+@dataclass
+class LoopReport:
+    loops: list[Loop]
+    complete: bool
+    complete_up_to_length: int  # every loop of at most this length is listed
+    max_length: int | None
+    elapsed: float
+    stopped_by: str = ""  # why the search stopped early: time budget, cancelled, loop cap
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> int:
+        return len(self.loops)
+
+
+def loop_polarity(steps: Iterable[Step]) -> LoopPolarity:
+    net = multiply(step.polarity for step in steps)
+    return {"+": "R", "-": "B", "?": "?"}[net]
+
+
+def loop_key(variables: Cycle, polarities: tuple[str, ...]) -> str:
+    """Hash of the signed sequence rotated to its smallest form (ids are long; keys stay short)."""
+    pairs = [f"{v}{p}" for v, p in zip(variables, polarities, strict=True)]
+    start = min(range(len(pairs)), key=lambda i: pairs[i:] + pairs[:i])
+    text = "|".join(pairs[start:] + pairs[:start])
+    return hashlib.sha1(text.encode()).hexdigest()[:24]
+
+
+def signed_loops(graph: SignedGraph, cycle: Cycle, order: dict[str, int]) -> list[Loop]:
+    steps_of = graph.steps
+    choices = [steps_of[pair].values() for pair in zip(cycle, cycle[1:] + cycle[:1], strict=True)]
+    loops = []
+    for steps in itertools.islice(itertools.product(*choices), MAX_VARIANTS_PER_CYCLE):
+        holders = set.intersection(*(step.perspectives for step in steps))
+        loops.append(Loop(
+            key=loop_key(cycle, tuple(s.polarity for s in steps)),
+            polarity=loop_polarity(steps), variables=list(cycle), steps=list(steps),
+            perspectives=sorted(holders, key=order.__getitem__),
+        ))
+    return loops
+
+
+def _rotate_to_first(cycle: Cycle, position: dict[str, int]) -> Cycle:
+    start = min(range(len(cycle)), key=lambda i: position[cycle[i]])
+    return cycle[start:] + cycle[:start]
+
+
+def assign_labels(loops: list[Loop], known: dict[str, tuple[str, str]]) -> None:
+    """Keep every label already given; new loops take the lowest free number of their kind,
+    shortest first, so 'R2' in last month's minutes is still R2 unless that loop is gone."""
+    taken: dict[str, set[int]] = {"R": set(), "B": set(), "?": set()}
+    for label, _name in known.values():
+        kind, number = label[:1], label[1:]
+        if kind in taken and number.isdigit():
+            taken[kind].add(int(number))
+    for loop in loops:
+        if loop.key in known:
+            loop.label, loop.name = known[loop.key]
+    counters = {kind: 1 for kind in taken}
+    for loop in loops:
+        if loop.label:
+            continue
+        kind = loop.polarity
+        while counters[kind] in taken[kind]:
+            counters[kind] += 1
+        loop.label = f"{kind}{counters[kind]}"
+        taken[kind].add(counters[kind])
+
+
+def find_loops(project: Project, perspectives: Iterable[str] | None = None,
+               max_length: int | None = None, time_budget: float = 2.0,
+               cancel: Callable[[], bool] | None = None, max_loops: int = 5_000) -> LoopReport:
+    """The feedback loops formed by the claims of ``perspectives`` (None: all claims).
+
+    The budget is shared: half for exact enumeration; if that does not finish, up to 0.65 of
+    it for shortest covering loops, then a fast fallback; the rest for labelling. Past
+    ``max_loops`` (Stella stops at 1,000) the list is cut, shortest loops kept.
+    """
+    started = began = time.perf_counter()
+    known = {n.key: (n.label, n.name) for n in project.cld.loop_names}
+    if perspectives is not None:
+        # Label loops as they are labelled over all claims, so R2 is R2 in every view.
+        share = time_budget * 0.3
+        everything = find_loops(project, None, max_length, share, cancel, max_loops)
+        for loop in everything.loops:
+            known.setdefault(loop.key, (loop.label, loop.name))
+        time_budget -= time.perf_counter() - started
+        started = time.perf_counter()
+    graph = SignedGraph(project, perspectives)
+    nodes = sorted(graph.successors)
+    clock = Clock(deadline=started + time_budget * 0.5, cancel=cancel)
+    enumeration = enumerate_cycles(graph.successors, nodes, clock, max_length, max_loops)
+    cycles = {canonical(c) for c in enumeration.cycles}
+    cover: set[Cycle] = set()
+    notes = []
+    stopped_by = enumeration.stopped_by
+    if not enumeration.complete and stopped_by != "cancelled":
+        # Out of time: still show every link that lies on a loop, by cycles found cheaply.
+        found_cover = covering_cycles(graph.successors, nodes, shortest_until=started + time_budget * 0.65)
+        cover = {c for c in found_cover if max_length is None or len(c) <= max_length}
+        notes.append(
+            f"Stopped by the {stopped_by} after listing every loop of up to "
+            f"{enumeration.complete_up_to} variables; longer loops are shown only as needed to "
+            "cover every link that lies on a loop."
+        )
+    order = {p.id: i for i, p in enumerate(project.perspectives)}
+    # Show each loop from the variable the user placed first in the diagram's list.
+    position = {v.id: i for i, v in enumerate(project.cld.variables)}
+    listing = sorted(cover, key=len) + sorted(cycles - cover, key=len)
+    hard_deadline = started + time_budget * 0.95
+    loops: list[Loop] = []
+    for index, cycle in enumerate(listing):
+        if index >= len(cover) and not index & 255 and time.perf_counter() > hard_deadline:
+            notes.append(f"{len(listing) - index:,} more loops were found but not listed, "
+                         "to keep within the time budget.")
+            stopped_by = stopped_by or "time budget"
+            break
+        loops.extend(signed_loops(graph, _rotate_to_first(cycle, position), order))
+    loops.sort(key=lambda lp: (lp.length, [position[v] for v in lp.variables], lp.polarity))
+    assign_labels(loops, known)
+    complete = enumeration.complete and not stopped_by
+    return LoopReport(
+        loops=loops, complete=complete, max_length=max_length,
+        complete_up_to_length=enumeration.complete_up_to,
+        elapsed=time.perf_counter() - began, stopped_by=stopped_by, notes=notes,
+    )
