@@ -113,7 +113,7 @@ def assign_labels(loops: list[Loop], known: dict[str, tuple[str, str]]) -> None:
 
 def find_loops(project: Project, perspectives: Iterable[str] | None = None,
                max_length: int | None = None, time_budget: float = 2.0,
-               cancel: Callable[[], bool] | None = None, max_loops: int = 5_000) -> LoopReport:
+               cancel: Callable[[], bool] | None = None, max_loops: int = 10_000) -> LoopReport:
     """The feedback loops formed by the claims of ``perspectives`` (None: all claims).
 
     The budget is shared: half for exact enumeration; if that does not finish, up to 0.65 of
