@@ -1,0 +1,1 @@
+"""The desktop application: main window, panels, canvas tools, undo, files, presentation."""

@@ -1,0 +1,222 @@
+"""Editing operations on the causal-loop canvas, shared by mouse, keys, menus and tests.
+
+Every operation builds an edit and pushes it on the session's undo stack; nothing here
+touches the model directly.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QMimeData, QPointF
+from PySide6.QtWidgets import QApplication
+
+from ..edits import CompositeEdit, Edit
+from ..edits.causal_edits import (
+    add_link,
+    add_variable,
+    move_variables,
+    remove_links,
+    remove_variables,
+    rename_variable,
+    set_link_fields,
+    set_polarity,
+)
+from ..model import CausalLink, Variable
+from ..render.cld_items import LinkItem, VariableItem
+from ..render.cld_scene import CldScene
+from ..render.layers import LayerState
+from .session import DocumentSession
+
+CLIPBOARD_MIME = "application/x-ssm-studio-cld+json"
+
+
+class CldEditor:
+    def __init__(self, scene: CldScene, session: DocumentSession, layers: LayerState) -> None:
+        self.scene, self.session, self.layers = scene, session, layers
+        self.selection_order: list[str] = []
+        self.message = ""  # last thing to tell the user (the window shows it in the status bar)
+        scene.selectionChanged.connect(self._track_selection)
+
+    @property
+    def project(self):
+        return self.session.document.project
+
+    def push(self, edit: Edit) -> None:
+        self.session.push(edit)
+
+    def _track_selection(self) -> None:
+        try:
+            selected = {i.variable_id for i in self.scene.selectedItems() if isinstance(i, VariableItem)}
+        except RuntimeError:  # the scene is being torn down
+            return
+        self.selection_order = [v for v in self.selection_order if v in selected]
+        self.selection_order += [v for v in selected if v not in self.selection_order]
+
+    def selected_variables(self) -> list[str]:
+        return [i.variable_id for i in self.scene.selectedItems() if isinstance(i, VariableItem)]
+
+    def selected_links(self) -> list[str]:
+        return [i.link_id for i in self.scene.selectedItems() if isinstance(i, LinkItem)]
+
+    def select(self, ids: set[str]) -> None:
+        self.scene.clearSelection()
+        for vid in ids:
+            for table in (self.scene.variable_items, self.scene.link_items):
+                if vid in table:
+                    table[vid].setSelected(True)
+
+    # Variables -------------------------------------------------------------------------------
+    def add_variable_at(self, at: QPointF, name: str = "New variable") -> str:
+        variable = Variable(name=name, x=round(at.x(), 1), y=round(at.y(), 1))
+        if self.layers.active:
+            variable.included_by = [self.layers.active]
+        self.push(add_variable(variable))
+        self.select({variable.id})
+        return variable.id
+
+    def rename(self, variable_id: str, name: str) -> bool:
+        name = name.strip()
+        current = next(v.name for v in self.project.cld.variables if v.id == variable_id)
+        if not name or name == current:
+            return False
+        self.push(rename_variable(variable_id, name))
+        return True
+
+    def commit_moves(self) -> bool:
+        """After a drag: one undo step for every variable that moved."""
+        moved = {}
+        for variable in self.project.cld.variables:
+            item = self.scene.variable_items.get(variable.id)
+            if item is not None and (item.x(), item.y()) != (variable.x, variable.y):
+                moved[variable.id] = (round(item.x(), 1), round(item.y(), 1))
+        if moved:
+            self.push(move_variables(moved))
+        return bool(moved)
+
+    def nudge(self, dx: float, dy: float) -> None:
+        ids = self.selected_variables()
+        if ids:
+            positions = {v.id: (v.x + dx, v.y + dy) for v in self.project.cld.variables if v.id in ids}
+            self.push(move_variables(positions))
+
+    # Links -------------------------------------------------------------------------------
+    def link(self, source: str, target: str, polarity: str = "+") -> str | None:
+        perspective = self.layers.active
+        if perspective is None:
+            self.message = "Choose the perspective that makes this claim (Perspective → Set active)."
+            return None
+        claim = CausalLink(source=source, target=target, perspective=perspective, polarity=polarity)
+        self.push(add_link(claim))
+        self.select({claim.id})
+        return claim.id
+
+    def link_selected(self) -> str | None:
+        if len(self.selection_order) == 2:
+            return self.link(*self.selection_order)
+        if len(self.selection_order) == 1:
+            return self.link(self.selection_order[0], self.selection_order[0])
+        self.message = "Select two variables (the cause first) to link them."
+        return None
+
+    def set_polarity(self, polarity: str) -> None:
+        ids = self.selected_links()
+        if ids:
+            self.push(set_polarity(ids, polarity))
+
+    def toggle_delay(self) -> None:
+        ids = self.selected_links()
+        if not ids:
+            return
+        links = {lk.id: lk for lk in self.project.cld.links}
+        turn_on = not all(links[i].delay for i in ids)
+        self.push(CompositeEdit([set_link_fields(i, delay=turn_on) for i in ids],
+                                label="Mark delay" if turn_on else "Remove delay"))
+
+    def set_curvature(self, link_id: str, curvature: float) -> None:
+        self.push(set_link_fields(link_id, curvature=round(curvature, 3)))
+
+    # Delete, copy, paste ------------------------------------------------------------------
+    def delete_selection(self) -> None:
+        variables, links = set(self.selected_variables()), set(self.selected_links())
+        edits: list[Edit] = []
+        if links:
+            doomed_by_vars = {lk.id for lk in self.project.cld.links
+                              if lk.source in variables or lk.target in variables}
+            if links - doomed_by_vars:
+                edits.append(remove_links(links - doomed_by_vars))
+        if variables:
+            edits.append(remove_variables(self.project, variables))
+        if edits:
+            self.push(CompositeEdit(edits, label="Delete"))
+
+    def copy(self) -> None:
+        ids = set(self.selected_variables())
+        if not ids:
+            return
+        data = {
+            "variables": [v.model_dump() for v in self.project.cld.variables if v.id in ids],
+            "links": [lk.model_dump() for lk in self.project.cld.links
+                      if lk.source in ids and lk.target in ids],
+        }
+        mime = QMimeData()
+        mime.setData(CLIPBOARD_MIME, json.dumps(data).encode())
+        mime.setText("\n".join(v["name"] for v in data["variables"]))
+        QApplication.clipboard().setMimeData(mime)
+
+    def paste(self) -> None:
+        mime = QApplication.clipboard().mimeData()
+        if mime is None or not mime.hasFormat(CLIPBOARD_MIME):
+            if mime is not None and mime.hasText() and mime.text().strip():
+                self._paste_names(mime.text())
+            return
+        try:
+            data = json.loads(bytes(mime.data(CLIPBOARD_MIME)).decode())
+            fresh: dict[str, str] = {}
+            edits: list[Edit] = []
+            for raw in data["variables"]:
+                variable = Variable.model_validate({**raw, "id": Variable(name="x").id})
+                fresh[raw["id"]] = variable.id
+                variable.x += 30
+                variable.y += 30
+                variable.included_by = [p for p in variable.included_by if self.project.perspective(p)]
+                edits.append(add_variable(variable))
+            known = {p.id for p in self.project.perspectives}
+            for raw in data["links"]:
+                perspective = raw["perspective"] if raw["perspective"] in known else self.layers.active
+                if perspective is None:
+                    continue
+                link = CausalLink.model_validate({**raw, "id": CausalLink(source="a", target="b", perspective="p").id,
+                                                  "source": fresh[raw["source"]], "target": fresh[raw["target"]],
+                                                  "perspective": perspective})
+                edits.append(add_link(link))
+        except (ValueError, KeyError, TypeError):
+            self.message = "The clipboard does not hold a diagram SSM Studio can paste."
+            return
+        self.push(CompositeEdit(edits, label="Paste"))
+        self.select(set(fresh.values()))
+
+    def _paste_names(self, text: str) -> None:
+        """Plain text (a list typed elsewhere): one variable per line."""
+        names = [line.strip() for line in text.splitlines() if line.strip()][:200]
+        centre = self.scene.diagram_rect().center()
+        edits = [add_variable(Variable(name=n[:500], x=centre.x(), y=centre.y() + i * 50))
+                 for i, n in enumerate(names)]
+        self.push(CompositeEdit(edits, label="Paste variables"))
+
+    # Arrange -----------------------------------------------------------------------------
+    def align(self, how: str) -> None:
+        items = [self.scene.variable_items[v] for v in self.selected_variables()]
+        if len(items) < 2:
+            return
+        xs, ys = [i.x() for i in items], [i.y() for i in items]
+        target = {
+            "left": lambda i: (min(i.x() + i.box.left() for i in items) - i.box.left(), i.y()),
+            "right": lambda i: (max(i.x() + i.box.right() for i in items) - i.box.right(), i.y()),
+            "centre": lambda i: (sum(xs) / len(xs), i.y()),
+            "top": lambda i: (i.x(), min(i.y() + i.box.top() for i in items) - i.box.top()),
+            "bottom": lambda i: (i.x(), max(i.y() + i.box.bottom() for i in items) - i.box.bottom()),
+            "middle": lambda i: (i.x(), sum(ys) / len(ys)),
+        }[how]
+        positions = {i.variable_id: tuple(round(c, 1) for c in target(i)) for i in items}
+        self.push(move_variables(positions))

@@ -1,0 +1,118 @@
+"""The inspector: the chosen variable or causal claim, editable field by field (each an edit)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from ..edits import SetFieldsEdit
+from ..edits.causal_edits import rename_variable, set_link_fields
+from ..render.cld_items import LinkItem, VariableItem
+from .session import DocumentSession
+
+POLARITIES = [("+  same direction", "+"), ("\u2212  opposite direction", "-"), ("?  unknown / disputed", "?")]
+
+
+class Inspector(QWidget):
+    def __init__(self, session: DocumentSession, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setAccessibleName("Inspector")
+        self.form = QFormLayout(self)
+        self.heading = QLabel("Nothing selected")
+        self.form.addRow(self.heading)
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Name")
+        self.name.editingFinished.connect(self._name_done)
+        self.polarity = QComboBox()
+        self.polarity.setAccessibleName("Polarity")
+        for text, value in POLARITIES:
+            self.polarity.addItem(text, value)
+        self.polarity.activated.connect(self._polarity_chosen)
+        self.delay = QCheckBox("Significant delay")
+        self.delay.clicked.connect(self._delay_toggled)
+        self.perspective = QLabel()
+        self.note = QPlainTextEdit()
+        self.note.setAccessibleName("Note on the evidence")
+        self.note.setPlaceholderText("Evidence, source, who said it…")
+        self.note.setMaximumHeight(120)
+        self.note.focusOutEvent = self._note_done  # type: ignore[method-assign]
+        for label, widget in (("Name", self.name), ("Polarity", self.polarity), ("", self.delay),
+                              ("Claimed by", self.perspective), ("Note", self.note)):
+            self.form.addRow(label, widget)
+        self.kind: str | None = None
+        self.target: str | None = None
+        self.show_nothing()
+
+    def _rows(self, visible: set[str]) -> None:
+        for widget, key in ((self.name, "name"), (self.polarity, "polarity"), (self.delay, "delay"),
+                            (self.perspective, "perspective"), (self.note, "note")):
+            self.form.setRowVisible(widget, key in visible)
+
+    def show_nothing(self) -> None:
+        self.kind = self.target = None
+        self.heading.setText("Select a variable or a link to see and edit it.")
+        self._rows(set())
+
+    def show_items(self, items) -> None:
+        project = self.session.document.project
+        if len(items) != 1:
+            if items:
+                self.heading.setText(f"{len(items)} items selected")
+                self._rows(set())
+                self.kind = self.target = None
+            else:
+                self.show_nothing()
+            return
+        item = items[0]
+        if isinstance(item, VariableItem):
+            variable = next(v for v in project.cld.variables if v.id == item.variable_id)
+            self.kind, self.target = "variable", variable.id
+            self.heading.setText("<b>Variable</b> (shared by every perspective)")
+            self.name.setText(variable.name)
+            self.note.setPlainText(variable.note)
+            self._rows({"name", "note"})
+        elif isinstance(item, LinkItem):
+            link = next(lk for lk in project.cld.links if lk.id == item.link_id)
+            names = {v.id: v.name for v in project.cld.variables}
+            self.kind, self.target = "link", link.id
+            self.heading.setText(f"<b>Causal claim</b><br>{names[link.source]} \u2192 {names[link.target]}")
+            self.polarity.setCurrentIndex([v for _, v in POLARITIES].index(link.polarity))
+            self.delay.setChecked(link.delay)
+            perspective = project.perspective(link.perspective)
+            self.perspective.setText(perspective.name if perspective else "")
+            self.note.setPlainText(link.note)
+            self._rows({"polarity", "delay", "perspective", "note"})
+
+    def _name_done(self) -> None:
+        if self.kind == "variable":
+            name = self.name.text().strip()
+            current = next(v.name for v in self.session.document.project.cld.variables if v.id == self.target)
+            if name and name != current:
+                self.session.push(rename_variable(self.target, name))
+
+    def _polarity_chosen(self, index: int) -> None:
+        if self.kind == "link":
+            self.session.push(set_link_fields(self.target, polarity=self.polarity.itemData(index)))
+
+    def _delay_toggled(self, checked: bool) -> None:
+        if self.kind == "link":
+            self.session.push(set_link_fields(self.target, delay=checked))
+
+    def _note_done(self, event) -> None:
+        QPlainTextEdit.focusOutEvent(self.note, event)
+        text = self.note.toPlainText()
+        project = self.session.document.project
+        if self.kind == "variable":
+            if next(v.note for v in project.cld.variables if v.id == self.target) != text:
+                self.session.push(SetFieldsEdit(("cld", "variables", self.target), {"note": text}, "Edit note"))
+        elif self.kind == "link":
+            if next(lk.note for lk in project.cld.links if lk.id == self.target) != text:
+                self.session.push(set_link_fields(self.target, note=text))

@@ -1,0 +1,113 @@
+"""Starting the app: the first window, the example project, restoring after a crash."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..storage import RecoveryStore, SsmError
+from .session import DocumentSession, recovery_folder
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "stoke-worklessness.ssm"
+
+
+def ensure_platform() -> None:
+    """With no display (a server, CI, a batch job) use Qt's offscreen platform."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def application() -> QApplication:
+    ensure_platform()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("SSM Studio")
+    app.setApplicationName("SSM Studio")
+    app.setApplicationDisplayName("SSM Studio")
+    return app
+
+
+def crashed_copies(store: RecoveryStore):
+    """Recovery copies whose session is gone: its lock can be taken, so nobody holds it."""
+    found = []
+    for entry in store.entries():
+        lock = QLockFile(str(store.folder / f"{entry.key}.lock"))
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):
+            lock.unlock()
+            found.append(entry)
+    return found
+
+
+def offer_recovery(store: RecoveryStore, ask=None) -> DocumentSession | None:
+    """After a crash, offer the newest unsaved work back. ``ask`` replaces the dialog in tests."""
+    entries = crashed_copies(store)
+    if not entries:
+        return None
+    entry = entries[0]
+    where = f"of '{Path(entry.original).name}'" if entry.original else "of a project never saved"
+    question = (f"SSM Studio closed unexpectedly. Unsaved work {where} ('{entry.title}', "
+                f"{entry.saved_at}) can be restored. Restore it?")
+    if ask is None:
+        answer = QMessageBox.question(None, "Restore unsaved work", question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard)
+        restore = answer == QMessageBox.StandardButton.Yes
+    else:
+        restore = ask(question)
+    if not restore:
+        for old in entries:
+            store.discard(old.key)
+        return None
+    try:
+        loaded = store.load(entry)
+    except SsmError as error:
+        QMessageBox.warning(None, "Cannot restore", str(error))
+        return None
+    from ..edits import Document
+
+    session = DocumentSession(Document(loaded.project, loaded.media),
+                              Path(entry.original) if entry.original else None, store)
+    # The restored work is unsaved until the user saves it.
+    session.undo_stack.resetClean()
+    session.undo_stack.setClean()
+    session.restored_from = entry.key
+    return session
+
+
+def first_session(files: list[str], settings: QSettings, store: RecoveryStore) -> DocumentSession:
+    restored = offer_recovery(store)
+    if restored is not None:
+        store.discard(restored.restored_from)
+        return restored
+    candidates = list(files)
+    if not candidates:
+        last = settings.value("files/last")
+        candidates = [last] if last and Path(last).is_file() else []
+    if not candidates and EXAMPLE.is_file():
+        candidates = [str(EXAMPLE)]
+    for path in candidates:
+        try:
+            return DocumentSession.open(path, recovery=store)
+        except SsmError as error:
+            QMessageBox.critical(None, "Cannot open", str(error))
+    return DocumentSession(recovery=store)
+
+
+def run_app(files: list[str]) -> int:
+    app = application()
+    settings = QSettings()
+    store = RecoveryStore(recovery_folder())
+    store.folder.mkdir(parents=True, exist_ok=True)
+    from .main_window import MainWindow
+
+    session = first_session(files, settings, store)
+    lock = QLockFile(str(store.folder / f"{session.recovery_key}.lock"))
+    lock.tryLock(0)
+    window = MainWindow(session, settings)
+    window.show()
+    code = app.exec()
+    lock.unlock()
+    return code

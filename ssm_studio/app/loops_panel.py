@@ -1,0 +1,89 @@
+"""The loops panel: the loops of the visible perspectives; choosing one highlights it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..analysis import LoopReport
+from ..edits.causal_edits import name_loop
+from ..render.cld_scene import CldScene
+from .session import DocumentSession
+
+KIND = {"R": "reinforcing", "B": "balancing", "?": "unknown"}
+
+
+class LoopsPanel(QWidget):
+    def __init__(self, scene: CldScene, session: DocumentSession, parent=None) -> None:
+        super().__init__(parent)
+        self.scene, self.session = scene, session
+        self.setAccessibleName("Feedback loops")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Feedback loops of the visible perspectives")
+        self.list.currentItemChanged.connect(self._chosen)
+        self.list.itemDoubleClicked.connect(lambda _: self.rename())
+        rename = QPushButton("Name loop…")
+        rename.setAccessibleName("Name the chosen loop")
+        rename.clicked.connect(self.rename)
+        clear = QPushButton("Show all")
+        clear.setAccessibleName("Stop highlighting a loop")
+        clear.clicked.connect(lambda: self.list.setCurrentRow(-1))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.list)
+        layout.addWidget(rename)
+        layout.addWidget(clear)
+        scene.loops_changed.connect(self.show_report)
+        scene.loop_highlighted.connect(self._follow_scene)
+        if scene.report is not None:
+            self.show_report(scene.report)
+
+    def show_report(self, report: LoopReport) -> None:
+        names = {v.id: v.name for v in self.session.document.project.cld.variables}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for loop in report.loops:
+            title = f"{loop.label} {loop.name}".strip()
+            path = " \u2192 ".join(names.get(v, "?") for v in loop.variables)
+            item = QListWidgetItem(f"{title} ({KIND[loop.polarity]}{', delay' if loop.has_delay else ''})\n   {path}")
+            item.setData(Qt.ItemDataRole.UserRole, loop.key)
+            self.list.addItem(item)
+            if loop.key == self.scene.highlighted:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        state = "all loops" if report.complete else "INCOMPLETE: " + " ".join(report.notes)
+        self.status.setText(f"{len(report.loops)} loops ({state})")
+
+    def _chosen(self, current, previous) -> None:
+        self.scene.highlight_loop(current.data(Qt.ItemDataRole.UserRole) if current else None)
+
+    def _follow_scene(self, key) -> None:
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(-1)
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+
+    def rename(self, name: str | None = None) -> None:
+        item = self.list.currentItem()
+        if item is None or self.scene.report is None:
+            return
+        key = item.data(Qt.ItemDataRole.UserRole)
+        loop = next(lp for lp in self.scene.report.loops if lp.key == key)
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Name loop", f"A name for {loop.label}:", text=loop.name)
+            if not ok:
+                return
+        self.scene.session_labels[key] = (loop.label, name.strip())
+        self.session.push(name_loop(self.session.document.project, key, loop.label, name.strip()))

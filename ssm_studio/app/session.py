@@ -1,0 +1,105 @@
+"""One open document: its undo stack, file path, unsaved state, autosave and recovery."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..edits import ChangeEvent, CompositeEdit, Document, Edit
+from ..edits.causal_edits import name_loop
+from ..interop import open_any
+from ..model import Project
+from ..storage import RecoveryStore, save_project
+from .undo import EditCommand
+
+AUTOSAVE_MS = 60_000
+
+
+def recovery_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".ssm-studio") / "recovery"
+
+
+class DocumentSession(QObject):
+    dirty_changed = Signal(bool)
+    path_changed = Signal(object)
+    touched = Signal(object, bool)  # events, by undo
+
+    def __init__(self, document: Document | None = None, path: Path | None = None,
+                 recovery: RecoveryStore | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document or Document(Project())
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
+        self.recovery = recovery or RecoveryStore(recovery_folder())
+        self.recovery_key = uuid.uuid4().hex
+        self.warnings: list[str] = []
+        self._autosave = QTimer(self)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start()
+
+    @classmethod
+    def open(cls, path: str | Path, recovery: RecoveryStore | None = None) -> DocumentSession:
+        """Open a .ssm or import a foreign file; an import has no path until saved."""
+        path = Path(path)
+        loaded = open_any(path)
+        own = path.suffix.lower() == ".ssm"
+        session = cls(Document(loaded.project, loaded.media), path if own else None, recovery)
+        session.warnings = loaded.warnings
+        return session
+
+    # Editing --------------------------------------------------------------------------------
+    def push(self, edit: Edit) -> None:
+        self.undo_stack.push(EditCommand(self.document, edit, self._touched))
+
+    def _touched(self, events: list[ChangeEvent], by_undo: bool) -> None:
+        self.touched.emit(events, by_undo)
+
+    @property
+    def dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def title(self) -> str:
+        return self.path.name if self.path else (self.document.project.metadata.title or "Untitled")
+
+    # Saving ---------------------------------------------------------------------------------
+    def save(self, path: Path | None = None, loop_labels: dict[str, tuple[str, str]] | None = None) -> None:
+        """Save (atomically); raises SaveError with a readable message on failure."""
+        target = Path(path or self.path or "")
+        if not str(target) or target == Path():
+            raise ValueError("no file name to save to")
+        if loop_labels:
+            self._record_loop_labels(loop_labels)
+        save_project(target, self.document.project, self.document.media)
+        self.path = target
+        self.undo_stack.setClean()
+        self.path_changed.emit(target)
+        self.recovery.discard(self.recovery_key)
+
+    def _record_loop_labels(self, labels: dict[str, tuple[str, str]]) -> None:
+        """Labels shown this session become part of the file, so R2 is R2 next month too."""
+        stored = {n.key: (n.label, n.name) for n in self.document.project.cld.loop_names}
+        edits = [name_loop(self.document.project, key, label, name)
+                 for key, (label, name) in labels.items() if stored.get(key) != (label, name)
+                 and key not in stored]
+        if edits:
+            self.push(CompositeEdit(edits, label="Record loop labels"))
+
+    def autosave(self) -> None:
+        if self.dirty:
+            try:
+                self.recovery.write(self.recovery_key, self.document.project, self.document.media,
+                                    self.path)
+            except Exception:  # noqa: BLE001 - autosave must never interrupt work
+                pass
+
+    def close(self) -> None:
+        """A clean close: no recovery copy is left to offer."""
+        self._autosave.stop()
+        self.recovery.discard(self.recovery_key)

@@ -1,0 +1,1 @@
+"""Drawing diagrams with Qt (QGraphicsScene items), for the screen and for export."""

@@ -1,0 +1,257 @@
+"""Thin Qt items for the causal-loop diagram, keyed by model id. Items never edit the model:
+they report drags to the scene, which pushes edits when the mouse is released."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
+
+from .geometry import control_point, exit_parameter, point_at, tangent_at
+from .style import CanvasStyle, perspective_pen
+
+MAX_LABEL_WIDTH = 150.0
+GRID = 10.0
+
+
+class VariableItem(QGraphicsItem):
+    """A variable: its name on a soft box. Shared by every perspective."""
+
+    def __init__(self, variable_id: str, name: str, style: CanvasStyle) -> None:
+        super().__init__()
+        self.variable_id = variable_id
+        self.style = style
+        self.links: list[LinkItem] = []
+        self.snap = False
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(10)
+        self.set_name(name)
+
+    def set_name(self, name: str) -> None:
+        self.prepareGeometryChange()
+        self.name = name
+        self.font = self.style.font()
+        metrics = QFontMetricsF(self.font)
+        text = metrics.boundingRect(QRectF(0, 0, MAX_LABEL_WIDTH, 1000),
+                                    int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), name or " ")
+        w, h = text.width() + 14, text.height() + 8
+        self.box = QRectF(-w / 2, -h / 2, w, h)
+        self.setToolTip(name)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.box.adjusted(-3, -3, 3, 3)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setBrush(QColor(self.style.variable_fill))
+        pen = QPen(QColor(self.style.selection if selected else self.style.variable_border),
+                   2.2 if selected else 0.8)
+        painter.setPen(pen)
+        if lod < 0.3:  # zoomed far out: a plain box is all anyone can see
+            painter.drawRect(self.box)
+            return
+        painter.drawRoundedRect(self.box, 6, 6)
+        painter.setFont(self.font)
+        painter.setPen(QColor(self.style.text))
+        painter.drawText(self.box.adjusted(7, 4, -7, -4),
+                         int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.name)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and self.snap:
+            return QPointF(round(value.x() / GRID) * GRID, round(value.y() / GRID) * GRID)
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for link in self.links:
+                link.update_geometry()
+        return super().itemChange(change, value)
+
+    def scene_box(self) -> QRectF:
+        return self.box.translated(self.pos()).adjusted(-2, -2, 2, 2)
+
+
+class LinkItem(QGraphicsItem):
+    """One perspective's causal claim, in its perspective's colour and dash pattern."""
+
+    def __init__(self, link_id: str, source: VariableItem, target: VariableItem, style: CanvasStyle) -> None:
+        super().__init__()
+        self.link_id, self.source, self.target, self.style = link_id, source, target, style
+        self.polarity, self.delay, self.curvature = "+", False, 0.0
+        self.offset = 0.0  # extra bend that sets parallel claims of the same link side by side
+        self.conflict = False
+        self.pen = QPen()
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setZValue(5)
+        self._path = QPainterPath()
+        self._shape = QPainterPath()
+        self._head = QPolygonF()
+        self._sign_at = QPointF()
+        self._mid = QPointF()
+        self._mid_tangent = QPointF(1, 0)
+        self._bounds = QRectF()
+        source.links.append(self)
+        if target is not source:
+            target.links.append(self)
+
+    def set_claim(self, polarity: str, delay: bool, curvature: float, colour: str, dash: str) -> None:
+        self.polarity, self.delay, self.curvature = polarity, delay, curvature
+        self.pen = perspective_pen(colour, dash, self.style.link_width)
+        self.update_geometry()
+
+    def detach(self) -> None:
+        for end in (self.source, self.target):
+            if self in end.links:
+                end.links.remove(self)
+
+    def update_geometry(self) -> None:
+        self.prepareGeometryChange()
+        if self.source is self.target:
+            self._self_loop()
+        else:
+            self._curve()
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        self._shape = stroker.createStroke(self._path)
+        self._shape.addPolygon(self._head)
+        self._bounds = self._shape.boundingRect().united(
+            QRectF(self._sign_at - QPointF(12, 12), self._sign_at + QPointF(12, 12))).adjusted(-4, -4, 4, 4)
+        self.update()
+
+    def _curve(self) -> None:
+        p1, p2 = self.source.pos(), self.target.pos()
+        c = control_point(p1, p2, self.curvature + self.offset)
+        t0 = exit_parameter(p1, c, p2, self.source.scene_box(), from_start=True)
+        t1 = exit_parameter(p1, c, p2, self.target.scene_box(), from_start=False)
+        if t1 <= t0:  # the boxes overlap: draw between centres
+            t0, t1 = 0.0, 1.0
+        start, end = point_at(p1, c, p2, t0), point_at(p1, c, p2, t1)
+        # The sub-curve between t0 and t1 keeps the shape: its control point by blossoming.
+        u0, u1 = 1 - t0, 1 - t1
+        ctrl = p1 * (u0 * u1) + c * (u0 * t1 + t0 * u1) + p2 * (t0 * t1)
+        path = QPainterPath(start)
+        path.quadTo(ctrl, end)
+        self._path = path
+        self._arrow(end, tangent_at(p1, c, p2, t1))
+        self._mid = point_at(p1, c, p2, (t0 + t1) / 2)
+        self._mid_tangent = tangent_at(p1, c, p2, (t0 + t1) / 2)
+
+    def _self_loop(self) -> None:
+        box = self.source.scene_box()
+        radius = 22 + 8 * abs(self.offset) * 4
+        top = QPointF(box.center().x(), box.top())
+        left, right = top + QPointF(-14, 0), top + QPointF(14, 0)
+        path = QPainterPath(right)
+        path.cubicTo(right + QPointF(radius, -radius * 2), left + QPointF(-radius, -radius * 2), left)
+        self._path = path
+        self._arrow(left, QPointF(0.3, 1))
+        self._mid = top + QPointF(0, -radius * 1.5)
+        self._mid_tangent = QPointF(-1, 0)
+
+    def _arrow(self, tip: QPointF, direction: QPointF) -> None:
+        length = math.hypot(direction.x(), direction.y()) or 1.0
+        d = QPointF(direction.x() / length, direction.y() / length)
+        n = QPointF(-d.y(), d.x())
+        size = 9 + self.style.link_width
+        self._head = QPolygonF([tip, tip - d * size + n * (size * 0.45), tip - d * size - n * (size * 0.45)])
+        self._sign_at = tip - d * (size + 9) + n * 11
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pen = QPen(self.pen)
+        if selected:
+            pen.setWidthF(pen.widthF() + 1.6)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(pen.color()))
+        painter.drawPolygon(self._head)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.35:
+            return
+        sign = {"+": "+", "-": "\u2212", "?": "?"}[self.polarity]
+        painter.setPen(QColor(self.style.text))
+        painter.setFont(self.style.font(13, bold=True))
+        painter.drawText(QRectF(self._sign_at - QPointF(10, 10), self._sign_at + QPointF(10, 10)),
+                         int(Qt.AlignmentFlag.AlignCenter), sign)
+        if self.delay:
+            self._draw_delay(painter, pen)
+        if self.conflict:
+            self._draw_conflict(painter)
+
+    def _draw_delay(self, painter: QPainter, pen: QPen) -> None:
+        t = self._mid_tangent
+        length = math.hypot(t.x(), t.y()) or 1.0
+        d = QPointF(t.x() / length, t.y() / length)
+        n = QPointF(-d.y(), d.x())
+        mark = QPen(pen.color(), 2)
+        painter.setPen(mark)
+        for shift in (-3.5, 3.5):
+            centre = self._mid + d * shift
+            painter.drawLine(centre - n * 8, centre + n * 8)
+
+    def _draw_conflict(self, painter: QPainter) -> None:
+        """Perspectives disagree on this link's polarity: a ringed '≠' at its middle."""
+        at = self._mid
+        painter.setPen(QPen(QColor(self.style.text), 1.4))
+        painter.setBrush(QColor(self.style.background))
+        painter.drawEllipse(at, 8, 8)
+        painter.setFont(self.style.font(10, bold=True))
+        painter.drawText(QRectF(at - QPointF(8, 8), at + QPointF(8, 8)),
+                         int(Qt.AlignmentFlag.AlignCenter), "\u2260")
+
+    def midpoint(self) -> QPointF:
+        return self._mid
+
+
+class LoopLabelItem(QGraphicsItem):
+    """'R1', 'B2' inside its loop, with a circling arrow; the loop's name as a tooltip."""
+
+    def __init__(self, key: str, label: str, name: str, style: CanvasStyle) -> None:
+        super().__init__()
+        self.key, self.label, self.style = key, label, style
+        self.setToolTip(f"{label} {name}".strip())
+        self.setZValue(3)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+
+    def boundingRect(self) -> QRectF:
+        r = 17 * self.style.text_scale
+        return QRectF(-r - 2, -r - 2, 2 * r + 4, 2 * r + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        r = 15 * self.style.text_scale
+        painter.setPen(QPen(QColor(self.style.text), 1.3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(QRectF(-r, -r, 2 * r, 2 * r), 100 * 16, 300 * 16)
+        tip = QPointF(r * math.cos(math.radians(100)), -r * math.sin(math.radians(100)))
+        painter.setBrush(QColor(self.style.text))
+        painter.drawPolygon(QPolygonF([tip + QPointF(5, -4), tip + QPointF(5, 4), tip + QPointF(-2, 0)]))
+        painter.setFont(self.style.font(11, bold=True))
+        painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), int(Qt.AlignmentFlag.AlignCenter), self.label)
+
+    def mousePressEvent(self, event) -> None:
+        scene = self.scene()
+        if scene is not None and hasattr(scene, "loop_clicked"):
+            scene.loop_clicked(self.key)
+        event.accept()

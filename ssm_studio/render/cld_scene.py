@@ -1,0 +1,267 @@
+"""The causal-loop diagram as a QGraphicsScene that follows the document's change events."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from ..analysis import LoopReport, find_loops
+from ..edits import ChangeEvent, Document, Edit
+from .cld_items import LinkItem, LoopLabelItem, VariableItem
+from .layers import LayerState
+from .style import CanvasStyle
+
+PARALLEL_SPACING = 0.14  # curvature between claims of one link drawn side by side
+MAX_LOOP_LABELS = 80  # beyond this, labels stop helping a room read the picture
+
+
+class CldScene(QGraphicsScene):
+    loops_changed = Signal(object)  # LoopReport
+    loop_highlighted = Signal(object)  # loop key or None
+
+    def __init__(self, document: Document, layers: LayerState, style: CanvasStyle | None = None,
+                 perspectives: set[str] | None = None, loop_budget: float = 0.3) -> None:
+        super().__init__()
+        self.document = document
+        self.layers = layers
+        self.style = style or CanvasStyle()
+        self.fixed = set(perspectives) if perspectives is not None else None
+        self.loop_budget = loop_budget
+        self.variable_items: dict[str, VariableItem] = {}
+        self.link_items: dict[str, LinkItem] = {}
+        self.loop_items: dict[str, LoopLabelItem] = {}
+        self.report: LoopReport | None = None
+        self.highlighted: str | None = None
+        self.session_labels: dict[str, tuple[str, str]] = {}
+        self.snap = False
+        self.push: Callable[[Edit], None] = document.apply
+        self.setBackgroundBrush(QColor(self.style.background))
+        self._loop_timer = QTimer(self)
+        self._loop_timer.setSingleShot(True)
+        self._loop_timer.setInterval(150)
+        self._loop_timer.timeout.connect(self.recompute_loops)
+        self._unsubscribe = document.subscribe(self.on_events)
+        layers.changed.connect(self.refresh_layers)
+        self.rebuild()
+
+    def close(self) -> None:
+        self._unsubscribe()
+        self._loop_timer.stop()
+        try:
+            self.layers.changed.disconnect(self.refresh_layers)
+        except (RuntimeError, TypeError):
+            pass
+
+    # Building -----------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        # Remove only our own items: views may keep helpers (a bend handle) in the scene.
+        for table in (self.link_items, self.variable_items, self.loop_items):
+            for item in table.values():
+                self.removeItem(item)
+        self.variable_items.clear()
+        self.link_items.clear()
+        self.loop_items.clear()
+        project = self.document.project
+        for variable in project.cld.variables:
+            self._add_variable(variable.id)
+        for link in project.cld.links:
+            self._add_link(link.id)
+        self.refresh_layers()
+        self.recompute_loops()
+
+    def _variable(self, variable_id: str):
+        return next(v for v in self.document.project.cld.variables if v.id == variable_id)
+
+    def _link(self, link_id: str):
+        return next(lk for lk in self.document.project.cld.links if lk.id == link_id)
+
+    def _add_variable(self, variable_id: str) -> None:
+        variable = self._variable(variable_id)
+        item = VariableItem(variable.id, variable.name, self.style)
+        item.snap = self.snap
+        item.setPos(variable.x, variable.y)
+        self.addItem(item)
+        self.variable_items[variable.id] = item
+
+    def _add_link(self, link_id: str) -> None:
+        link = self._link(link_id)
+        item = LinkItem(link.id, self.variable_items[link.source], self.variable_items[link.target], self.style)
+        self.addItem(item)
+        self.link_items[link.id] = item
+        self._style_link(item, link)
+
+    def _style_link(self, item: LinkItem, link) -> None:
+        perspective = self.document.project.perspective(link.perspective)
+        colour, dash = (perspective.colour, perspective.dash) if perspective else ("#777777", "solid")
+        item.perspective = link.perspective
+        item.set_claim(link.polarity, link.delay, link.curvature, colour, dash)
+        item.setToolTip(link.note or "")
+
+    # Following the document ---------------------------------------------------------------
+    def on_events(self, events: list[ChangeEvent]) -> None:
+        touched_cld = False
+        for event in events:
+            if event.path == ("cld", "variables"):
+                touched_cld = True
+                self._variable_event(event)
+            elif event.path == ("cld", "links"):
+                touched_cld = True
+                self._link_event(event)
+            elif event.path == ("perspectives",):
+                for item in self.link_items.values():
+                    self._style_link(item, self._link(item.link_id))
+                touched_cld = True
+            elif event.path == ("cld", "loop_names"):
+                touched_cld = True
+        if touched_cld:
+            self.refresh_layers()
+            self._loop_timer.start()
+
+    def _variable_event(self, event: ChangeEvent) -> None:
+        if event.kind == "added":
+            self._add_variable(event.id)
+        elif event.kind == "removed":
+            item = self.variable_items.pop(event.id, None)
+            if item is not None:
+                self.removeItem(item)
+        elif event.kind == "changed":
+            item = self.variable_items[event.id]
+            variable = self._variable(event.id)
+            if "name" in event.fields:
+                item.set_name(variable.name)
+                for link in item.links:
+                    link.update_geometry()
+            if item.pos() != QPointF(variable.x, variable.y):
+                item.setPos(variable.x, variable.y)
+
+    def _link_event(self, event: ChangeEvent) -> None:
+        if event.kind == "added":
+            self._add_link(event.id)
+        elif event.kind == "removed":
+            item = self.link_items.pop(event.id, None)
+            if item is not None:
+                item.detach()
+                self.removeItem(item)
+        elif event.kind == "changed":
+            self._style_link(self.link_items[event.id], self._link(event.id))
+
+    # Layers, parallel claims and conflicts ------------------------------------------------
+    def visible_perspectives(self) -> set[str]:
+        ids = [p.id for p in self.document.project.perspectives]
+        if self.fixed is not None:
+            return {p for p in ids if p in self.fixed}
+        return {p for p in ids if self.layers.is_visible(p)}
+
+    def refresh_layers(self) -> None:
+        self.layers.know([p.id for p in self.document.project.perspectives])
+        visible = self.visible_perspectives()
+        by_pair: dict[tuple[str, str], list[LinkItem]] = defaultdict(list)
+        for item in self.link_items.values():
+            shown = item.perspective in visible
+            item.setVisible(shown)
+            if shown:
+                by_pair[(item.source.variable_id, item.target.variable_id)].append(item)
+        order = {p.id: i for i, p in enumerate(self.document.project.perspectives)}
+        for (source, target), items in by_pair.items():
+            items.sort(key=lambda it: order.get(it.perspective, 0))
+            both_ways = source != target and (target, source) in by_pair
+            base = PARALLEL_SPACING * 0.8 if both_ways else 0.0
+            conflict = {"+", "-"} <= {it.polarity for it in items}
+            for index, item in enumerate(items):
+                item.offset = base + (index - (len(items) - 1) / 2) * PARALLEL_SPACING
+                item.conflict = conflict
+                item.setOpacity(self.layers.opacity(item.perspective) if self.fixed is None else 1.0)
+                item.update_geometry()
+        used = {it.source.variable_id for its in by_pair.values() for it in its}
+        used |= {it.target.variable_id for its in by_pair.values() for it in its}
+        linked = {lk.source for lk in self.document.project.cld.links} | {lk.target for lk in self.document.project.cld.links}
+        for variable in self.document.project.cld.variables:
+            item = self.variable_items[variable.id]
+            relevant = (variable.id in used or visible & set(variable.included_by)
+                        or variable.id not in linked)
+            item.base_opacity = 1.0 if relevant else 0.35
+        self._apply_highlight()
+
+    # Loops ------------------------------------------------------------------------------
+    def recompute_loops(self) -> None:
+        visible = self.visible_perspectives()
+        everyone = {p.id for p in self.document.project.perspectives}
+        chosen = None if visible == everyone else visible
+        report = find_loops(self.document.project, chosen, time_budget=self.loop_budget,
+                            known_labels=self.session_labels)
+        for loop in report.loops:
+            self.session_labels.setdefault(loop.key, (loop.label, loop.name))
+        self.report = report
+        for item in self.loop_items.values():
+            self.removeItem(item)
+        self.loop_items.clear()
+        placed: list[QPointF] = []
+        for loop in report.loops[:MAX_LOOP_LABELS]:
+            item = LoopLabelItem(loop.key, loop.label, loop.name, self.style)
+            at = self._loop_centre(loop.variables)
+            while any(distance(at, other) < 30 for other in placed):
+                at += QPointF(0, 34)  # loops over the same variables share a centre
+            placed.append(at)
+            item.setPos(at)
+            self.addItem(item)
+            self.loop_items[loop.key] = item
+        if self.highlighted and not any(lp.key == self.highlighted for lp in report.loops):
+            self.highlighted = None
+        self._apply_highlight()
+        self.loops_changed.emit(report)
+
+    def _loop_centre(self, variables: list[str]) -> QPointF:
+        points = [self.variable_items[v].pos() for v in variables if v in self.variable_items]
+        if not points:
+            return QPointF()
+        if len(points) == 1:
+            return points[0] + QPointF(0, -70)
+        return sum(points, QPointF()) / len(points)
+
+    def highlight_loop(self, key: str | None) -> None:
+        self.highlighted = key
+        self._apply_highlight()
+        self.loop_highlighted.emit(key)
+
+    def loop_clicked(self, key: str) -> None:
+        self.highlight_loop(None if key == self.highlighted else key)
+
+    def _apply_highlight(self) -> None:
+        loop = None
+        if self.highlighted and self.report:
+            loop = next((lp for lp in self.report.loops if lp.key == self.highlighted), None)
+        dim = self.style.dimmed_opacity
+        in_loop_links = set(loop.link_ids) if loop else set()
+        in_loop_vars = set(loop.variables) if loop else set()
+        for vid, item in self.variable_items.items():
+            base = getattr(item, "base_opacity", 1.0)
+            item.setOpacity(base if loop is None or vid in in_loop_vars else dim)
+        for lid, item in self.link_items.items():
+            base = self.layers.opacity(item.perspective) if self.fixed is None else 1.0
+            item.setOpacity(base if loop is None or lid in in_loop_links else dim)
+        for key, item in self.loop_items.items():
+            item.setOpacity(1.0 if loop is None or key == loop.key else dim)
+
+    # Geometry helpers for views and exports ----------------------------------------------
+    def diagram_rect(self) -> QRectF:
+        rect = QRectF()
+        for item in self.variable_items.values():
+            rect = rect.united(item.sceneBoundingRect())
+        for item in self.link_items.values():
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        return rect.adjusted(-40, -40, 40, 40) if not rect.isNull() else QRectF(-400, -300, 800, 600)
+
+    def set_snap(self, snap: bool) -> None:
+        self.snap = snap
+        for item in self.variable_items.values():
+            item.snap = snap
+
+
+def distance(a: QPointF, b: QPointF) -> float:
+    return math.hypot(a.x() - b.x(), a.y() - b.y())

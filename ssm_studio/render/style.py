@@ -1,0 +1,54 @@
+"""How perspectives, variables and links look: colours, dash patterns, fonts, contrast."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPen
+
+DASHES: dict[str, list[float] | None] = {
+    "solid": None,
+    "dash": [6, 3],
+    "dot": [1.2, 2.4],
+    "dash-dot": [6, 2.5, 1.2, 2.5],
+    "long-dash": [11, 3.5],
+    "dash-dot-dot": [6, 2, 1.2, 2, 1.2, 2],
+}
+
+
+@dataclass
+class CanvasStyle:
+    """One look for the whole canvas; the high-contrast variant is for projectors."""
+
+    background: str = "#FFFFFF"
+    text: str = "#1A1A1A"
+    variable_fill: str = "#F7F7F2"
+    variable_border: str = "#8A8A80"
+    selection: str = "#1F6FEB"
+    dimmed_opacity: float = 0.18
+    link_width: float = 1.8
+    font_family: str = "DejaVu Sans"
+    font_size: float = 11.0
+    text_scale: float = 1.0
+
+    def font(self, size: float | None = None, bold: bool = False) -> QFont:
+        font = QFont(self.font_family)
+        font.setPointSizeF((size or self.font_size) * self.text_scale)
+        font.setBold(bold)
+        return font
+
+
+def high_contrast(scale: float = 1.4) -> CanvasStyle:
+    return CanvasStyle(background="#FFFFFF", text="#000000", variable_fill="#FFFFFF",
+                       variable_border="#000000", link_width=3.2, text_scale=scale,
+                       dimmed_opacity=0.12)
+
+
+def perspective_pen(colour: str, dash: str, width: float) -> QPen:
+    pen = QPen(QColor(colour), width)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pattern = DASHES.get(dash)
+    if pattern:
+        pen.setDashPattern(pattern)
+    return pen
