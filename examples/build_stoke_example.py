@@ -95,7 +95,8 @@ def build() -> Project:
         "joined": (-560, 640), "dropout": (460, -660), "contact": (760, -620), "january": (860, -460),
         "neet": (320, -560),
     }
-    variables = {k: Variable(id=sid("v"), name=n, x=layout[k][0], y=layout[k][1]) for k, n in names.items()}
+    variables = {k: Variable(id=sid("v"), name=n, x=layout[k][0] * 0.7, y=layout[k][1] * 0.7)
+                 for k, n in names.items()}
 
     def claims(owner: Perspective, rows: list[tuple[str, str, str, bool, str]]) -> list[CausalLink]:
         return [CausalLink(id=sid("l"), source=variables[a].id, target=variables[b].id,

@@ -311,6 +311,9 @@ class CldView(QGraphicsView):
 
     def _place_handle(self) -> None:
         link = self._selected_link()
-        self._handle.setVisible(link is not None and self.editor is not None)
-        if link is not None:
-            self._handle.setPos(link.midpoint())
+        try:
+            self._handle.setVisible(link is not None and self.editor is not None)
+            if link is not None:
+                self._handle.setPos(link.midpoint())
+        except RuntimeError:  # the scene is gone (window closing)
+            pass

@@ -73,14 +73,18 @@ class Inspector(QWidget):
             return
         item = items[0]
         if isinstance(item, VariableItem):
-            variable = next(v for v in project.cld.variables if v.id == item.variable_id)
+            variable = next((v for v in project.cld.variables if v.id == item.variable_id), None)
+            if variable is None:  # being removed
+                return self.show_nothing()
             self.kind, self.target = "variable", variable.id
             self.heading.setText("<b>Variable</b> (shared by every perspective)")
             self.name.setText(variable.name)
             self.note.setPlainText(variable.note)
             self._rows({"name", "note"})
         elif isinstance(item, LinkItem):
-            link = next(lk for lk in project.cld.links if lk.id == item.link_id)
+            link = next((lk for lk in project.cld.links if lk.id == item.link_id), None)
+            if link is None:
+                return self.show_nothing()
             names = {v.id: v.name for v in project.cld.variables}
             self.kind, self.target = "link", link.id
             self.heading.setText(f"<b>Causal claim</b><br>{names[link.source]} \u2192 {names[link.target]}")

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QLockFile, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..storage import RecoveryStore, SsmError
@@ -21,13 +21,38 @@ def ensure_platform() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+_NOISE = ("propagateSizeHints",)  # the offscreen platform's harmless complaint
+
+
+def _quiet_handler(kind: QtMsgType, context, message: str) -> None:
+    if not any(noise in message for noise in _NOISE):
+        sys.stderr.write(message + "\n")
+
+
 def application() -> QApplication:
     ensure_platform()
+    qInstallMessageHandler(_quiet_handler)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("SSM Studio")
     app.setApplicationName("SSM Studio")
     app.setApplicationDisplayName("SSM Studio")
+    app.aboutToQuit.connect(release_clipboard)
     return app
+
+
+def release_clipboard() -> None:
+    """Hand our clipboard data back to the system as plain text before quitting.
+
+    A QMimeData made in Python and left on the clipboard crashes PySide6 at interpreter exit
+    (seen with 6.11 offscreen); plain text survives and still pastes into other programs.
+    """
+    clipboard = QApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat("application/x-ssm-studio-cld+json"):
+        text = data.text()
+        clipboard.clear()
+        if text:
+            clipboard.setText(text)
 
 
 def crashed_copies(store: RecoveryStore):
@@ -35,7 +60,6 @@ def crashed_copies(store: RecoveryStore):
     found = []
     for entry in store.entries():
         lock = QLockFile(str(store.folder / f"{entry.key}.lock"))
-        lock.setStaleLockTime(0)
         if lock.tryLock(0):
             lock.unlock()
             found.append(entry)
@@ -60,6 +84,7 @@ def offer_recovery(store: RecoveryStore, ask=None) -> DocumentSession | None:
     if not restore:
         for old in entries:
             store.discard(old.key)
+            (store.folder / f"{old.key}.lock").unlink(missing_ok=True)
         return None
     try:
         loaded = store.load(entry)
@@ -104,10 +129,6 @@ def run_app(files: list[str]) -> int:
     from .main_window import MainWindow
 
     session = first_session(files, settings, store)
-    lock = QLockFile(str(store.folder / f"{session.recovery_key}.lock"))
-    lock.tryLock(0)
     window = MainWindow(session, settings)
     window.show()
-    code = app.exec()
-    lock.unlock()
-    return code
+    return app.exec()

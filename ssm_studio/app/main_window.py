@@ -80,12 +80,15 @@ class MainWindow(QMainWindow):
         old = self.session
         if old is not None:
             self.scene.close()
+            self.scene.deleteLater()
             self.side.clear()
             old.close()
             old.deleteLater()
         self.session = session
+        session.setParent(self)
         self.layers = LayerState(self)
         self.scene = CldScene(session.document, self.layers, self.style_)
+        self.scene.setParent(self)  # destroyed with the window, never after the application
         self.scene.push = session.push
         self.editor = CldEditor(self.scene, session, self.layers)
         self.view = CldView(self.scene, self.editor)
@@ -122,7 +125,7 @@ class MainWindow(QMainWindow):
             self.layers.set_active(session.document.project.perspectives[0].id)
         self.set_mode("overlay")
         self._update_title()
-        QTimer.singleShot(0, self.view.fit)
+        QTimer.singleShot(0, self.fit_current)
         if session.warnings:
             QMessageBox.warning(self, "Opened with warnings", "\n".join(session.warnings[:10]))
 
@@ -190,6 +193,9 @@ class MainWindow(QMainWindow):
             self.side.clear()
             self.stack.setCurrentWidget(self.view)
             self.actions_["overlay"].setChecked(True)
+
+    def fit_current(self) -> None:
+        (self.side.fit if self.mode == "side-by-side" else self.view.fit)()
 
     def toggle_high_contrast(self) -> None:
         on = self.actions_["high_contrast"].isChecked()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..edits import ChangeEvent, CompositeEdit, Document, Edit
@@ -34,9 +34,18 @@ class DocumentSession(QObject):
         self.document = document or Document(Project())
         self.path = path
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.recovery = recovery or RecoveryStore(recovery_folder())
         self.recovery_key = uuid.uuid4().hex
+        # Held while this session lives: a recovery copy whose lock can be taken again
+        # belongs to a session that crashed, not to another running window.
+        self._lock: QLockFile | None = None
+        try:
+            self.recovery.folder.mkdir(parents=True, exist_ok=True)
+            self._lock = QLockFile(str(self.recovery.folder / f"{self.recovery_key}.lock"))
+            self._lock.tryLock(0)
+        except OSError:
+            self._lock = None
         self.warnings: list[str] = []
         self._autosave = QTimer(self)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -52,6 +61,9 @@ class DocumentSession(QObject):
         session = cls(Document(loaded.project, loaded.media), path if own else None, recovery)
         session.warnings = loaded.warnings
         return session
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
 
     # Editing --------------------------------------------------------------------------------
     def push(self, edit: Edit) -> None:
@@ -103,3 +115,11 @@ class DocumentSession(QObject):
         """A clean close: no recovery copy is left to offer."""
         self._autosave.stop()
         self.recovery.discard(self.recovery_key)
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def abandon(self) -> None:
+        """Tests: behave as a crash would, leaving the recovery copy and a dead lock."""
+        self._autosave.stop()
+        self._lock = None

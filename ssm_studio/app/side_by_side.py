@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ..render.cld_scene import CldScene
@@ -28,6 +29,7 @@ class SideBySide(QWidget):
         for index, pid in enumerate(chosen):
             perspective = self.session.document.project.perspective(pid)
             scene = CldScene(self.session.document, self.layers, self.style, perspectives={pid})
+            scene.setParent(self)
             view = CldView(scene, None)
             view.setAccessibleName(f"Causal claims of {perspective.name}")
             title = QLabel(f"<b>{perspective.name}</b> — {perspective.stakeholder}")
@@ -43,9 +45,21 @@ class SideBySide(QWidget):
             view.horizontalScrollBar().valueChanged.connect(lambda _, v=view: self._sync(v))
             view.verticalScrollBar().valueChanged.connect(lambda _, v=view: self._sync(v))
             view.zoomed.connect(lambda v=view: self._sync(v))
+        self.fit()
+
+    def fit(self) -> None:
+        """Fit the widest diagram into the first view; the others follow its transform."""
         if self.views:
-            self.views[0].fit()
-            self._sync(self.views[0])
+            rect = QRectF()
+            for scene in self.scenes:
+                rect = rect.united(scene.focus_rect())
+            first = self.views[0]
+            first.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            if first.transform().m11() > 1.5:
+                first.resetTransform()
+                first.scale(1.5, 1.5)
+            first.centerOn(rect.center())
+            self._sync(first)
 
     def _sync(self, source: CldView) -> None:
         if self._syncing:
@@ -63,6 +77,7 @@ class SideBySide(QWidget):
     def clear(self) -> None:
         for scene in self.scenes:
             scene.close()
+            scene.deleteLater()
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:

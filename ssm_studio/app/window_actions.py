@@ -37,7 +37,7 @@ def build_actions(window) -> dict[str, QAction]:
     act("select_all", "Select &All", lambda: [i.setSelected(True) for i in window.scene.variable_items.values()], Std.SelectAll)
     act("zoom_in", "Zoom &In", lambda: window.view.zoom_in(), Std.ZoomIn)
     act("zoom_out", "Zoom &Out", lambda: window.view.zoom_out(), Std.ZoomOut)
-    act("zoom_fit", "&Fit Diagram", lambda: window.view.fit(), "Ctrl+0")
+    act("zoom_fit", "&Fit Diagram", lambda: window.fit_current(), "Ctrl+0")
     act("zoom_reset", "Actual &Size", lambda: window.view.zoom_reset(), "Ctrl+1")
     modes = QActionGroup(window)
     modes.addAction(act("overlay", "&Overlay Perspectives", lambda: window.set_mode("overlay"), "F5", checkable=True))

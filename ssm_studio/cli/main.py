@@ -32,7 +32,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     project_commands.register(commands)
     analysis_commands.register(commands)
+    _register_app_commands(commands)
     return parser
+
+
+def _register_app_commands(commands: argparse._SubParsersAction) -> None:
+    """Qt is imported only when such a command runs, so the others start fast."""
+    from . import app_commands
+
+    app_commands.register(commands)
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:

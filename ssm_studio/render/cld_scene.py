@@ -50,6 +50,8 @@ class CldScene(QGraphicsScene):
         self.rebuild()
 
     def close(self) -> None:
+        """Stop following the document; no more signals, so no slot runs on a dying view."""
+        self.blockSignals(True)
         self._unsubscribe()
         self._loop_timer.stop()
         try:
@@ -256,6 +258,18 @@ class CldScene(QGraphicsScene):
             if item.isVisible():
                 rect = rect.united(item.sceneBoundingRect())
         return rect.adjusted(-40, -40, 40, 40) if not rect.isNull() else QRectF(-400, -300, 800, 600)
+
+    def focus_rect(self) -> QRectF:
+        """What the shown perspectives talk about: their claims and the variables they use."""
+        rect = QRectF()
+        for item in self.link_items.values():
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        for item in self.variable_items.values():
+            if getattr(item, "base_opacity", 1.0) >= 1.0 and item.links:
+                if any(link.isVisible() for link in item.links):
+                    rect = rect.united(item.sceneBoundingRect())
+        return rect.adjusted(-40, -40, 40, 40) if not rect.isNull() else self.diagram_rect()
 
     def set_snap(self, snap: bool) -> None:
         self.snap = snap

@@ -1,0 +1,56 @@
+"""Render the main window offscreen to a PNG, for documentation and visual checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from ..cli.app_commands import VIEWS  # noqa: F401 - one list of view names
+from ..storage import SsmError
+
+
+class ScreenshotError(SsmError):
+    pass
+
+
+def take_screenshot(file: str, out: str, view: str = "cld", perspectives: list[str] | None = None,
+                    size: tuple[int, int] = (1600, 1000), high_contrast: bool = False) -> Path:
+    from .launch import application
+
+    application()
+    from .main_window import MainWindow
+    from .session import DocumentSession
+
+    session = DocumentSession.open(file)
+    window = MainWindow(session, settings=None)
+    project = session.document.project
+    if perspectives:
+        ids = set()
+        for name in perspectives:
+            found = project.perspective_named(name)
+            if found is None:
+                known = ", ".join(f"'{p.name}'" for p in project.perspectives)
+                raise ScreenshotError(f"there is no perspective called '{name}' (the file has: {known})")
+            ids.add(found.id)
+        window.layers.show_only(ids)
+        window.layers.set_active(next(p.id for p in project.perspectives if p.id in ids))
+    if high_contrast:
+        window.actions_["high_contrast"].setChecked(True)
+        window.toggle_high_contrast()
+    window.resize(*size)
+    window.show()
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    window.scene.recompute_loops()
+    window.set_mode("side-by-side" if view == "side-by-side" else "overlay")
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    window.fit_current()
+    QCoreApplication.processEvents()
+    target = Path(out)
+    if not window.grab().save(str(target), "PNG"):
+        raise ScreenshotError(f"could not write '{target}'")
+    session.undo_stack.setClean()
+    window.close()
+    return target

@@ -1,0 +1,68 @@
+import shutil
+
+import pytest
+
+from ssm_studio.app.main_window import MainWindow
+from ssm_studio.app.session import DocumentSession
+from ssm_studio.storage import RecoveryStore
+
+
+@pytest.fixture
+def store(tmp_path):
+    return RecoveryStore(tmp_path / "recovery")
+
+
+@pytest.fixture
+def example_copy(tmp_path, example_path):
+    target = tmp_path / "stoke.ssm"
+    shutil.copy(example_path, target)
+    return target
+
+
+@pytest.fixture
+def window(qtbot, example_copy, store):
+    session = DocumentSession.open(example_copy, recovery=store)
+    win = MainWindow(session, settings=None)
+    # Close without the unsaved-changes prompt: each test checks that prompt on purpose.
+    qtbot.addWidget(win, before_close_func=lambda w: w.session.undo_stack.setClean())
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.resetTransform()
+    win.view.centerOn(0, 0)
+    return win
+
+
+@pytest.fixture(autouse=True)
+def clean_clipboard(qapp):
+    yield
+    from ssm_studio.app.launch import release_clipboard
+
+    release_clipboard()
+
+
+class UnexpectedDialog(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """A modal dialog would hang an offscreen test run: fail instead, naming it."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    def refuse(kind):
+        def raiser(*args, **kwargs):
+            text = " | ".join(str(a) for a in args[1:3])
+            raise UnexpectedDialog(f"unexpected {kind} dialog: {text}")
+        return raiser
+
+    for name in ("question", "warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, name, refuse(f"QMessageBox.{name}"))
+    monkeypatch.setattr(QMessageBox, "exec", refuse("QMessageBox.exec"))
+    monkeypatch.setattr(QInputDialog, "getText", refuse("QInputDialog.getText"))
+
+
+def viewport_point(view, x, y):
+    from PySide6.QtCore import QPointF
+
+    return view.mapFromScene(QPointF(x, y))
