@@ -65,16 +65,21 @@ def loop_polarity(steps: Iterable[Step]) -> LoopPolarity:
 def loop_key(variables: Cycle, polarities: tuple[str, ...]) -> str:
     """Hash of the signed sequence rotated to its smallest form (ids are long; keys stay short)."""
     pairs = [f"{v}{p}" for v, p in zip(variables, polarities, strict=True)]
-    start = min(range(len(pairs)), key=lambda i: pairs[i:] + pairs[:i])
+    smallest = min(pairs)
+    starts = [i for i, pair in enumerate(pairs) if pair == smallest]
+    # Usually one candidate; ties (a variable twice is impossible, but keep it general)
+    # are broken by comparing whole rotations.
+    start = starts[0] if len(starts) == 1 else min(starts, key=lambda i: pairs[i:] + pairs[:i])
     text = "|".join(pairs[start:] + pairs[:start])
     return hashlib.sha1(text.encode()).hexdigest()[:24]
 
 
-def signed_loops(graph: SignedGraph, cycle: Cycle, order: dict[str, int]) -> list[Loop]:
+def signed_loops(graph: SignedGraph, cycle: Cycle, order: dict[str, int],
+                 variants: int = MAX_VARIANTS_PER_CYCLE) -> list[Loop]:
     steps_of = graph.steps
     choices = [steps_of[pair].values() for pair in zip(cycle, cycle[1:] + cycle[:1], strict=True)]
     loops = []
-    for steps in itertools.islice(itertools.product(*choices), MAX_VARIANTS_PER_CYCLE):
+    for steps in itertools.islice(itertools.product(*choices), variants):
         holders = set.intersection(*(step.perspectives for step in steps))
         loops.append(Loop(
             key=loop_key(cycle, tuple(s.polarity for s in steps)),
@@ -159,12 +164,15 @@ def find_loops(project: Project, perspectives: Iterable[str] | None = None,
     hard_deadline = started + time_budget * 0.95
     loops: list[Loop] = []
     for index, cycle in enumerate(listing):
-        if index >= len(cover) and not index & 255 and time.perf_counter() > hard_deadline:
+        covering = index < len(cover)
+        if not covering and not index & 255 and time.perf_counter() > hard_deadline:
             notes.append(f"{len(listing) - index:,} more loops were found but not listed, "
                          "to keep within the time budget.")
             stopped_by = stopped_by or "time budget"
             break
-        loops.extend(signed_loops(graph, _rotate_to_first(cycle, position), order))
+        # A covering loop is there to show its links lie on a loop: one polarity variant does.
+        loops.extend(signed_loops(graph, _rotate_to_first(cycle, position), order,
+                                  1 if covering else MAX_VARIANTS_PER_CYCLE))
     loops.sort(key=lambda lp: (lp.length, [position[v] for v in lp.variables], lp.polarity))
     assign_labels(loops, known)
     complete = enumeration.complete and not stopped_by

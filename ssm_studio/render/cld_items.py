@@ -179,7 +179,14 @@ class LinkItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         pen = QPen(self.pen)
+        if lod < 0.3:  # zoomed far out: a thin straight stroke in the perspective's colour
+            pen.setWidthF(0)
+            pen.setStyle(Qt.PenStyle.SolidLine)
+            painter.setPen(pen)
+            painter.drawLine(self._path.pointAtPercent(0), self._path.pointAtPercent(1))
+            return
         if selected:
             pen.setWidthF(pen.widthF() + 1.6)
         painter.setPen(pen)
@@ -188,7 +195,7 @@ class LinkItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(pen.color()))
         painter.drawPolygon(self._head)
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.35:
+        if lod < 0.45:
             return
         sign = {"+": "+", "-": "\u2212", "?": "?"}[self.polarity]
         painter.setPen(QColor(self.style.text))

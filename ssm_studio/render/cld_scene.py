@@ -38,6 +38,7 @@ class CldScene(QGraphicsScene):
         self.report: LoopReport | None = None
         self.highlighted: str | None = None
         self.session_labels: dict[str, tuple[str, str]] = {}
+        self._index: dict[str, dict] = {}
         self.snap = False
         self.push: Callable[[Edit], None] = document.apply
         self.setBackgroundBrush(QColor(self.style.background))
@@ -70,28 +71,34 @@ class CldScene(QGraphicsScene):
         self.loop_items.clear()
         project = self.document.project
         for variable in project.cld.variables:
-            self._add_variable(variable.id)
+            self._add_variable(variable)
         for link in project.cld.links:
-            self._add_link(link.id)
+            self._add_link(link)
         self.refresh_layers()
         self.recompute_loops()
 
     def _variable(self, variable_id: str):
-        return next(v for v in self.document.project.cld.variables if v.id == variable_id)
+        return self._lookup("variables")[variable_id]
 
     def _link(self, link_id: str):
-        return next(lk for lk in self.document.project.cld.links if lk.id == link_id)
+        return self._lookup("links")[link_id]
 
-    def _add_variable(self, variable_id: str) -> None:
-        variable = self._variable(variable_id)
+    def _lookup(self, kind: str) -> dict:
+        """id -> object, rebuilt only after objects were added or removed (not per event)."""
+        objects = getattr(self.document.project.cld, kind)
+        cached = self._index.get(kind)
+        if cached is None or len(cached) != len(objects):
+            cached = self._index[kind] = {o.id: o for o in objects}
+        return cached
+
+    def _add_variable(self, variable) -> None:
         item = VariableItem(variable.id, variable.name, self.style)
         item.snap = self.snap
         item.setPos(variable.x, variable.y)
         self.addItem(item)
         self.variable_items[variable.id] = item
 
-    def _add_link(self, link_id: str) -> None:
-        link = self._link(link_id)
+    def _add_link(self, link) -> None:
         item = LinkItem(link.id, self.variable_items[link.source], self.variable_items[link.target], self.style)
         self.addItem(item)
         self.link_items[link.id] = item
@@ -106,6 +113,8 @@ class CldScene(QGraphicsScene):
 
     # Following the document ---------------------------------------------------------------
     def on_events(self, events: list[ChangeEvent]) -> None:
+        if any(e.kind in ("added", "removed") for e in events):
+            self._index.clear()
         touched_cld = False
         for event in events:
             if event.path == ("cld", "variables"):
@@ -126,7 +135,7 @@ class CldScene(QGraphicsScene):
 
     def _variable_event(self, event: ChangeEvent) -> None:
         if event.kind == "added":
-            self._add_variable(event.id)
+            self._add_variable(self._variable(event.id))
         elif event.kind == "removed":
             item = self.variable_items.pop(event.id, None)
             if item is not None:
@@ -143,7 +152,7 @@ class CldScene(QGraphicsScene):
 
     def _link_event(self, event: ChangeEvent) -> None:
         if event.kind == "added":
-            self._add_link(event.id)
+            self._add_link(self._link(event.id))
         elif event.kind == "removed":
             item = self.link_items.pop(event.id, None)
             if item is not None:
@@ -181,7 +190,8 @@ class CldScene(QGraphicsScene):
                 item.update_geometry()
         used = {it.source.variable_id for its in by_pair.values() for it in its}
         used |= {it.target.variable_id for its in by_pair.values() for it in its}
-        linked = {lk.source for lk in self.document.project.cld.links} | {lk.target for lk in self.document.project.cld.links}
+        links = self.document.project.cld.links
+        linked = {lk.source for lk in links} | {lk.target for lk in links}
         for variable in self.document.project.cld.variables:
             item = self.variable_items[variable.id]
             relevant = (variable.id in used or visible & set(variable.included_by)

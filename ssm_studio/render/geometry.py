@@ -25,11 +25,19 @@ def tangent_at(p1: QPointF, c: QPointF, p2: QPointF, t: float) -> QPointF:
 
 
 def exit_parameter(p1: QPointF, c: QPointF, p2: QPointF, box: QRectF, from_start: bool) -> float:
-    """The t where the curve leaves ``box`` (around its start) or enters it (around its end)."""
+    """The t where the curve leaves ``box`` (around its start) or enters it (around its end).
+
+    Plain floats, not QPointF arithmetic: this runs twice per link whenever it is laid out.
+    """
+    ax, ay, bx, by, cx, cy = p1.x(), p1.y(), c.x(), c.y(), p2.x(), p2.y()
+    left, top, right, bottom = box.left(), box.top(), box.right(), box.bottom()
     lo, hi = (0.0, 1.0)
-    for _ in range(18):
+    for _ in range(12):
         mid = (lo + hi) / 2
-        inside = box.contains(point_at(p1, c, p2, mid))
+        u = 1 - mid
+        x = ax * u * u + bx * 2 * u * mid + cx * mid * mid
+        y = ay * u * u + by * 2 * u * mid + cy * mid * mid
+        inside = left <= x <= right and top <= y <= bottom
         if from_start:
             lo, hi = (mid, hi) if inside else (lo, mid)
         else:

@@ -1,0 +1,148 @@
+"""Causal-loop canvas speed: scene build, frame time panning and zoomed to fit, start-up.
+
+Frames are rendered offscreen into a 1600×1000 image through QGraphicsView.render, so the
+numbers are the drawing cost itself. The baseline is the same diagram as plain
+QGraphicsEllipseItem/QGraphicsLineItem/QGraphicsSimpleTextItem in a default QGraphicsView.
+
+Run:  QT_QPA_PLATFORM=offscreen python benchmarks/bench_canvas.py
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
+from PySide6.QtGui import QImage, QPainter  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+)
+
+from ssm_studio.edits import Document  # noqa: E402
+from ssm_studio.model import CausalLink, Perspective, Project, Variable, style_for_index  # noqa: E402
+
+W, H = 1600, 1000
+
+
+def diagram(n: int, seed: int = 1) -> Project:
+    rng = random.Random(seed)
+    perspectives = [Perspective(name=f"P{i}", colour=style_for_index(i)[0], dash=style_for_index(i)[1])
+                    for i in range(4)]
+    side = int(n ** 0.5) + 1
+    variables = [Variable(name=f"Variable number {i}", x=(i % side) * 200.0, y=(i // side) * 120.0)
+                 for i in range(n)]
+    links = []
+    for _ in range(3 * n):
+        a = rng.randrange(n)
+        b = min(n - 1, max(0, a + rng.choice([1, -1, side, -side, side + 1])))
+        links.append(CausalLink(source=variables[a].id, target=variables[b].id,
+                                perspective=rng.choice(perspectives).id, polarity=rng.choice("+-?")))
+    project = Project(perspectives=perspectives)
+    project.cld.variables, project.cld.links = variables, links
+    return project
+
+
+def frame_times(view: QGraphicsView, rect: QRectF, frames: int, pan: bool) -> list[float]:
+    image = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+    times = []
+    for i in range(frames):
+        if pan:
+            view.centerOn(rect.center() + QPointF((i % 20) * 37.0, (i % 7) * 23.0))
+        start = time.perf_counter()
+        painter = QPainter(image)
+        painter.setRenderHints(view.renderHints())
+        view.render(painter)
+        painter.end()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def plain_scene(project: Project) -> QGraphicsScene:
+    scene = QGraphicsScene()
+    where = {}
+    for v in project.cld.variables:
+        box = QGraphicsRectItem(-60, -15, 120, 30)
+        box.setPos(v.x, v.y)
+        scene.addItem(box)
+        text = QGraphicsSimpleTextItem(v.name, box)
+        text.setPos(-55, -8)
+        where[v.id] = (v.x, v.y)
+    for lk in project.cld.links:
+        (x1, y1), (x2, y2) = where[lk.source], where[lk.target]
+        scene.addItem(QGraphicsLineItem(x1, y1, x2, y2))
+    return scene
+
+
+def stats(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+    return f"{statistics.median(values):7.1f} {p95:7.1f}"
+
+
+def startup() -> tuple[float, float]:
+    """Seconds from launch to the window shown: ours on the example, and a bare window."""
+    bare = ("import time;t=time.perf_counter();from PySide6.QtWidgets import QApplication,QMainWindow;"
+            "a=QApplication([]);w=QMainWindow();w.show();a.processEvents();print(time.perf_counter()-t)")
+    ours = ("import time;t=time.perf_counter();from ssm_studio.app.launch import application;"
+            "a=application();from ssm_studio.app.main_window import MainWindow;"
+            "from ssm_studio.app.session import DocumentSession;from ssm_studio.app.launch import EXAMPLE;"
+            "w=MainWindow(DocumentSession.open(EXAMPLE),None);w.show();a.processEvents();print(time.perf_counter()-t)")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+    def run(code: str) -> float:
+        samples = []
+        for _ in range(3):
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+            samples.append(float(out.stdout.strip().splitlines()[-1]))
+        return statistics.median(samples)
+
+    return run(ours), run(bare)
+
+
+def main() -> None:
+    QApplication.instance() or QApplication([])
+    from ssm_studio.render.cld_scene import CldScene
+    from ssm_studio.render.layers import LayerState
+
+    print(f"frame = one {W}×{H} render; times in ms (median, 95th percentile)")
+    print(f"{'variables':>9} {'links':>6} {'build s':>8} | {'pan med':>7} {'p95':>7} | {'fit med':>7} {'p95':>7} "
+          f"| {'plain pan':>9} {'p95':>7} | {'plain fit':>9} {'p95':>7}")
+    for n in (100, 1_000, 5_000):
+        project = diagram(n)
+        start = time.perf_counter()
+        scene = CldScene(Document(project), LayerState(), loop_budget=0.5)
+        build = time.perf_counter() - start
+        view = QGraphicsView(scene)
+        view.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        view.resize(W, H)
+        rect = scene.diagram_rect()
+        scene.setSceneRect(rect)
+        pan = frame_times(view, rect, 40, pan=True)
+        view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        fit = frame_times(view, rect, 20, pan=False)
+        plain = plain_scene(project)
+        plain_view = QGraphicsView(plain)
+        plain_view.resize(W, H)
+        plain_pan = frame_times(plain_view, rect, 40, pan=True)
+        plain_view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        plain_fit = frame_times(plain_view, rect, 20, pan=False)
+        print(f"{n:>9,} {3 * n:>6,} {build:>8.2f} | {stats(pan)} | {stats(fit)} | {stats(plain_pan):>17} | {stats(plain_fit):>17}")
+        scene.close()
+    ours, bare = startup()
+    print(f"\nstart-up to window shown: ours {ours:.2f} s (example project), bare PySide6 window {bare:.2f} s, "
+          f"ratio {ours / bare:.1f}×")
+
+
+if __name__ == "__main__":
+    main()
