@@ -28,6 +28,7 @@ def window(qtbot, example_copy, store):
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.wait(20)  # let the window's own fit-on-open run first
     win.view.resetTransform()
     win.view.centerOn(0, 0)
     return win

@@ -1,0 +1,95 @@
+"""Settings that persist, first start on the example, and arranging variables."""
+
+from PySide6.QtCore import QPoint, QSettings, Qt
+
+from ssm_studio.app import launch
+from ssm_studio.app.main_window import MainWindow
+from ssm_studio.app.session import DocumentSession
+
+from .conftest import viewport_point
+
+
+def settings_in(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_first_start_opens_the_example_then_the_last_file(qtbot, tmp_path, store, example_copy):
+    settings = settings_in(tmp_path)
+    first = launch.first_session([], settings, store)
+    assert first.path == launch.EXAMPLE
+    first.close()
+    settings.setValue("files/last", str(example_copy))
+    again = launch.first_session([], settings, store)
+    assert again.path == example_copy
+    again.close()
+
+
+def test_layout_and_recent_files_persist(qtbot, tmp_path, store, example_copy):
+    settings = settings_in(tmp_path)
+    win = MainWindow(DocumentSession.open(example_copy, recovery=store), settings)
+    qtbot.addWidget(win)
+    win.show()
+    win._docks["navigator"].hide()  # a layout choice the user made
+    win._remember(example_copy)
+    win.close()
+    settings.sync()
+    assert settings.value("window/geometry") is not None
+    again = MainWindow(DocumentSession(recovery=store), settings_in(tmp_path))
+    qtbot.addWidget(again, before_close_func=lambda w: w.session.undo_stack.setClean())
+    again.show()
+    assert again.recent_files() == [str(example_copy.resolve())]
+    assert [a.text() for a in again.recent_menu.actions()] == ["stoke.ssm"]
+    assert not again._docks["navigator"].isVisible() and again._docks["loops"].isVisible()
+
+
+def test_rubber_band_selects_several_variables(qtbot, window):
+    view, project = window.view, window.session.document.project
+    names = {v.name: v for v in project.cld.variables}
+    a, b = names["Worklessness"], names["Deprivation"]
+    for p in project.perspectives:  # only variables under the band, no links to grab
+        window.layers.set_visible(p.id, False)
+    view.centerOn((a.x + b.x) / 2, (a.y + b.y) / 2)
+    # Corners on empty canvas (the example's neighbours sit further out).
+    top_left = viewport_point(view, -330, -30)
+    bottom_right = viewport_point(view, 70, 130)
+    assert not view.items(top_left) and not view.items(bottom_right)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=top_left)
+    for i in range(1, 6):
+        p = top_left + (bottom_right - top_left) * i / 5
+        qtbot.mouseMove(view.viewport(), QPoint(int(p.x()), int(p.y())))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=bottom_right)
+    assert {a.id, b.id} <= set(window.editor.selected_variables())
+    assert window.session.undo_stack.count() == 0  # selecting is not an edit
+
+
+def test_align_and_nudge_are_single_steps(qtbot, window):
+    project, scene = window.session.document.project, window.scene
+    chosen = project.cld.variables[:3]
+    for v in chosen:
+        scene.variable_items[v.id].setSelected(True)
+    window.actions_["align_top"].trigger()
+    tops = {round(scene.variable_items[v.id].sceneBoundingRect().top(), 1) for v in chosen}
+    assert len(tops) == 1 and window.session.undo_stack.count() == 1
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert window.session.undo_stack.count() == 2
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert len({round(scene.variable_items[v.id].y(), 1) for v in chosen}) > 1
+
+
+def test_snapping_rounds_positions_to_the_grid(qtbot, window):
+    window.actions_["snap"].trigger()
+    item = next(iter(window.scene.variable_items.values()))
+    item.setPos(123.4, 56.7)
+    assert (item.x(), item.y()) == (120.0, 60.0)
+
+
+def test_self_link_from_one_selected_variable(qtbot, window):
+    project, scene = window.session.document.project, window.scene
+    v = project.cld.variables[5]
+    scene.variable_items[v.id].setSelected(True)
+    window.actions_["link_selected"].trigger()
+    link = project.cld.links[-1]
+    assert link.source == link.target == v.id
+    assert scene.link_items[link.id].boundingRect().height() > 20
