@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..render.qt_app import ensure_platform
 from ..storage import RecoveryStore, SsmError
 from .session import DocumentSession, recovery_folder
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "stoke-worklessness.ssm"
-
-
-def ensure_platform() -> None:
-    """With no display (a server, CI, a batch job) use Qt's offscreen platform."""
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 _NOISE = ("propagateSizeHints",)  # the offscreen platform's harmless complaint

@@ -264,7 +264,7 @@ class CldScene(QGraphicsScene):
         rect = QRectF()
         for item in self.variable_items.values():
             rect = rect.united(item.sceneBoundingRect())
-        for item in self.link_items.values():
+        for item in list(self.link_items.values()) + list(self.loop_items.values()):
             if item.isVisible():
                 rect = rect.united(item.sceneBoundingRect())
         return rect.adjusted(-40, -40, 40, 40) if not rect.isNull() else QRectF(-400, -300, 800, 600)

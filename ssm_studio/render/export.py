@@ -1,0 +1,107 @@
+"""Diagrams out of Qt: SVG (vector, text kept as text), PNG at a chosen DPI, and PDF.
+
+The pack and every export draw through the same scene as the screen, so print matches it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from ..edits import Document
+from ..model import Project
+from .cld_scene import CldScene
+from .layers import LayerState
+from .style import CanvasStyle
+
+FORMATS = ("png", "svg", "pdf")
+
+
+def cld_scene(project: Project, perspectives: set[str] | None = None,
+              style: CanvasStyle | None = None, loop_budget: float = 0.5) -> CldScene:
+    """A scene of the causal-loop diagram showing only ``perspectives`` (None: all)."""
+    scene = CldScene(Document(project), LayerState(), style or CanvasStyle(),
+                     perspectives=perspectives, loop_budget=loop_budget)
+    scene.clearSelection()
+    for item in scene.variable_items.values():
+        # The screen caches variables as pixmaps; exports must stay vector with real text.
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    return scene
+
+
+def export_rect(scene: QGraphicsScene) -> QRectF:
+    """The whole diagram: a perspective's claims are drawn on all the shared variables,
+    and SVG readers do not clip, so nothing may lie outside the exported rectangle."""
+    rect = scene.diagram_rect() if hasattr(scene, "diagram_rect") else scene.itemsBoundingRect()
+    return rect.adjusted(-10, -10, 10, 10)
+
+
+def to_svg(scene: QGraphicsScene, title: str = "", rect: QRectF | None = None) -> bytes:
+    rect = rect or export_rect(scene)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(int(rect.width()), int(rect.height())))
+    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+    generator.setTitle(title)
+    generator.setDescription("Drawn by SSM Studio")
+    painter = QPainter(generator)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+    painter.end()
+    buffer.close()
+    return bytes(data)
+
+
+def to_image(scene: QGraphicsScene, dpi: int = 150, rect: QRectF | None = None) -> QImage:
+    """Scene units are screen points at 96 dpi; ``dpi`` scales them for print."""
+    rect = rect or export_rect(scene)
+    scale = dpi / 96
+    width, height = max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale))
+    if width * height > 400_000_000:
+        raise ValueError(f"a {width} × {height} picture is too large; choose a lower DPI")
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.setDotsPerMeterX(int(dpi / 0.0254))
+    image.setDotsPerMeterY(int(dpi / 0.0254))
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, width, height), rect)
+    painter.end()
+    return image
+
+
+def to_pdf(scene: QGraphicsScene, path: str | Path, title: str = "", rect: QRectF | None = None) -> None:
+    """One page the size of the diagram (vector; text stays text)."""
+    rect = rect or export_rect(scene)
+    writer = QPdfWriter(str(path))
+    writer.setTitle(title)
+    writer.setCreator("SSM Studio")
+    writer.setResolution(96)
+    writer.setPageSize(QPageSize(QSizeF(rect.width(), rect.height()), QPageSize.Unit.Point))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    painter = QPainter(writer)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    target = QRectF(0, 0, writer.width(), writer.height())
+    scene.render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
+    painter.end()
+
+
+def write(scene: QGraphicsScene, path: str | Path, fmt: str, dpi: int = 150, title: str = "") -> Path:
+    path = Path(path)
+    if fmt == "svg":
+        path.write_bytes(to_svg(scene, title))
+    elif fmt == "png":
+        if not to_image(scene, dpi).save(str(path), "PNG"):
+            raise OSError(f"could not write '{path}'")
+    elif fmt == "pdf":
+        to_pdf(scene, path, title)
+    else:
+        raise ValueError(f"unknown format {fmt}")
+    return path

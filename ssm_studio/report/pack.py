@@ -1,0 +1,117 @@
+"""Building the perspective comparison pack: options, progress, cancel, atomic output."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..analysis import compare_perspectives, find_loops
+from ..model import Project
+from ..storage import write_bytes_atomically
+from ..storage.errors import SsmError
+from .fonts import SANS
+from .template import PackCancelled, PackTemplate
+
+SECTIONS = ("situation", "perspectives", "comparison", "stage5", "actions", "appendix")
+Progress = Callable[[float, str], None]
+
+
+class PackError(SsmError):
+    pass
+
+
+@dataclass
+class PackOptions:
+    perspectives: list[str] | None = None  # ids, in the order to print; None: all
+    sections: set[str] = field(default_factory=lambda: set(SECTIONS))
+    paper: str = "a4"
+    landscape: bool = False
+
+
+def _diagram(scene, width: float, height: float):
+    """Qt scene → SVG → reportlab drawing (vector, text selectable), scaled to fit."""
+    from svglib.svglib import svg2rlg
+
+    from ..render.export import to_svg
+
+    drawing = svg2rlg(io.BytesIO(to_svg(scene)))
+    scale = min(width / drawing.width, height / drawing.height, 1.2)
+    drawing.scale(scale, scale)
+    drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+    drawing.hAlign = "CENTER"
+    drawing.__dict__["fontName"] = SANS  # see tables.swatch
+    return drawing
+
+
+def build_pack(project: Project, out: str | Path, options: PackOptions | None = None,
+               progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> Path:
+    """Write the pack to ``out`` (atomically: a cancelled or failed build writes nothing)."""
+    from ..render.export import cld_scene
+    from ..render.qt_app import ensure_application
+    from . import sections
+    from .fonts import register_fonts
+
+    options = options or PackOptions()
+    if options.paper not in ("a4", "letter"):
+        raise PackError(f"paper must be a4 or letter, not '{options.paper}'")
+    say = progress or (lambda fraction, message: None)
+
+    def check() -> None:
+        if cancel is not None and cancel():
+            raise PackCancelled("cancelled")
+
+    register_fonts()
+    ensure_application()
+    chosen = options.perspectives or [x.id for x in project.perspectives]
+    header = f"{project.metadata.title} · perspective comparison pack"
+    buffer = io.BytesIO()
+    doc = PackTemplate(buffer, options.paper, options.landscape, header, progress, cancel,
+                       title=project.metadata.title, author=", ".join(project.metadata.authors) or "SSM Studio",
+                       subject="Perspective comparison pack", creator="SSM Studio",
+                       keywords="soft systems methodology, CATWOE, causal loop diagram")
+    width, height = doc.frame_size()
+    wide_width, _ = doc.frame_size(wide=True)
+    say(0.02, "Finding loops")
+    loops = {pid: find_loops(project, [pid], time_budget=1.0) for pid in chosen}
+    check()
+    comparison = compare_perspectives(project, chosen, loop_budget=1.0)
+    diagrams = {}
+    if project.cld.variables and ({"perspectives", "comparison"} & options.sections):
+        for index, pid in enumerate(chosen):
+            check()
+            say(0.05 + 0.35 * index / max(1, len(chosen)), "Drawing diagrams")
+            scene = cld_scene(project, {pid})
+            diagrams[pid] = _diagram(scene, width, height * 0.62)
+            scene.close()
+        scene = cld_scene(project, set(chosen))
+        diagrams["overlay"] = _diagram(scene, width, height * 0.7)
+        scene.close()
+    say(0.42, "Writing the pack")
+    ctx = sections.Context(project, chosen, width, wide_width, diagrams, loops, comparison)
+    story = sections.cover(ctx) + sections.contents()
+    if "situation" in options.sections:
+        story += sections.situation(ctx)
+    if "perspectives" in options.sections:
+        for pid in chosen:
+            story += sections.perspective_section(ctx, pid)
+    if "comparison" in options.sections:
+        story += sections.comparison_section(ctx)
+    if "stage5" in options.sections:
+        story += sections.stage5_section(ctx)
+    if "actions" in options.sections:
+        story += sections.actions_section(ctx)
+    if "appendix" in options.sections:
+        story += sections.appendix(ctx)
+    check()
+    # Two passes fill in the contents page numbers; the first also counts the pages.
+    doc.multiBuild(story, maxPasses=4)
+    doc.expected_pages = doc.page
+    say(1.0, f"Done: {doc.page} pages")
+    return _write(Path(out), buffer.getvalue())
+
+
+def _write(path: Path, data: bytes) -> Path:
+    write_bytes_atomically(path, data, keep_backup=False)
+    return path

@@ -1,0 +1,80 @@
+"""Pages of the pack: portrait and landscape templates, running header, page numbers,
+PDF outline entries and contents for every heading."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib.pagesizes import A4, landscape, letter, portrait
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from .fonts import SANS
+
+PAPERS = {"a4": A4, "letter": letter}
+MARGIN = 16 * mm
+
+
+class PackCancelled(Exception):
+    """The user cancelled building the pack; nothing was written."""
+
+
+class PackTemplate(BaseDocTemplate):
+    def __init__(self, target, paper: str, landscape_pages: bool, header: str,
+                 progress: Callable[[float, str], None] | None = None,
+                 cancel: Callable[[], bool] | None = None, **metadata) -> None:
+        size = PAPERS[paper]
+        main = landscape(size) if landscape_pages else portrait(size)
+        wide = landscape(size)
+        super().__init__(target, pagesize=main, leftMargin=MARGIN, rightMargin=MARGIN,
+                         topMargin=MARGIN + 6 * mm, bottomMargin=MARGIN, initialFontName=SANS,
+                         **metadata)
+        self.header = header
+        self.progress, self.cancel = progress, cancel
+        self.expected_pages = 0
+        self._heading_count = 0
+        self.addPageTemplates([
+            PageTemplate("main", [self._frame(main)], onPage=self._decorate, pagesize=main),
+            PageTemplate("wide", [self._frame(wide)], onPage=self._decorate, pagesize=wide),
+        ])
+
+    def _frame(self, size) -> Frame:
+        width, height = size
+        return Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN - 6 * mm, id="body",
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def frame_size(self, wide: bool = False) -> tuple[float, float]:
+        template = self.pageTemplates[1 if wide else 0]
+        frame = template.frames[0]
+        return frame._width, frame._height
+
+    def _decorate(self, canvas, doc) -> None:
+        if self.cancel is not None and self.cancel():
+            raise PackCancelled("cancelled")
+        width, height = canvas._pagesize
+        canvas.saveState()
+        canvas.setFont(SANS, 7.5)
+        canvas.setFillGray(0.35)
+        if doc.page > 1:
+            canvas.drawString(MARGIN, height - MARGIN + 1 * mm, self.header)
+            canvas.line(MARGIN, height - MARGIN, width - MARGIN, height - MARGIN)
+        canvas.drawRightString(width - MARGIN, MARGIN - 8 * mm, f"Page {doc.page}")
+        canvas.restoreState()
+        if self.progress is not None and self.expected_pages:
+            self.progress(0.5 + 0.5 * min(1.0, doc.page / self.expected_pages), f"Laying out page {doc.page}")
+
+    def afterFlowable(self, flowable) -> None:
+        """Every heading becomes a contents line and a PDF bookmark."""
+        style = getattr(flowable, "style", None)
+        name = getattr(style, "name", "")
+        if name not in ("heading1", "heading2"):
+            return
+        level = 0 if name == "heading1" else 1
+        text = flowable.getPlainText()
+        key = getattr(flowable, "_bookmark", None)
+        if key is None:
+            self._heading_count += 1
+            key = flowable._bookmark = f"h{self._heading_count}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+        self.notify("TOCEntry", (level, text, self.page, key))
