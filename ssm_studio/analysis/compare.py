@@ -50,7 +50,9 @@ class PerspectiveComparison:
 
 
 def compare_perspectives(project: Project, perspectives: Iterable[str] | None = None,
-                         loop_budget: float = 1.0) -> PerspectiveComparison:
+                         loop_budget: float = 1.0,
+                         loops: dict[str, LoopReport] | None = None) -> PerspectiveComparison:
+    """``loops`` may pass each perspective's loops already found, to save finding them again."""
     chosen = [p.id for p in project.perspectives] if perspectives is None else list(perspectives)
     chosen_set = set(chosen)
     used: dict[str, set[str]] = {p: set() for p in chosen}
@@ -70,8 +72,10 @@ def compare_perspectives(project: Project, perspectives: Iterable[str] | None = 
     similarity = {
         a: {b: _jaccard(signed[a], signed[b]) for b in chosen} for a in chosen
     }
-    loops = {p: find_loops(project, [p], time_budget=loop_budget / max(1, len(chosen)))
-             for p in chosen}
+    loops = dict(loops or {})
+    for p in chosen:
+        if p not in loops:
+            loops[p] = find_loops(project, [p], time_budget=loop_budget / max(1, len(chosen)))
     holders: dict[str, list[str]] = {}
     for p in chosen:
         for loop in loops[p].loops:

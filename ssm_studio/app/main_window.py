@@ -303,6 +303,16 @@ class MainWindow(QMainWindow):
     def file_close(self) -> None:
         self.file_new()
 
+    def export_pack(self) -> bool:
+        from .export_dialogs import export_pack
+
+        return export_pack(self)
+
+    def export_diagram(self) -> bool:
+        from .export_dialogs import export_diagram
+
+        return export_diagram(self)
+
     def export_window_picture(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export picture", self._last_folder(), "PNG images (*.png)")
         if path:

@@ -28,6 +28,8 @@ def build_actions(window) -> dict[str, QAction]:
     act("save", "&Save", window.file_save, Std.Save)
     act("save_as", "Save &As…", window.file_save_as, Std.SaveAs)
     act("close", "&Close", window.file_close, Std.Close)
+    act("export_pack", "Export Comparison &Pack (PDF)…", window.export_pack, "Ctrl+Shift+E")
+    act("export_diagram", "Export &Diagram…", window.export_diagram, "Ctrl+E")
     act("screenshot", "Export &Picture of Window…", window.export_window_picture)
     act("quit", "&Quit", window.close, Std.Quit)
     a["undo"] = window.session_undo_action = None  # replaced per session by the stack's own actions
@@ -79,7 +81,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
     for key in ("new", "open"):
         file.addAction(a[key])
     window.recent_menu = file.addMenu("Open &Recent")
-    for key in ("save", "save_as", None, "screenshot", None, "close", "quit"):
+    for key in ("save", "save_as", None, "export_pack", "export_diagram", "screenshot", None, "close", "quit"):
         file.addSeparator() if key is None else file.addAction(a[key])
     edit = bar.addMenu("&Edit")
     edit.addAction(window.undo_action)

@@ -263,7 +263,8 @@ class CldScene(QGraphicsScene):
     def diagram_rect(self) -> QRectF:
         rect = QRectF()
         for item in self.variable_items.values():
-            rect = rect.united(item.sceneBoundingRect())
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
         for item in list(self.link_items.values()) + list(self.loop_items.values()):
             if item.isVisible():
                 rect = rect.united(item.sceneBoundingRect())

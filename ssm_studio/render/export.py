@@ -22,14 +22,20 @@ FORMATS = ("png", "svg", "pdf")
 
 
 def cld_scene(project: Project, perspectives: set[str] | None = None,
-              style: CanvasStyle | None = None, loop_budget: float = 0.5) -> CldScene:
-    """A scene of the causal-loop diagram showing only ``perspectives`` (None: all)."""
+              style: CanvasStyle | None = None, loop_budget: float = 0.5,
+              only_used: bool = False) -> CldScene:
+    """A scene of the causal-loop diagram showing only ``perspectives`` (None: all).
+
+    ``only_used`` leaves out the variables those perspectives do not use (on screen they
+    are faded context; in print they would crowd the page and slow the conversion)."""
     scene = CldScene(Document(project), LayerState(), style or CanvasStyle(),
                      perspectives=perspectives, loop_budget=loop_budget)
     scene.clearSelection()
     for item in scene.variable_items.values():
         # The screen caches variables as pixmaps; exports must stay vector with real text.
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        if only_used and getattr(item, "base_opacity", 1.0) < 1.0:
+            item.setVisible(False)
     return scene
 
 

@@ -177,7 +177,7 @@ def comparison_section(ctx: Context) -> list:
     story.append(heading("Similarity of causal views", H2))
     story.append(Paragraph("Share of signed links two perspectives both claim (Jaccard index: 1 = the same "
                            "claims, 0 = none in common).", SMALL))
-    header = [""] + [ctx.pnames[q][:18] for q in ctx.perspectives]
+    header = [""] + [ctx.pnames[q] for q in ctx.perspectives]
     rows = [[ctx.pnames[a]] + [f"{c.similarity[a][b]:.2f}" for b in ctx.perspectives] for a in ctx.perspectives]
     story.append(table(header, rows, [2.5] + [1] * len(ctx.perspectives), ctx.width))
     story.append(heading("Loops seen by each perspective", H2))

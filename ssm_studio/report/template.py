@@ -32,11 +32,16 @@ class PackTemplate(BaseDocTemplate):
         self.header = header
         self.progress, self.cancel = progress, cancel
         self.expected_pages = 0
+        self.passes = 0  # layout passes begun (the contents page needs two or more)
         self._heading_count = 0
         self.addPageTemplates([
             PageTemplate("main", [self._frame(main)], onPage=self._decorate, pagesize=main),
             PageTemplate("wide", [self._frame(wide)], onPage=self._decorate, pagesize=wide),
         ])
+
+    def build(self, flowables, *args, **kwargs):
+        self.passes += 1
+        return super().build(flowables, *args, **kwargs)
 
     def _frame(self, size) -> Frame:
         width, height = size

@@ -1,0 +1,79 @@
+"""Time and peak memory to build the comparison pack; pages per second on a long pack.
+
+Run:  QT_QPA_PLATFORM=offscreen python benchmarks/bench_report.py
+Each case runs in a fresh process so peak memory (ru_maxrss) is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+CASE = r'''
+import json, random, resource, sys, tempfile, time
+from ssm_studio.model import (Action, Activity, CausalLink, ComparisonRow, ConceptualModel, Measures,
+                              Perspective, Project, RootDefinition, Stance, Variable, style_for_index)
+from ssm_studio.report import build_pack
+
+def project(perspectives, variables, claims, rows_per_model, seed=3):
+    rng = random.Random(seed)
+    ps = [Perspective(name=f"Stakeholder group {i}", stakeholder=f"Group {i}", worldview="A view " * 12,
+                      colour=style_for_index(i)[0], dash=style_for_index(i)[1]) for i in range(perspectives)]
+    side = int(variables ** 0.5) + 1
+    vs = [Variable(name=f"Variable {i}", x=(i % side) * 190.0, y=(i // side) * 120.0) for i in range(variables)]
+    ls = [CausalLink(source=rng.choice(vs).id, target=rng.choice(vs).id, perspective=rng.choice(ps).id,
+                     polarity=rng.choice("+-?"), note="Evidence from the workshop, " * 2) for _ in range(claims)]
+    rds, cms, actions = [], [], []
+    for p in ps:
+        rd = RootDefinition(perspective=p.id, title=f"System of {p.name}", customers="People", actors="Staff",
+                            transformation_input="people out of work", transformation_output="people in work",
+                            worldview=p.worldview, owners="Board", environment="Budgets", what="help", how="advice",
+                            why="reduce worklessness", measures=Measures(efficacy="placements"))
+        acts = [Activity(label=f"Activity {j} of {p.name}") for j in range(rows_per_model)]
+        rds.append(rd)
+        cms.append(ConceptualModel(root_definition=rd.id, activities=acts,
+                                   comparison=[ComparisonRow(activity=a.id, exists="partly", how="Done by hand " * 3)
+                                               for a in acts]))
+    for k in range(30):
+        actions.append(Action(title=f"Change {k}", stances=[Stance(perspective=p.id, desirable=rng.choice(["yes", "no", "unsure"]),
+                                                                    feasible="yes") for p in ps]))
+    proj = Project(perspectives=ps, root_definitions=rds, conceptual_models=cms, actions=actions)
+    proj.cld.variables, proj.cld.links = vs, ls
+    return proj
+
+args = json.loads(sys.argv[1])
+proj = project(*args)
+with tempfile.TemporaryDirectory() as folder:
+    start = time.perf_counter()
+    build_pack(proj, folder + "/pack.pdf")
+    seconds = time.perf_counter() - start
+    from pypdf import PdfReader
+    pages = len(PdfReader(folder + "/pack.pdf").pages)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "pages": pages, "peak_mb": peak}))
+'''
+
+
+def run(args) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", CASE, json.dumps(args)], capture_output=True, text=True, env=env)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    print(f"{'case':<46} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'peak MB':>8}")
+    for title, args in (
+        ("10 perspectives, 200 variables, 600 claims", [10, 200, 600, 8]),
+        ("long pack: 10 perspectives, 200 v, 6,000 claims", [10, 200, 6000, 120]),
+    ):
+        result = run(args)
+        print(f"{title:<46} {result['pages']:>6} {result['seconds']:>8.2f} "
+              f"{result['pages'] / result['seconds']:>8.1f} {result['peak_mb']:>8.0f}")
+
+
+if __name__ == "__main__":
+    main()

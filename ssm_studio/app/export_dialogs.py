@@ -1,0 +1,146 @@
+"""File → Export: the comparison pack (options, progress, cancel) and the current diagram."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+)
+
+from ..report import PackCancelled, PackOptions, build_pack
+from ..report.pack import SECTIONS
+from ..storage import SsmError
+
+SECTION_TITLES = {
+    "situation": "The situation",
+    "perspectives": "One section per perspective",
+    "comparison": "The perspectives compared",
+    "stage5": "Comparison with the real situation (stage 5)",
+    "actions": "Action plan and accommodation",
+    "appendix": "Appendix: every causal claim",
+}
+
+
+class PackDialog(QDialog):
+    """Which perspectives and sections, which paper; none of it changes the project."""
+
+    def __init__(self, project, visible: set[str], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export comparison pack")
+        self.setAccessibleName("Export comparison pack")
+        layout = QVBoxLayout(self)
+        people = QGroupBox("Perspectives")
+        box = QVBoxLayout(people)
+        self.perspective_boxes = []
+        for perspective in project.perspectives:
+            check = QCheckBox(perspective.name)
+            check.setChecked(perspective.id in visible)
+            check.setProperty("perspective", perspective.id)
+            box.addWidget(check)
+            self.perspective_boxes.append(check)
+        layout.addWidget(people)
+        parts = QGroupBox("Sections")
+        box = QVBoxLayout(parts)
+        self.section_boxes = {}
+        for key in SECTIONS:
+            check = QCheckBox(SECTION_TITLES[key])
+            check.setChecked(True)
+            box.addWidget(check)
+            self.section_boxes[key] = check
+        layout.addWidget(parts)
+        form = QFormLayout()
+        self.paper = QComboBox()
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("US Letter", "letter")
+        self.paper.setAccessibleName("Paper size")
+        self.landscape = QCheckBox("Landscape pages throughout")
+        form.addRow("Paper", self.paper)
+        form.addRow("", self.landscape)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def options(self) -> PackOptions:
+        chosen = [b.property("perspective") for b in self.perspective_boxes if b.isChecked()]
+        sections = {key for key, box in self.section_boxes.items() if box.isChecked()}
+        return PackOptions(chosen or None, sections, self.paper.currentData(), self.landscape.isChecked())
+
+
+def export_pack(window, path: str | None = None, options: PackOptions | None = None) -> bool:
+    project = window.session.document.project
+    if options is None:
+        visible = {p.id for p in project.perspectives if window.layers.is_visible(p.id)}
+        dialog = PackDialog(project, visible, window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        options = dialog.options()
+    if path is None:
+        suggested = str(Path(window._last_folder()) / f"{project.metadata.title[:60]} - comparison pack.pdf")
+        path, _ = QFileDialog.getSaveFileName(window, "Save comparison pack", suggested, "PDF (*.pdf)")
+        if not path:
+            return False
+    progress = QProgressDialog("Building the comparison pack…", "Cancel", 0, 100, window)
+    progress.setWindowTitle("Comparison pack")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def report(fraction: float, message: str) -> None:
+        progress.setLabelText(message)
+        progress.setValue(int(fraction * 100))
+        QApplication.processEvents()  # keeps the window painting and Cancel clickable
+
+    try:
+        build_pack(project, path, options, progress=report, cancel=progress.wasCanceled)
+    except PackCancelled:
+        window.say("Comparison pack cancelled; nothing was written.")
+        return False
+    except SsmError as error:
+        QMessageBox.critical(window, "Pack not written", str(error))
+        return False
+    finally:
+        progress.close()
+    window.say(f"Wrote {Path(path).name}")
+    return True
+
+
+def export_diagram(window, path: str | None = None, dpi: int = 150) -> bool:
+    """The causal-loop diagram as the window shows it (visible perspectives), PNG/SVG/PDF."""
+    from ..render.export import cld_scene, write
+
+    project = window.session.document.project
+    if path is None:
+        path, chosen = QFileDialog.getSaveFileName(
+            window, "Export diagram", window._last_folder(), "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)")
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += {"PNG": ".png", "SVG": ".svg", "PDF": ".pdf"}[chosen[:3]]
+    fmt = Path(path).suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg", "pdf"):
+        QMessageBox.critical(window, "Not exported", "Choose a .png, .svg or .pdf file name.")
+        return False
+    visible = {p.id for p in project.perspectives if window.layers.is_visible(p.id)}
+    scene = cld_scene(project, visible)
+    try:
+        write(scene, path, fmt, dpi, title=project.metadata.title)
+    except (OSError, ValueError) as error:
+        QMessageBox.critical(window, "Not exported", f"Could not write '{path}': {error}")
+        return False
+    finally:
+        scene.close()
+    window.say(f"Exported {Path(path).name}")
+    return True

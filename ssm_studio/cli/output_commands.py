@@ -1,0 +1,85 @@
+"""``report`` and ``export``: the comparison pack and diagrams, with or without a display."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..interop import open_any
+from .analysis_commands import chosen_perspectives
+
+EXPORT_VIEWS = ("cld",)
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    report = commands.add_parser("report", help="build the perspective comparison pack (PDF)")
+    report.add_argument("file", metavar="FILE")
+    report.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    report.add_argument("--perspective", action="append", metavar="NAME", help="include these (repeat; default all)")
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    report.add_argument("--landscape", action="store_true", help="landscape pages throughout")
+    report.add_argument("--sections", metavar="LIST",
+                        help="comma-separated: situation,perspectives,comparison,stage5,actions,appendix")
+    report.set_defaults(run=run_report)
+
+    export = commands.add_parser("export", help="export a diagram as PNG, SVG or PDF")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("-o", "--output", required=True, metavar="OUT")
+    export.add_argument("--view", choices=EXPORT_VIEWS, default="cld")
+    export.add_argument("--format", choices=("png", "svg", "pdf"), help="default: from the output's extension")
+    export.add_argument("--perspective", action="append", metavar="NAME", help="draw only these (repeat)")
+    export.add_argument("--dpi", type=int, default=150, help="for PNG (default 150)")
+    export.set_defaults(run=run_export)
+
+
+def _progress(fraction: float, message: str) -> None:
+    print(f"\r{int(fraction * 100):3d}%  {message:<40}", end="", file=sys.stderr, flush=True)
+
+
+def run_report(options: argparse.Namespace) -> int:
+    from ..report import PackOptions, build_pack
+    from ..report.pack import SECTIONS
+
+    project = open_any(options.file).project
+    sections = set(SECTIONS)
+    if options.sections:
+        sections = {s.strip() for s in options.sections.split(",") if s.strip()}
+        unknown = sections - set(SECTIONS)
+        if unknown:
+            print(f"ssm-studio report: unknown section {', '.join(sorted(unknown))} "
+                  f"(choose from {', '.join(SECTIONS)})", file=sys.stderr)
+            return 2
+    chosen = chosen_perspectives(project, options.perspective)
+    path = build_pack(project, options.output, PackOptions(chosen, sections, options.paper, options.landscape),
+                      progress=_progress)
+    print(file=sys.stderr)
+    print(f"Wrote {path}")
+    return 0
+
+
+def run_export(options: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..render.export import cld_scene, write
+    from ..render.qt_app import ensure_application
+
+    fmt = options.format or Path(options.output).suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg", "pdf"):
+        print("ssm-studio export: say --format png, svg or pdf (or use that extension)", file=sys.stderr)
+        return 2
+    if not 30 <= options.dpi <= 1200:
+        print("ssm-studio export: --dpi must be between 30 and 1200", file=sys.stderr)
+        return 2
+    project = open_any(options.file).project
+    chosen = chosen_perspectives(project, options.perspective)
+    ensure_application()
+    scene = cld_scene(project, set(chosen) if chosen else None)
+    try:
+        path = write(scene, options.output, fmt, options.dpi, title=project.metadata.title)
+    except OSError as error:
+        print(f"ssm-studio export: could not write '{options.output}': {error.strerror or error}", file=sys.stderr)
+        return 1
+    finally:
+        scene.close()
+    print(f"Wrote {path}")
+    return 0
