@@ -93,3 +93,37 @@ def test_self_link_from_one_selected_variable(qtbot, window):
     link = project.cld.links[-1]
     assert link.source == link.target == v.id
     assert scene.link_items[link.id].boundingRect().height() > 20
+
+
+def test_middle_button_and_space_drag_pan(qtbot, window):
+    view = window.view
+    view.zoom_by(3)
+    bar = view.horizontalScrollBar()
+    start = bar.value()
+    at = view.viewport().rect().center()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.MiddleButton, pos=at)
+    qtbot.mouseMove(view.viewport(), at + QPoint(-120, 0))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.MiddleButton, pos=at + QPoint(-120, 0))
+    assert bar.value() > start
+    moved = bar.value()
+    view.setFocus()
+    qtbot.keyPress(view, Qt.Key.Key_Space)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseMove(view.viewport(), at + QPoint(80, 0))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at + QPoint(80, 0))
+    qtbot.keyRelease(view, Qt.Key.Key_Space)
+    assert bar.value() < moved
+    assert window.session.undo_stack.count() == 0  # panning moved nothing
+
+
+def test_wheel_zooms_around_the_cursor(qtbot, window):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    view = window.view
+    scale = view.transform().m11()
+    at = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(at, view.viewport().mapToGlobal(at), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    view.wheelEvent(event)
+    assert view.transform().m11() > scale
