@@ -8,7 +8,8 @@ import sys
 from ..interop import open_any
 from .analysis_commands import chosen_perspectives
 
-EXPORT_VIEWS = ("cld",)
+EXPORT_VIEWS = ("cld", "actions", "comparison")
+TABLE_VIEWS = ("actions", "comparison")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("file", metavar="FILE")
     export.add_argument("-o", "--output", required=True, metavar="OUT")
     export.add_argument("--view", choices=EXPORT_VIEWS, default="cld")
-    export.add_argument("--format", choices=("png", "svg", "pdf"), help="default: from the output's extension")
+    export.add_argument("--format", choices=("png", "svg", "pdf", "csv"), help="default: from the output's extension")
     export.add_argument("--perspective", action="append", metavar="NAME", help="draw only these (repeat)")
     export.add_argument("--dpi", type=int, default=150, help="for PNG (default 150)")
     export.set_defaults(run=run_export)
@@ -57,6 +58,21 @@ def run_report(options: argparse.Namespace) -> int:
     return 0
 
 
+def _export_table(options: argparse.Namespace, fmt: str) -> int:
+    from ..interop.csv_tables import actions_csv, comparison_csv
+    from ..storage import write_bytes_atomically
+
+    if fmt != "csv":
+        print(f"ssm-studio export: the {options.view} view exports as csv", file=sys.stderr)
+        return 2
+    project = open_any(options.file).project
+    text = (actions_csv if options.view == "actions" else comparison_csv)(project)
+    # utf-8-sig: Excel then reads accented names and "→" correctly.
+    write_bytes_atomically(options.output, text.encode("utf-8-sig"), keep_backup=False)
+    print(f"Wrote {options.output}")
+    return 0
+
+
 def run_export(options: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -64,6 +80,8 @@ def run_export(options: argparse.Namespace) -> int:
     from ..render.qt_app import ensure_application
 
     fmt = options.format or Path(options.output).suffix.lower().lstrip(".")
+    if options.view in TABLE_VIEWS:
+        return _export_table(options, fmt)
     if fmt not in ("png", "svg", "pdf"):
         print("ssm-studio export: say --format png, svg or pdf (or use that extension)", file=sys.stderr)
         return 2
