@@ -26,6 +26,7 @@ from .inspector import Inspector
 from .loops_panel import LoopsPanel
 from .navigator import Navigator
 from .perspectives_panel import PerspectivesPanel
+from .root_definitions import CatwoeMatrix, RootDefinitionEditor
 from .session import DocumentSession
 from .side_by_side import SideBySide
 from .window_actions import build_actions, build_menus
@@ -72,7 +73,11 @@ class MainWindow(QMainWindow):
         self._dock("loops", "Loops", right)
         self._dock("inspector", "Inspector", right)
         self._dock("history", "Undo history", right)
+        self._dock("root_definitions", "Root definitions", right)
+        self._dock("catwoe", "CATWOE matrix", Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self._docks["inspector"], self._docks["history"])
+        self.tabifyDockWidget(self._docks["inspector"], self._docks["root_definitions"])
+        self._docks["catwoe"].hide()
         self._docks["inspector"].raise_()
 
     # The document -------------------------------------------------------------------------
@@ -104,11 +109,15 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(session)
         self.navigator = Navigator(session)
         self.navigator.chosen.connect(self._navigate)
+        self.root_definitions = RootDefinitionEditor(session)
+        self.catwoe = CatwoeMatrix(session)
+        self.layers.active_changed.connect(lambda pid: self.root_definitions.show_perspective(pid))
         history = QUndoView(session.undo_stack)
         history.setAccessibleName("Undo history")
         history.setEmptyLabel("Opened")
         for key, widget in (("navigator", self.navigator), ("perspectives", self.perspectives),
-                            ("loops", self.loops), ("inspector", self.inspector), ("history", history)):
+                            ("loops", self.loops), ("inspector", self.inspector), ("history", history),
+                            ("root_definitions", self.root_definitions), ("catwoe", self.catwoe)):
             old_widget = self._docks[key].widget()
             self._docks[key].setWidget(widget)
             if old_widget is not None:
@@ -178,8 +187,17 @@ class MainWindow(QMainWindow):
         if what == "perspective":
             self.perspectives.select(ident)
             self.perspectives.make_active(ident)
-        elif what in ("cld", "compare"):
-            self.set_mode("overlay" if what == "cld" else "side-by-side")
+        elif what == "root-definition":
+            rd = next(r for r in self.session.document.project.root_definitions if r.id == ident)
+            self.root_definitions.show_perspective(rd.perspective, rd.id)
+            self._docks["root_definitions"].show()
+            self._docks["root_definitions"].raise_()
+        elif what == "compare":
+            self._docks["catwoe"].show()
+            self.set_mode("side-by-side")
+            return
+        elif what == "cld":
+            self.set_mode("overlay")
 
     # Modes and presentation ---------------------------------------------------------------
     def set_mode(self, mode: str) -> None:

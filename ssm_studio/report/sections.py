@@ -22,7 +22,7 @@ from ..model import Project, display_polarity
 from ..model.sentences import CATWOE, catwoe_value, compose_sentence
 from .fonts import SANS
 from .styles import BODY, H1, H2, H3, QUOTE, SMALL, SUBTITLE, TITLE, TOC1, TOC2, grid
-from .tables import p, swatch, table
+from .tables import long_table, p, swatch, table
 
 KIND = {"R": "reinforcing", "B": "balancing", "?": "unknown"}
 
@@ -115,7 +115,7 @@ def loops_table(ctx: Context, report: LoopReport) -> list:
         return [Paragraph("These claims form no feedback loops.", BODY)]
     rows = [[f"{lp.label} {lp.name}".strip(), KIND[lp.polarity] + (", delay" if lp.has_delay else ""),
              " \u2192 ".join(ctx.names[v] for v in lp.variables + lp.variables[:1])] for lp in report.loops]
-    story = [table(["Loop", "Kind", "Members"], rows, [1.3, 1.7, 7], ctx.width)]
+    story = long_table(["Loop", "Kind", "Members"], rows, [1.3, 1.7, 7], ctx.width)
     if not report.complete:
         story.append(Paragraph(escape(" ".join(report.notes)), SMALL))
     return story
@@ -187,15 +187,15 @@ def comparison_section(ctx: Context) -> list:
             seen = [ctx.pnames[q] for q in c.loop_holders.get(lp.key, [])]
             rows.append([ctx.pnames[pid], f"{lp.label} ({KIND[lp.polarity]})",
                          " \u2192 ".join(ctx.names[v] for v in lp.variables), ", ".join(seen)])
-    story.append(table(["Perspective", "Loop", "Members", "Seen by"], rows, [2, 1.6, 5, 2.5], ctx.width)
-                 if rows else Paragraph("No perspective's claims form a loop.", BODY))
+    story += (long_table(["Perspective", "Loop", "Members", "Seen by"], rows, [2, 1.6, 5, 2.5], ctx.width)
+              if rows else [Paragraph("No perspective's claims form a loop.", BODY)])
     story.append(heading("Held by one perspective only", H2))
     for pid in ctx.perspectives:
         only = c.only_in(pid)
         if only:
             story.append(heading(f"{ctx.pnames[pid]}: {len(only)} links", H3))
-            story.append(table(["Link", "Polarity"], [[f"{ctx.names[v.source]} \u2192 {ctx.names[v.target]}",
-                                                       display_polarity(v.claims[pid])] for v in only], [8, 1.4], ctx.width))
+            story += long_table(["Link", "Polarity"], [[f"{ctx.names[v.source]} \u2192 {ctx.names[v.target]}",
+                                                        display_polarity(v.claims[pid])] for v in only], [8, 1.4], ctx.width)
     return story
 
 
@@ -211,8 +211,8 @@ def stage5_section(ctx: Context) -> list:
         labels = {a.id: a.label for a in cm.activities}
         rows = [[labels.get(r.activity, "?"), r.exists or "—", r.how, r.who, r.judged, r.comments, r.proposed_change]
                 for r in cm.comparison]
-        story.append(table(["Activity", "Exists?", "How done", "By whom", "How judged", "Comments", "Change"],
-                           rows, [3, 1, 2, 1.6, 1.6, 2, 2.2], ctx.wide_width))
+        story += long_table(["Activity", "Exists?", "How done", "By whom", "How judged", "Comments", "Change"],
+                            rows, [3, 1, 2, 1.6, 1.6, 2, 2.2], ctx.wide_width)
     return [NextPageTemplate("wide")] + story + [NextPageTemplate("main")]
 
 
@@ -248,9 +248,11 @@ def appendix(ctx: Context) -> list:
     rows = [[ctx.pnames[lk.perspective], ctx.names[lk.source], ctx.names[lk.target],
              display_polarity(lk.polarity), "yes" if lk.delay else "", lk.note]
             for lk in ctx.project.cld.links if lk.perspective in chosen]
+    if not rows:
+        return [PageBreak(), heading("Appendix: every causal claim"), Paragraph("No causal claims.", BODY)]
     return [PageBreak(), heading("Appendix: every causal claim"),
-            table(["Perspective", "From", "To", "\u00b1", "Delay", "Evidence note"], rows, [2, 2.5, 2.5, 0.5, 0.8, 4],
-                  ctx.width) if rows else Paragraph("No causal claims.", BODY)]
+            *long_table(["Perspective", "From", "To", "\u00b1", "Delay", "Evidence note"], rows,
+                        [2, 2.5, 2.5, 0.5, 0.8, 4], ctx.width)]
 
 
 __all__ = ["Context", "actions_section", "appendix", "comparison_section", "contents", "cover",

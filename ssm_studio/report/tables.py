@@ -28,6 +28,17 @@ def table(header: list[str], rows: list[list], widths: list[float], total: float
     return result
 
 
+ROWS_PER_TABLE = 100
+
+
+def long_table(header: list[str], rows: list[list], widths: list[float], total: float) -> list[Table]:
+    """Very long tables as a run of shorter ones (each with its header): reportlab lays a
+    single table out in time that grows faster than its rows."""
+    if not rows:
+        return [table(header, rows, widths, total)]
+    return [table(header, rows[i:i + ROWS_PER_TABLE], widths, total) for i in range(0, len(rows), ROWS_PER_TABLE)]
+
+
 def swatch(perspective: Perspective, width: float = 34, height: float = 8) -> Drawing:
     """The line users see for this perspective: colour and dash, so greyscale still differs."""
     drawing = Drawing(width, height)
