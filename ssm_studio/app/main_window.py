@@ -29,6 +29,7 @@ from .perspectives_panel import PerspectivesPanel
 from .root_definitions import CatwoeMatrix, RootDefinitionEditor
 from .session import DocumentSession
 from .side_by_side import SideBySide
+from .stage_tables import ActionsTable, ComparisonTable
 from .window_actions import build_actions, build_menus
 
 FILE_FILTER = "SSM Studio projects (*.ssm);;CSV link lists (*.csv);;All files (*)"
@@ -75,9 +76,14 @@ class MainWindow(QMainWindow):
         self._dock("history", "Undo history", right)
         self._dock("root_definitions", "Root definitions", right)
         self._dock("catwoe", "CATWOE matrix", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._dock("comparison", "Comparison (stage 5)", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._dock("actions", "Actions and accommodation", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self._docks["catwoe"], self._docks["comparison"])
+        self.tabifyDockWidget(self._docks["catwoe"], self._docks["actions"])
         self.tabifyDockWidget(self._docks["inspector"], self._docks["history"])
         self.tabifyDockWidget(self._docks["inspector"], self._docks["root_definitions"])
-        self._docks["catwoe"].hide()
+        for key in ("catwoe", "comparison", "actions"):
+            self._docks[key].hide()
         self._docks["inspector"].raise_()
 
     # The document -------------------------------------------------------------------------
@@ -111,20 +117,23 @@ class MainWindow(QMainWindow):
         self.navigator.chosen.connect(self._navigate)
         self.root_definitions = RootDefinitionEditor(session)
         self.catwoe = CatwoeMatrix(session)
+        self.comparison = ComparisonTable(session)
+        self.actions_table = ActionsTable(session)
         self.layers.active_changed.connect(lambda pid: self.root_definitions.show_perspective(pid))
         history = QUndoView(session.undo_stack)
         history.setAccessibleName("Undo history")
         history.setEmptyLabel("Opened")
         for key, widget in (("navigator", self.navigator), ("perspectives", self.perspectives),
                             ("loops", self.loops), ("inspector", self.inspector), ("history", history),
-                            ("root_definitions", self.root_definitions), ("catwoe", self.catwoe)):
+                            ("root_definitions", self.root_definitions), ("catwoe", self.catwoe),
+                            ("comparison", self.comparison), ("actions", self.actions_table)):
             old_widget = self._docks[key].widget()
             self._docks[key].setWidget(widget)
             if old_widget is not None:
                 old_widget.deleteLater()
         self.scene.selectionChanged.connect(self._selection_changed)
-        session.dirty_changed.connect(lambda _: self._update_title())
-        session.path_changed.connect(lambda _: self._update_title())
+        session.dirty_changed.connect(self._update_title)
+        session.path_changed.connect(self._update_title)
         session.touched.connect(self._after_edit)
         self._replace_undo_actions(session)
         self.layers.know([p.id for p in session.document.project.perspectives])
@@ -160,7 +169,7 @@ class MainWindow(QMainWindow):
                 self.editor.select(ids)
         self.view._place_handle()
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_) -> None:
         if self.session is None:
             return
         self.setWindowModified(self.session.dirty)
@@ -198,6 +207,12 @@ class MainWindow(QMainWindow):
             return
         elif what == "cld":
             self.set_mode("overlay")
+        elif what in ("conceptual-model", "actions"):
+            key = "comparison" if what == "conceptual-model" else "actions"
+            if what == "conceptual-model":
+                self.comparison.model_chooser.setCurrentIndex(self.comparison.model_chooser.findData(ident))
+            self._docks[key].show()
+            self._docks[key].raise_()
 
     # Modes and presentation ---------------------------------------------------------------
     def set_mode(self, mode: str) -> None:
