@@ -144,3 +144,25 @@ def export_diagram(window, path: str | None = None, dpi: int = 150) -> bool:
         scene.close()
     window.say(f"Exported {Path(path).name}")
     return True
+
+
+def export_table_csv(window, view: str, path: str | None = None) -> bool:
+    """The action plan or the stage-5 tables as CSV (UTF-8 with BOM, for Excel)."""
+    from ..interop.csv_tables import actions_csv, comparison_csv
+    from ..storage import write_bytes_atomically
+
+    project = window.session.document.project
+    if path is None:
+        name = "actions" if view == "actions" else "comparison"
+        suggested = str(Path(window._last_folder()) / f"{project.metadata.title[:60]} - {name}.csv")
+        path, _ = QFileDialog.getSaveFileName(window, "Export as CSV", suggested, "CSV (*.csv)")
+        if not path:
+            return False
+    text = (actions_csv if view == "actions" else comparison_csv)(project)
+    try:
+        write_bytes_atomically(path, text.encode("utf-8-sig"), keep_backup=False)
+    except SsmError as error:
+        QMessageBox.critical(window, "Not exported", str(error))
+        return False
+    window.say(f"Exported {Path(path).name}")
+    return True

@@ -346,6 +346,11 @@ class MainWindow(QMainWindow):
 
         return export_diagram(self)
 
+    def export_csv(self, view: str) -> bool:
+        from .export_dialogs import export_table_csv
+
+        return export_table_csv(self, view)
+
     def export_window_picture(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export picture", self._last_folder(), "PNG images (*.png)")
         if path:

@@ -30,6 +30,8 @@ def build_actions(window) -> dict[str, QAction]:
     act("close", "&Close", window.file_close, Std.Close)
     act("export_pack", "Export Comparison &Pack (PDF)…", window.export_pack, "Ctrl+Shift+E")
     act("export_diagram", "Export &Diagram…", window.export_diagram, "Ctrl+E")
+    act("export_actions", "Export Actions as CS&V…", lambda: window.export_csv("actions"))
+    act("export_comparison", "Export Comparison Tables as CSV…", lambda: window.export_csv("comparison"))
     act("screenshot", "Export &Picture of Window…", window.export_window_picture)
     act("quit", "&Quit", window.close, Std.Quit)
     a["undo"] = window.session_undo_action = None  # replaced per session by the stack's own actions
@@ -81,7 +83,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
     for key in ("new", "open"):
         file.addAction(a[key])
     window.recent_menu = file.addMenu("Open &Recent")
-    for key in ("save", "save_as", None, "export_pack", "export_diagram", "screenshot", None, "close", "quit"):
+    for key in ("save", "save_as", None, "export_pack", "export_diagram", "export_actions", "export_comparison", "screenshot", None, "close", "quit"):
         file.addSeparator() if key is None else file.addAction(a[key])
     edit = bar.addMenu("&Edit")
     edit.addAction(window.undo_action)

@@ -22,3 +22,16 @@ def test_export_diagram_of_visible_perspectives(qtbot, window, tmp_path):
     assert export_diagram(window, str(out))
     text = out.read_text()
     assert "<svg" in text and "Deprivation" in text
+
+
+def test_export_tables_as_csv_from_the_app(qtbot, window, tmp_path):
+    import csv
+
+    from ssm_studio.app.export_dialogs import export_table_csv
+
+    for view in ("actions", "comparison"):
+        out = tmp_path / f"{view}.csv"
+        assert export_table_csv(window, view, str(out))
+        with open(out, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+        assert len(rows) > 3
