@@ -311,8 +311,9 @@ class CldView(QGraphicsView):
 
     def _place_handle(self) -> None:
         link = self._selected_link()
+        bends = self.editor is not None and getattr(self.editor, "bends", True)
         try:
-            self._handle.setVisible(link is not None and self.editor is not None)
+            self._handle.setVisible(link is not None and bends)
             if link is not None:
                 self._handle.setPos(link.midpoint())
         except RuntimeError:  # the scene is gone (window closing)

@@ -22,6 +22,7 @@ from ..render.style import CanvasStyle, high_contrast
 from ..storage import SsmError
 from .cld_editor import CldEditor
 from .cld_view import CldView
+from .cm_panel import ConceptualModelPanel
 from .inspector import Inspector
 from .loops_panel import LoopsPanel
 from .navigator import Navigator
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
             self.scene.close()
             self.scene.deleteLater()
             self.side.clear()
+            self.models.close_scene()
             old.close()
             old.deleteLater()
         self.session = session
@@ -108,8 +110,10 @@ class MainWindow(QMainWindow):
         self.side = SideBySide(session, self.layers, self.style_)
         while self.stack.count():
             self.stack.removeWidget(self.stack.widget(0))
+        self.models = ConceptualModelPanel(session, self.style_)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.side)
+        self.stack.addWidget(self.models)
         self.perspectives = PerspectivesPanel(session, self.layers)
         self.loops = LoopsPanel(self.scene, session)
         self.inspector = Inspector(session)
@@ -207,12 +211,14 @@ class MainWindow(QMainWindow):
             return
         elif what == "cld":
             self.set_mode("overlay")
-        elif what in ("conceptual-model", "actions"):
-            key = "comparison" if what == "conceptual-model" else "actions"
-            if what == "conceptual-model":
-                self.comparison.model_chooser.setCurrentIndex(self.comparison.model_chooser.findData(ident))
-            self._docks[key].show()
-            self._docks[key].raise_()
+        elif what == "conceptual-model":
+            self.set_mode("conceptual-model")
+            self.models.select_model(ident)
+            self.comparison.model_chooser.setCurrentIndex(self.comparison.model_chooser.findData(ident))
+            self._docks["comparison"].show()
+        elif what == "actions":
+            self._docks["actions"].show()
+            self._docks["actions"].raise_()
 
     # Modes and presentation ---------------------------------------------------------------
     def set_mode(self, mode: str) -> None:
@@ -222,12 +228,22 @@ class MainWindow(QMainWindow):
             self.side.show_perspectives(chosen)
             self.stack.setCurrentWidget(self.side)
             self.actions_["side_by_side"].setChecked(True)
+        elif mode == "conceptual-model":
+            self.side.clear()
+            if self.models.current is None and self.models.chooser.count():
+                self.models.show_model(self.models.chooser.itemData(0))
+            self.stack.setCurrentWidget(self.models)
+            self.actions_["conceptual_model"].setChecked(True)
         else:
             self.side.clear()
             self.stack.setCurrentWidget(self.view)
             self.actions_["overlay"].setChecked(True)
 
     def fit_current(self) -> None:
+        if self.mode == "conceptual-model":
+            if self.models.view is not None:
+                self.models.view.fit()
+            return
         (self.side.fit if self.mode == "side-by-side" else self.view.fit)()
 
     def toggle_high_contrast(self) -> None:

@@ -74,6 +74,8 @@ class ComparisonTable(_Table):
         super().__init__(session, "Stage 5 comparison table", parent)
         self.model_chooser = QComboBox()
         self.model_chooser.setAccessibleName("Conceptual model")
+        self.model_chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.model_chooser.setMinimumContentsLength(16)
         self.model_chooser.currentIndexChanged.connect(lambda _: self.refresh())
         layout = QVBoxLayout(self)
         layout.addWidget(self.model_chooser)
@@ -202,6 +204,8 @@ class ActionsTable(_Table):
                 stance = by.get(p.id)
                 self.table.setItem(r, 4 + 2 * i, QTableWidgetItem(stance.desirable if stance else ""))
                 self.table.setItem(r, 5 + 2 * i, QTableWidgetItem(stance.feasible if stance else ""))
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
         self._filling = False
 
     def cell_edited(self, row: int, column: int, text: str) -> None:

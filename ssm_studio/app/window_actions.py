@@ -46,6 +46,8 @@ def build_actions(window) -> dict[str, QAction]:
     modes = QActionGroup(window)
     modes.addAction(act("overlay", "&Overlay Perspectives", lambda: window.set_mode("overlay"), "F5", checkable=True))
     modes.addAction(act("side_by_side", "&Side by Side", lambda: window.set_mode("side-by-side"), "F6", checkable=True))
+    modes.addAction(act("conceptual_model", "&Conceptual Model", lambda: window.set_mode("conceptual-model"), "F8",
+                        checkable=True))
     a["overlay"].setChecked(True)
     act("high_contrast", "&High Contrast (projector)", window.toggle_high_contrast, "F7", checkable=True)
     act("text_bigger", "&Larger Text", lambda: window.scale_text(1.15), "Ctrl+Shift+=")
@@ -92,7 +94,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
     for key in ("copy", "paste", "delete", "select_all"):
         edit.addAction(a[key])
     view = bar.addMenu("&View")
-    for key in ("zoom_in", "zoom_out", "zoom_fit", "zoom_reset", None, "overlay", "side_by_side", None,
+    for key in ("zoom_in", "zoom_out", "zoom_fit", "zoom_reset", None, "overlay", "side_by_side", "conceptual_model", None,
                 "high_contrast", "text_bigger", "text_smaller"):
         view.addSeparator() if key is None else view.addAction(a[key])
     window.docks_menu = view.addMenu("&Panels")
@@ -112,9 +114,14 @@ def build_menus(window, a: dict[str, QAction]) -> None:
     help_menu.addAction(a["shortcuts"])
     help_menu.addAction(a["about"])
 
+    short = {"tool_select": "Select", "tool_variable": "Variable", "tool_link": "Link", "zoom_fit": "Fit",
+             "overlay": "Overlay", "side_by_side": "Side by side", "conceptual_model": "Model",
+             "high_contrast": "Contrast"}
+    for key, text in short.items():
+        a[key].setIconText(text)  # the toolbar stays narrow enough for a laptop screen
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("main-toolbar")
     toolbar.setAccessibleName("Main toolbar")
     for key in ("new", "open", "save", None, "tool_select", "tool_variable", "tool_link", None,
-                "zoom_fit", "overlay", "side_by_side", "high_contrast"):
+                "zoom_fit", "overlay", "side_by_side", "conceptual_model", "high_contrast"):
         toolbar.addSeparator() if key is None else toolbar.addAction(a[key])

@@ -34,6 +34,7 @@ class VariableItem(QGraphicsItem):
         self.style = style
         self.links: list[LinkItem] = []
         self.snap = False
+        self.dashed = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
@@ -63,6 +64,9 @@ class VariableItem(QGraphicsItem):
         painter.setBrush(QColor(self.style.variable_fill))
         pen = QPen(QColor(self.style.selection if selected else self.style.variable_border),
                    2.2 if selected else 0.8)
+        if self.dashed:  # e.g. an activity of the monitor-and-control subsystem
+            pen.setStyle(Qt.PenStyle.DashLine)
+            pen.setWidthF(max(pen.widthF(), 1.4))
         painter.setPen(pen)
         if lod < 0.3:  # zoomed far out: a plain box is all anyone can see
             painter.drawRect(self.box)
@@ -94,6 +98,7 @@ class LinkItem(QGraphicsItem):
         self.polarity, self.delay, self.curvature = "+", False, 0.0
         self.offset = 0.0  # extra bend that sets parallel claims of the same link side by side
         self.conflict = False
+        self.show_sign = True  # arrows of logical contingency carry no polarity
         self.pen = QPen()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
@@ -196,6 +201,8 @@ class LinkItem(QGraphicsItem):
         painter.setBrush(QBrush(pen.color()))
         painter.drawPolygon(self._head)
         if lod < 0.45:
+            return
+        if not self.show_sign:
             return
         sign = {"+": "+", "-": "\u2212", "?": "?"}[self.polarity]
         painter.setPen(QColor(self.style.text))

@@ -6,13 +6,13 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsScene
 
 from ..analysis import LoopReport, find_loops
 from ..edits import ChangeEvent, Document, Edit
 from .cld_items import LinkItem, LoopLabelItem, VariableItem
+from .diagram_scene import DiagramScene
 from .layers import LayerState
 from .style import CanvasStyle
 
@@ -20,7 +20,7 @@ PARALLEL_SPACING = 0.14  # curvature between claims of one link drawn side by si
 MAX_LOOP_LABELS = 80  # beyond this, labels stop helping a room read the picture
 
 
-class CldScene(QGraphicsScene):
+class CldScene(DiagramScene):
     loops_changed = Signal(object)  # LoopReport
     loop_highlighted = Signal(object)  # loop key or None
 
@@ -258,35 +258,6 @@ class CldScene(QGraphicsScene):
             item.setOpacity(base if loop is None or lid in in_loop_links else dim)
         for key, item in self.loop_items.items():
             item.setOpacity(1.0 if loop is None or key == loop.key else dim)
-
-    # Geometry helpers for views and exports ----------------------------------------------
-    def diagram_rect(self) -> QRectF:
-        rect = QRectF()
-        for item in self.variable_items.values():
-            if item.isVisible():
-                rect = rect.united(item.sceneBoundingRect())
-        for item in list(self.link_items.values()) + list(self.loop_items.values()):
-            if item.isVisible():
-                rect = rect.united(item.sceneBoundingRect())
-        return rect.adjusted(-40, -40, 40, 40) if not rect.isNull() else QRectF(-400, -300, 800, 600)
-
-    def focus_rect(self) -> QRectF:
-        """What the shown perspectives talk about: their claims and the variables they use."""
-        rect = QRectF()
-        for item in self.link_items.values():
-            if item.isVisible():
-                rect = rect.united(item.sceneBoundingRect())
-        for item in self.variable_items.values():
-            if getattr(item, "base_opacity", 1.0) >= 1.0 and item.links:
-                if any(link.isVisible() for link in item.links):
-                    rect = rect.united(item.sceneBoundingRect())
-        return rect.adjusted(-40, -40, 40, 40) if not rect.isNull() else self.diagram_rect()
-
-    def set_snap(self, snap: bool) -> None:
-        self.snap = snap
-        for item in self.variable_items.values():
-            item.snap = snap
-
 
 def distance(a: QPointF, b: QPointF) -> float:
     return math.hypot(a.x() - b.x(), a.y() - b.y())

@@ -1,0 +1,91 @@
+"""A conceptual model (purposeful activity model) as a scene: activities and the arrows of
+logical contingency between them, the monitor-and-control subsystem drawn dashed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
+
+from ..edits import ChangeEvent, Document, Edit
+from .cld_items import LinkItem, VariableItem
+from .diagram_scene import DiagramScene
+from .style import CanvasStyle
+
+CONTINGENCY = "#333333"
+
+
+class CmScene(DiagramScene):
+    def __init__(self, document: Document, model_id: str, style: CanvasStyle | None = None) -> None:
+        super().__init__()
+        self.document, self.model_id = document, model_id
+        self.style = style or CanvasStyle()
+        self.variable_items: dict[str, VariableItem] = {}
+        self.link_items: dict[str, LinkItem] = {}
+        self.loop_items: dict = {}
+        self.push: Callable[[Edit], None] = document.apply
+        self.setBackgroundBrush(QColor(self.style.background))
+        self._unsubscribe = document.subscribe(self.on_events)
+        self.rebuild()
+
+    def model(self):
+        return next((cm for cm in self.document.project.conceptual_models if cm.id == self.model_id), None)
+
+    def close(self) -> None:
+        self.blockSignals(True)
+        self._unsubscribe()
+
+    def rebuild(self) -> None:
+        for table in (self.link_items, self.variable_items):
+            for item in table.values():
+                self.removeItem(item)
+            table.clear()
+        cm = self.model()
+        if cm is None:
+            return
+        for activity in cm.activities:
+            item = VariableItem(activity.id, activity.label, self.style)
+            item.dashed = activity.monitor_control
+            item.snap = self.snap
+            item.setToolTip(activity.label + ("\nMonitor and control" + (f" ({activity.measure})" if activity.measure
+                                                                          else "") if activity.monitor_control else ""))
+            item.setPos(activity.x, activity.y)
+            self.addItem(item)
+            self.variable_items[activity.id] = item
+        for dependency in cm.dependencies:
+            item = LinkItem(dependency.id, self.variable_items[dependency.source],
+                            self.variable_items[dependency.target], self.style)
+            item.show_sign = False
+            item.set_claim("+", False, 0.0, CONTINGENCY, "solid")
+            self.addItem(item)
+            self.link_items[dependency.id] = item
+
+    def on_events(self, events: list[ChangeEvent]) -> None:
+        mine = [e for e in events if e.path[:2] == ("conceptual_models", self.model_id)
+                or (e.path == ("conceptual_models",) and e.id == self.model_id)]
+        if not mine:
+            return
+        if all(e.kind == "changed" and e.path[-1] == "activities" for e in mine):
+            cm = self.model()
+            by_id = {a.id: a for a in cm.activities}
+            for event in mine:  # moves and renames: update in place, keep the selection
+                item, activity = self.variable_items.get(event.id), by_id.get(event.id)
+                if item is None or activity is None:
+                    continue
+                if item.name != activity.label:
+                    item.set_name(activity.label)
+                if item.pos() != QPointF(activity.x, activity.y):
+                    item.setPos(activity.x, activity.y)
+                if item.dashed != activity.monitor_control:
+                    item.dashed = activity.monitor_control
+                    item.update()
+                for link in item.links:
+                    link.update_geometry()
+            return
+        selected = {getattr(i, "variable_id", None) or getattr(i, "link_id", None) for i in self.selectedItems()}
+        self.rebuild()
+        for key in selected:
+            for table in (self.variable_items, self.link_items):
+                if key in table:
+                    table[key].setSelected(True)

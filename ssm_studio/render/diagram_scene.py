@@ -1,0 +1,48 @@
+"""What every diagram scene shares: boxes and arrows keyed by model id, and their extent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsScene
+
+
+class DiagramScene(QGraphicsScene):
+    """Subclasses fill ``variable_items`` (boxes) and ``link_items`` (arrows); views, editors
+    and exports work on any of them through these names."""
+
+    variable_items: dict
+    link_items: dict
+    loop_items: dict
+    snap = False
+
+    def loop_clicked(self, key: str) -> None:
+        """Only causal-loop diagrams have loops to click."""
+
+    def diagram_rect(self) -> QRectF:
+        rect = QRectF()
+        for item in self.variable_items.values():
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        for item in list(self.link_items.values()) + list(self.loop_items.values()):
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        return rect.adjusted(-40, -40, 40, 40) if not rect.isNull() else QRectF(-400, -300, 800, 600)
+
+    def focus_rect(self) -> QRectF:
+        """What the shown perspectives talk about: their claims and the variables they use."""
+        rect = QRectF()
+        for item in self.link_items.values():
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        for item in self.variable_items.values():
+            if getattr(item, "base_opacity", 1.0) >= 1.0 and item.links:
+                if any(link.isVisible() for link in item.links):
+                    rect = rect.united(item.sceneBoundingRect())
+        return rect.adjusted(-40, -40, 40, 40) if not rect.isNull() else self.diagram_rect()
+
+    def set_snap(self, snap: bool) -> None:
+        self.snap = snap
+        for item in self.variable_items.values():
+            item.snap = snap
+
+
