@@ -203,6 +203,10 @@ def build() -> Project:
         ]
         deps = [Dependency(id=sid("d"), source=acts[i].id, target=acts[i + 1].id)
                 for i in range(len(verbs) - 1)]
+        control = acts[len(verbs):]
+        deps += [Dependency(id=sid("d"), source=control[0].id, target=control[1].id),
+                 Dependency(id=sid("d"), source=control[1].id, target=control[2].id),
+                 Dependency(id=sid("d"), source=acts[len(verbs) - 1].id, target=control[1].id)]
         rows = [ComparisonRow(id=sid("c"), activity=a.id) for a in acts]
         return ConceptualModel(id=sid("cm"), root_definition=rd.id, title=rd.title,
                                activities=acts, dependencies=deps, comparison=rows)
@@ -222,6 +226,19 @@ def build() -> Project:
     row = models[3].comparison[1]
     row.exists, row.how, row.who = "partly", "Tutors call some students", "Personal tutors"
     row.proposed_change = "Fund weekly contact for every student at risk"
+    # What each model's first activities look like in Stoke today (stage 5).
+    answers = [
+        [("partly", "Employer surveys every few years", "Council economic development", "Not judged",
+          "Skills plans lag behind what employers ask for", "Ask employers each year through the LSP")],
+        [("yes", "Fortnightly interviews", "Jobcentre Plus advisers", "Off-flow counts",
+          "Interviews are short", "Longer first interviews for people on Incapacity Benefit")],
+        [("no", "", "", "", "Families see many workers, none leads", "One lead worker per family")],
+        [("partly", "Tutors notice absence", "Personal tutors", "Retention figures",
+          "Christmas drop-out is seen too late", "Share early-warning signs each week")],
+    ]
+    for model_rows, cm in zip(answers, models, strict=True):
+        for values, row in zip(model_rows, cm.comparison, strict=False):
+            row.exists, row.how, row.who, row.judged, row.comments, row.proposed_change = values
 
     def stances(*verdicts: tuple[Perspective, str, str, str]) -> list[Stance]:
         return [Stance(id=sid("s"), perspective=p.id, desirable=d, feasible=f, note=n)

@@ -118,7 +118,8 @@ def export_pack(window, path: str | None = None, options: PackOptions | None = N
 
 
 def export_diagram(window, path: str | None = None, dpi: int = 150) -> bool:
-    """The causal-loop diagram as the window shows it (visible perspectives), PNG/SVG/PDF."""
+    """The diagram on screen (the causal-loop diagram of the visible perspectives, or the
+    conceptual model being edited) as PNG, SVG or PDF."""
     from ..render.export import cld_scene, write
 
     project = window.session.document.project
@@ -133,15 +134,19 @@ def export_diagram(window, path: str | None = None, dpi: int = 150) -> bool:
     if fmt not in ("png", "svg", "pdf"):
         QMessageBox.critical(window, "Not exported", "Choose a .png, .svg or .pdf file name.")
         return False
-    visible = {p.id for p in project.perspectives if window.layers.is_visible(p.id)}
-    scene = cld_scene(project, visible)
+    if window.mode == "conceptual-model" and window.models.scene is not None:
+        scene, own = window.models.scene, False  # the model on screen
+    else:
+        visible = {p.id for p in project.perspectives if window.layers.is_visible(p.id)}
+        scene, own = cld_scene(project, visible), True
     try:
         write(scene, path, fmt, dpi, title=project.metadata.title)
     except (OSError, ValueError) as error:
         QMessageBox.critical(window, "Not exported", f"Could not write '{path}': {error}")
         return False
     finally:
-        scene.close()
+        if own:
+            scene.close()
     window.say(f"Exported {Path(path).name}")
     return True
 

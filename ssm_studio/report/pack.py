@@ -67,6 +67,25 @@ def _diagram(scene, width: float, height: float):
     return drawing
 
 
+def _model_diagrams(project: Project, chosen: list[str], doc, width: float, height: float) -> dict:
+    """Each conceptual model of the chosen perspectives, drawn by the canvas's own scene."""
+    from ..edits import Document
+    from ..render.cm_scene import CmScene
+    from ..render.style import CanvasStyle
+
+    rds = {rd.id for rd in project.root_definitions if rd.perspective in chosen}
+    drawings = {}
+    document = Document(project)
+    for cm in project.conceptual_models:
+        if cm.root_definition in rds and cm.activities:
+            scene = CmScene(document, cm.id, CanvasStyle())
+            for item in scene.variable_items.values():
+                item.setCacheMode(item.CacheMode.NoCache)
+            drawings[cm.id] = LazyDiagram(_diagram(scene, width, height), doc)
+            scene.close()
+    return drawings
+
+
 def build_pack(project: Project, out: str | Path, options: PackOptions | None = None,
                progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> Path:
     """Write the pack to ``out`` (atomically: a cancelled or failed build writes nothing)."""
@@ -112,6 +131,8 @@ def build_pack(project: Project, out: str | Path, options: PackOptions | None = 
         scene = cld_scene(project, set(chosen), loop_budget=0.3)
         diagrams["overlay"] = LazyDiagram(_diagram(scene, width, height * 0.7), doc)
         scene.close()
+    if "perspectives" in options.sections:
+        diagrams.update(_model_diagrams(project, chosen, doc, width, height * 0.45))
     say(0.42, "Writing the pack")
     ctx = sections.Context(project, chosen, width, wide_width, diagrams, loops, comparison)
     story = sections.cover(ctx) + sections.contents()

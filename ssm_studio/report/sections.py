@@ -99,6 +99,10 @@ def root_definition_block(ctx: Context, rd) -> list:
                     [1.4, 5], ctx.width)]
     for cm in (m for m in ctx.project.conceptual_models if m.root_definition == rd.id):
         story.append(heading(f"Conceptual model: {cm.title or rd.title}", H3))
+        if cm.id in ctx.diagrams:
+            story.append(ctx.diagrams[cm.id])
+            story.append(Paragraph("Arrows show logical contingency; dashed boxes form the monitor-and-control "
+                                   "subsystem.", SMALL))
         labels = {a.id: a.label for a in cm.activities}
         rows = []
         for activity in cm.activities:
