@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,12 +33,26 @@ VERDICTS = ("yes", "no", "unsure")
 ROLE = Qt.ItemDataRole.UserRole
 
 
+class SpreadsheetTable(QTableWidget):
+    """Typing on a cell replaces its content, as in a spreadsheet (Qt would append)."""
+
+    def edit(self, index, trigger=None, event=None):
+        if trigger is None:
+            return super().edit(index)
+        started = super().edit(index, trigger, event)
+        if started and trigger == QAbstractItemView.EditTrigger.AnyKeyPressed and event is not None:
+            editor = QApplication.focusWidget()
+            if isinstance(editor, QLineEdit) and event.text():
+                editor.setText(event.text())
+        return started
+
+
 class _Table(QWidget):
     def __init__(self, session: DocumentSession, name: str, parent=None) -> None:
         super().__init__(parent)
         self.session = session
         self.setAccessibleName(name)
-        self.table = QTableWidget()
+        self.table = SpreadsheetTable()
         self.table.setAccessibleName(name)
         self.table.setWordWrap(True)
         self.table.itemChanged.connect(self._item_changed)
@@ -77,11 +94,37 @@ class ComparisonTable(_Table):
         self.model_chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.model_chooser.setMinimumContentsLength(16)
         self.model_chooser.currentIndexChanged.connect(lambda _: self.refresh())
+        self.propose = QPushButton("Propose the chosen row as a change")
+        self.propose.setAccessibleName("Propose the chosen row as a change")
+        self.propose.clicked.connect(lambda: self.propose_change())
+        top = QHBoxLayout()
+        top.addWidget(self.model_chooser, 1)
+        top.addWidget(self.propose)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.model_chooser)
+        layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         self.refresh()
+
+    def propose_change(self, row: int | None = None) -> str | None:
+        """Stage 5 → 6: the row's proposed change (or its activity) becomes an action."""
+        cm = self.model()
+        row = self.table.currentRow() if row is None else row
+        if cm is None or row < 0:
+            return None
+        activity_id = self.table.item(row, 0).data(ROLE)
+        existing = next((r for r in cm.comparison if r.activity == activity_id), None)
+        label = next(a.label for a in cm.activities if a.id == activity_id)
+        title = (existing.proposed_change if existing and existing.proposed_change else f"Improve: {label}")
+        edits: list[Edit] = []
+        if existing is None:
+            existing = ComparisonRow(activity=activity_id)
+            edits.append(InsertEdit(("conceptual_models", cm.id, "comparison"), existing))
+        action = Action(title=title[:500], source_row=existing.id)
+        edits.append(InsertEdit(("actions",), action))
+        self.push(CompositeEdit(edits, label="Propose change"))
+        self.message.setText(f"Added to the actions: {title}")
+        return action.id
 
     def model(self):
         wanted = self.model_chooser.currentData()
@@ -153,6 +196,10 @@ class ActionsTable(_Table):
         self.by_accommodation = QCheckBox("Order by accommodation")
         self.by_accommodation.setToolTip("Changes most perspectives find desirable and feasible first")
         self.by_accommodation.toggled.connect(lambda _: self.refresh())
+        note = QPushButton("Note…")
+        note.setAccessibleName("Edit the note of the chosen perspective's stance")
+        note.setToolTip("Why the chosen perspective sees the change this way")
+        note.clicked.connect(lambda: self.edit_note())
         add = QPushButton("Add change…")
         add.setAccessibleName("Add a proposed change")
         add.clicked.connect(lambda: self.add_action())
@@ -160,7 +207,7 @@ class ActionsTable(_Table):
         remove.setAccessibleName("Remove the chosen change")
         remove.clicked.connect(self.remove_current)
         top = QHBoxLayout()
-        for w in (add, remove, self.by_accommodation):
+        for w in (add, remove, note, self.by_accommodation):
             top.addWidget(w)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -202,8 +249,12 @@ class ActionsTable(_Table):
             by = {st.perspective: st for st in action.stances}
             for i, p in enumerate(perspectives):
                 stance = by.get(p.id)
-                self.table.setItem(r, 4 + 2 * i, QTableWidgetItem(stance.desirable if stance else ""))
-                self.table.setItem(r, 5 + 2 * i, QTableWidgetItem(stance.feasible if stance else ""))
+                for offset, field in ((4, "desirable"), (5, "feasible")):
+                    item = QTableWidgetItem(getattr(stance, field) if stance else "")
+                    if stance is not None and stance.note:
+                        item.setToolTip(stance.note)
+                        item.setText(item.text() + " \u270e")
+                    self.table.setItem(r, offset + 2 * i, item)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
         self._filling = False
@@ -225,7 +276,7 @@ class ActionsTable(_Table):
             return
         if column < 4:
             return
-        verdict = text.lower()
+        verdict = text.lower().replace("\u270e", "").strip()
         if verdict not in VERDICTS:
             self.message.setText("Say yes, no or unsure.")
             return self.refresh()
@@ -249,6 +300,29 @@ class ActionsTable(_Table):
         self.table.item(row, 3).setText(f"{standing.score} of {len(project.perspectives)}"
                                         + (f"; objecting: {objectors}" if objectors else ""))
         self._filling = False
+
+    def edit_note(self, text: str | None = None) -> bool:
+        """The note on the chosen perspective's stance (the current cell's column)."""
+        item = self.table.currentItem()
+        if item is None or item.column() < 4:
+            self.message.setText("Choose a perspective's desirable or feasible cell first.")
+            return False
+        project = self.session.document.project
+        action = next(a for a in project.actions if a.id == self.table.item(item.row(), 0).data(ROLE))
+        perspective = project.perspectives[(item.column() - 4) // 2]
+        stance = next((s for s in action.stances if s.perspective == perspective.id), None)
+        if text is None:
+            text, ok = QInputDialog.getText(self, "Note", f"Why does {perspective.name} see it so?",
+                                            text=stance.note if stance else "")
+            if not ok:
+                return False
+        if stance is None:
+            self.push(InsertEdit(("actions", action.id, "stances"), Stance(perspective=perspective.id, note=text),
+                                 label="Note on stance"), rebuild=True)
+        elif stance.note != text:
+            self.push(SetFieldsEdit(("actions", action.id, "stances", stance.id), {"note": text},
+                                    label="Note on stance"), rebuild=True)
+        return True
 
     def add_action(self, title: str | None = None) -> str | None:
         if title is None:

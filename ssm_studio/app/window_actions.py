@@ -60,17 +60,20 @@ def build_actions(window) -> dict[str, QAction]:
     act("show_all", "Show A&ll Perspectives", window.show_all_layers, "Ctrl+Shift+A")
     act("solo", "S&olo Chosen Perspective", lambda: window.perspectives.toggle_solo(), "Ctrl+Shift+S")
     tools = QActionGroup(window)
-    tools.addAction(act("tool_select", "&Select Tool", lambda: window.view.set_tool("select"), "V", checkable=True))
-    tools.addAction(act("tool_variable", "Add &Variable Tool", lambda: window.view.set_tool("variable"), "A", checkable=True))
-    tools.addAction(act("tool_link", "&Link Tool", lambda: window.view.set_tool("link"), "L", checkable=True))
+    # Single-letter keys belong to the canvas (its keyPressEvent handles them); as window
+    # shortcuts they would fire while someone types "no" in a table cell. Menus show them.
+    tools.addAction(act("tool_select", "&Select Tool\tV", lambda: window.view.set_tool("select"), checkable=True))
+    tools.addAction(act("tool_variable", "Add &Variable Tool\tA", lambda: window.view.set_tool("variable"),
+                        checkable=True))
+    tools.addAction(act("tool_link", "&Link Tool\tL", lambda: window.view.set_tool("link"), checkable=True))
     a["tool_select"].setChecked(True)
-    act("new_variable", "&New Variable", lambda: window.view.start_rename(
-        window.editor.add_variable_at(window.view.mapToScene(window.view.viewport().rect().center()))), "N")
+    act("new_variable", "&New Variable\tN", lambda: window.view.start_rename(
+        window.editor.add_variable_at(window.view.mapToScene(window.view.viewport().rect().center()))))
     act("link_selected", "Lin&k Selected Variables", lambda: window.editor.link_selected() or window.say(window.editor.message), "Ctrl+L")
-    act("pol_plus", "Polarity &+ (same direction)", lambda: window.editor.set_polarity("+"))
-    act("pol_minus", "Polarity &\u2212 (opposite direction)", lambda: window.editor.set_polarity("-"))
-    act("pol_unknown", "Polarity &? (unknown)", lambda: window.editor.set_polarity("?"))
-    act("delay", "Toggle &Delay Mark", lambda: window.editor.toggle_delay())
+    act("pol_plus", "Polarity &+ (same direction)\t+", lambda: window.editor.set_polarity("+"))
+    act("pol_minus", "Polarity &\u2212 (opposite direction)\t-", lambda: window.editor.set_polarity("-"))
+    act("pol_unknown", "Polarity &? (unknown)\t?", lambda: window.editor.set_polarity("?"))
+    act("delay", "Toggle &Delay Mark\tD", lambda: window.editor.toggle_delay())
     for how in ("left", "centre", "right", "top", "middle", "bottom"):
         act(f"align_{how}", f"Align {how.capitalize()}", lambda _=False, h=how: window.editor.align(h))
     act("snap", "Snap to &Grid", window.toggle_snap, checkable=True)

@@ -193,6 +193,24 @@ def test_widgets_have_accessible_names(qtbot, window):
                 assert widget.accessibleName(), widget
     for button in window.perspectives.findChildren(QAbstractButton):
         assert button.accessibleName() or button.text()
-    # every canvas tool has a menu action and a key
-    for key in ("tool_select", "tool_variable", "tool_link", "new_variable", "link_selected"):
-        assert window.actions_[key].shortcut().toString()
+    # every canvas tool has a menu action and a key (single letters belong to the canvas)
+    for key in ("tool_select", "tool_variable", "tool_link", "new_variable"):
+        assert "\t" in window.actions_[key].text()
+    assert window.actions_["link_selected"].shortcut().toString() == "Ctrl+L"
+
+
+def test_typing_in_a_table_does_not_trigger_canvas_keys(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    window._docks["actions"].show()
+    table = window.actions_table.table
+    variables = len(window.session.document.project.cld.variables)
+    table.setFocus()
+    table.setCurrentCell(0, 4)
+    qtbot.keyClick(table, "n")
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "o")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(5)
+    assert len(window.session.document.project.cld.variables) == variables
+    assert window.view.tool == "select"

@@ -63,3 +63,33 @@ def test_record_stances_and_read_the_accommodation_order(qtbot, window):
     assert "Jobcentre Plus advisers" in table.item(objected, 3).text()
     type_in_cell(qtbot, table, 0, 2, "soon")
     assert "short, medium or long" in panel.message.text()
+
+
+def test_a_comparison_row_becomes_a_proposed_change(qtbot, window):
+    project = window.session.document.project
+    window._docks["comparison"].show()
+    panel = window.comparison
+    cm = panel.model()
+    type_in_cell(qtbot, panel.table, 1, 6, "Publish the skills plan every year")
+    count = len(project.actions)
+    action_id = panel.propose_change(1)
+    action = next(a for a in project.actions if a.id == action_id)
+    row = next(r for r in cm.comparison if r.activity == cm.activities[1].id)
+    assert len(project.actions) == count + 1
+    assert (action.title, action.source_row) == ("Publish the skills plan every year", row.id)
+    window.session.undo_stack.undo()
+    assert len(project.actions) == count
+
+
+def test_a_stance_note_is_kept_and_shown(qtbot, window):
+    project = window.session.document.project
+    window._docks["actions"].show()
+    panel = window.actions_table
+    panel.table.setCurrentCell(0, 4)
+    assert panel.edit_note("Only with travel costs paid")
+    first = project.perspectives[0].id
+    stance = next(s for s in project.actions[0].stances if s.perspective == first)
+    assert stance.note == "Only with travel costs paid"
+    assert panel.table.item(0, 4).toolTip() == "Only with travel costs paid"
+    type_in_cell(qtbot, panel.table, 0, 4, "no")
+    assert stance.desirable == "no" and stance.note == "Only with travel costs paid"
