@@ -284,7 +284,7 @@ def build() -> Project:
         Bubble(id=sid("r"), style="speech", text="Thirty appointments in six months, and nobody "
                "talks to each other.", owner=family.id, x=-560, y=360, layer=residents.id),
         Bubble(id=sid("r"), style="thought", text="Will this job still be there at Easter?",
-               owner=family.id, x=-260, y=380, layer=residents.id),
+               owner=family.id, x=-150, y=330, layer=residents.id),
         Bubble(id=sid("r"), style="speech", text="We need them placed this quarter.", owner=jcp.id,
                x=560, y=200, layer=jobcentre.id),
         Bubble(id=sid("r"), style="thought", text="Left at Christmas: wrong course.", owner=fe.id,

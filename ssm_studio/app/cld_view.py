@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsView, QLineEdit
 
 from ..render.cld_items import LinkItem, VariableItem
 from ..render.cld_scene import CldScene
 from ..render.geometry import curvature_from_handle
+from ..render.rp_items import ConnectorItem, RpItem
 from .cld_editor import CldEditor
 
 ZOOM_STEP = 1.2
@@ -40,6 +41,8 @@ class CldView(QGraphicsView):
         self._rename: QLineEdit | None = None
         self._renaming: str | None = None
         self._bend: LinkItem | None = None
+        self._ink: list | None = None  # points of a pen stroke being drawn
+        self._ink_item = None
         self._handle = QGraphicsEllipseItem(-6, -6, 12, 12)
         self._handle.setBrush(QColor("#FFFFFF"))
         self._handle.setPen(QPen(QColor("#1F6FEB"), 2))
@@ -71,9 +74,9 @@ class CldView(QGraphicsView):
         self._link_from = None
         self.finish_rename(commit=False)
 
-    def _variable_at(self, pos) -> VariableItem | None:
+    def _variable_at(self, pos) -> VariableItem | RpItem | None:
         for item in self.items(pos):
-            if isinstance(item, VariableItem):
+            if isinstance(item, VariableItem) or (isinstance(item, RpItem) and not isinstance(item, ConnectorItem)):
                 return item
         return None
 
@@ -124,6 +127,12 @@ class CldView(QGraphicsView):
                 event.accept()
                 return
             under = self._variable_at(event.position().toPoint())
+            if self.tool == "pen" and self.editor and hasattr(self.editor, "add_stroke"):
+                start = self.mapToScene(event.position().toPoint())
+                self._ink = [start]
+                self._ink_item = self.scene().addPath(QPainterPath(start), QPen(QColor("#222222"), 2.5))
+                event.accept()
+                return
             if self.tool == "link" and under is not None and self.editor:
                 self._link_from = under
                 self._rubber = QGraphicsLineItem(QLineF(under.pos(), under.pos()))
@@ -146,6 +155,14 @@ class CldView(QGraphicsView):
             self.verticalScrollBar().setValue(int(self.verticalScrollBar().value() - delta.y()))
             event.accept()
             return
+        if self._ink is not None:
+            self._ink.append(self.mapToScene(event.position().toPoint()))
+            path = QPainterPath(self._ink[0])
+            for point in self._ink[1:]:
+                path.lineTo(point)
+            self._ink_item.setPath(path)
+            event.accept()
+            return
         if self._bend is not None:
             p = self.mapToScene(event.position().toPoint())
             self._bend.curvature = curvature_from_handle(self._bend.source.pos(), self._bend.target.pos(), p) - self._bend.offset
@@ -163,6 +180,14 @@ class CldView(QGraphicsView):
         if self._pan_from is not None:
             self._pan_from = None
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        if self._ink is not None:
+            points, self._ink = self._ink, None
+            self.scene().removeItem(self._ink_item)
+            self._ink_item = None
+            if len(points) > 1:
+                self.editor.add_stroke(points)  # one undo step per stroke
             event.accept()
             return
         if self._bend is not None:
@@ -233,6 +258,8 @@ class CldView(QGraphicsView):
             self.set_tool("select")
         elif plain and key == Qt.Key.Key_A:
             self.set_tool("variable")
+        elif plain and key == Qt.Key.Key_P and hasattr(editor, "add_stroke"):
+            self.set_tool("pen")
         elif plain and key == Qt.Key.Key_K:
             if editor.link_selected() is None:
                 self.message.emit(editor.message)

@@ -136,6 +136,8 @@ def export_diagram(window, path: str | None = None, dpi: int = 150) -> bool:
         return False
     if window.mode == "conceptual-model" and window.models.scene is not None:
         scene, own = window.models.scene, False  # the model on screen
+    elif window.mode == "rich-picture":
+        scene, own = window.pictures.scene, False
     else:
         visible = {p.id for p in project.perspectives if window.layers.is_visible(p.id)}
         scene, own = cld_scene(project, visible), True

@@ -28,6 +28,7 @@ from .loops_panel import LoopsPanel
 from .navigator import Navigator
 from .perspectives_panel import PerspectivesPanel
 from .root_definitions import CatwoeMatrix, RootDefinitionEditor
+from .rp_panel import RichPicturePanel
 from .session import DocumentSession
 from .side_by_side import SideBySide
 from .stage_tables import ActionsTable, ComparisonTable
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
             self.scene.deleteLater()
             self.side.clear()
             self.models.close_scene()
+            self.pictures.close_scene()
             old.close()
             old.deleteLater()
         self.session = session
@@ -111,9 +113,11 @@ class MainWindow(QMainWindow):
         while self.stack.count():
             self.stack.removeWidget(self.stack.widget(0))
         self.models = ConceptualModelPanel(session, self.style_)
+        self.pictures = RichPicturePanel(session, self.layers)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.side)
         self.stack.addWidget(self.models)
+        self.stack.addWidget(self.pictures)
         self.perspectives = PerspectivesPanel(session, self.layers)
         self.loops = LoopsPanel(self.scene, session)
         self.inspector = Inspector(session)
@@ -211,6 +215,8 @@ class MainWindow(QMainWindow):
             return
         elif what == "cld":
             self.set_mode("overlay")
+        elif what == "situation":
+            self.set_mode("rich-picture")
         elif what == "conceptual-model":
             self.set_mode("conceptual-model")
             self.models.select_model(ident)
@@ -228,6 +234,10 @@ class MainWindow(QMainWindow):
             self.side.show_perspectives(chosen)
             self.stack.setCurrentWidget(self.side)
             self.actions_["side_by_side"].setChecked(True)
+        elif mode == "rich-picture":
+            self.side.clear()
+            self.stack.setCurrentWidget(self.pictures)
+            self.actions_["rich_picture"].setChecked(True)
         elif mode == "conceptual-model":
             self.side.clear()
             if self.models.current is None and self.models.chooser.count():
@@ -240,6 +250,9 @@ class MainWindow(QMainWindow):
             self.actions_["overlay"].setChecked(True)
 
     def fit_current(self) -> None:
+        if self.mode == "rich-picture":
+            self.pictures.view.fit()
+            return
         if self.mode == "conceptual-model":
             if self.models.view is not None:
                 self.models.view.fit()

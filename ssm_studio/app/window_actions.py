@@ -46,6 +46,8 @@ def build_actions(window) -> dict[str, QAction]:
     modes = QActionGroup(window)
     modes.addAction(act("overlay", "&Overlay Perspectives", lambda: window.set_mode("overlay"), "F5", checkable=True))
     modes.addAction(act("side_by_side", "&Side by Side", lambda: window.set_mode("side-by-side"), "F6", checkable=True))
+    modes.addAction(act("rich_picture", "&Rich Picture", lambda: window.set_mode("rich-picture"), "F4",
+                        checkable=True))
     modes.addAction(act("conceptual_model", "&Conceptual Model", lambda: window.set_mode("conceptual-model"), "F8",
                         checkable=True))
     a["overlay"].setChecked(True)
@@ -97,7 +99,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
     for key in ("copy", "paste", "delete", "select_all"):
         edit.addAction(a[key])
     view = bar.addMenu("&View")
-    for key in ("zoom_in", "zoom_out", "zoom_fit", "zoom_reset", None, "overlay", "side_by_side", "conceptual_model", None,
+    for key in ("zoom_in", "zoom_out", "zoom_fit", "zoom_reset", None, "rich_picture", "overlay", "side_by_side", "conceptual_model", None,
                 "high_contrast", "text_bigger", "text_smaller"):
         view.addSeparator() if key is None else view.addAction(a[key])
     window.docks_menu = view.addMenu("&Panels")
@@ -118,7 +120,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
     help_menu.addAction(a["about"])
 
     short = {"tool_select": "Select", "tool_variable": "Variable", "tool_link": "Link", "zoom_fit": "Fit",
-             "overlay": "Overlay", "side_by_side": "Side by side", "conceptual_model": "Model",
+             "overlay": "Overlay", "side_by_side": "Side by side", "conceptual_model": "Model", "rich_picture": "Picture",
              "high_contrast": "Contrast"}
     for key, text in short.items():
         a[key].setIconText(text)  # the toolbar stays narrow enough for a laptop screen
@@ -126,5 +128,5 @@ def build_menus(window, a: dict[str, QAction]) -> None:
     toolbar.setObjectName("main-toolbar")
     toolbar.setAccessibleName("Main toolbar")
     for key in ("new", "open", "save", None, "tool_select", "tool_variable", "tool_link", None,
-                "zoom_fit", "overlay", "side_by_side", "conceptual_model", "high_contrast"):
+                "zoom_fit", "rich_picture", "overlay", "side_by_side", "conceptual_model", "high_contrast"):
         toolbar.addSeparator() if key is None else toolbar.addAction(a[key])

@@ -8,7 +8,7 @@ import sys
 from ..interop import open_any
 from .analysis_commands import chosen_perspectives
 
-EXPORT_VIEWS = ("cld", "actions", "comparison")
+EXPORT_VIEWS = ("cld", "rich-picture", "actions", "comparison")
 TABLE_VIEWS = ("actions", "comparison")
 
 
@@ -76,7 +76,7 @@ def _export_table(options: argparse.Namespace, fmt: str) -> int:
 def run_export(options: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..render.export import cld_scene, write
+    from ..render.export import cld_scene, rich_picture_scene, write
     from ..render.qt_app import ensure_application
 
     fmt = options.format or Path(options.output).suffix.lower().lstrip(".")
@@ -91,7 +91,8 @@ def run_export(options: argparse.Namespace) -> int:
     project = open_any(options.file).project
     chosen = chosen_perspectives(project, options.perspective)
     ensure_application()
-    scene = cld_scene(project, set(chosen) if chosen else None)
+    make = rich_picture_scene if options.view == "rich-picture" else cld_scene
+    scene = make(project, set(chosen) if chosen else None)
     try:
         path = write(scene, options.output, fmt, options.dpi, title=project.metadata.title)
     except OSError as error:

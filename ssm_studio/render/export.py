@@ -39,6 +39,20 @@ def cld_scene(project: Project, perspectives: set[str] | None = None,
     return scene
 
 
+def rich_picture_scene(project: Project, perspectives: set[str] | None = None):
+    """The rich picture with common ground and ``perspectives`` (None: every layer)."""
+    from .rp_scene import RpScene
+
+    layers = LayerState()
+    if perspectives is not None:
+        layers.know([p.id for p in project.perspectives])
+        layers.show_only(set(perspectives))
+    scene = RpScene(Document(project), layers)
+    for item in scene.variable_items.values():
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # vector output, text as text
+    return scene
+
+
 def export_rect(scene: QGraphicsScene) -> QRectF:
     """The whole diagram: a perspective's claims are drawn on all the shared variables,
     and SVG readers do not clip, so nothing may lie outside the exported rectangle."""

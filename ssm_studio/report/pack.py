@@ -133,6 +133,12 @@ def build_pack(project: Project, out: str | Path, options: PackOptions | None = 
         scene.close()
     if "perspectives" in options.sections:
         diagrams.update(_model_diagrams(project, chosen, doc, width, height * 0.45))
+    if "situation" in options.sections and project.rich_picture.items:
+        from ..render.export import rich_picture_scene
+
+        scene = rich_picture_scene(project, set(chosen))
+        diagrams["rich-picture"] = LazyDiagram(_diagram(scene, width, height * 0.75), doc)
+        scene.close()
     say(0.42, "Writing the pack")
     ctx = sections.Context(project, chosen, width, wide_width, diagrams, loops, comparison)
     story = sections.cover(ctx) + sections.contents()

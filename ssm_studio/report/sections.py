@@ -76,7 +76,10 @@ def situation(ctx: Context) -> list:
     story = [heading("The situation")]
     story.append(Paragraph(escape(meta.summary or "No summary has been written yet."), BODY))
     items = ctx.project.rich_picture.items
-    if items:
+    if "rich-picture" in ctx.diagrams:
+        story += [ctx.diagrams["rich-picture"],
+                  Paragraph("The rich picture: common ground and the chosen perspectives' layers.", SMALL)]
+    elif items:
         labelled = [getattr(i, "label", "") or getattr(i, "text", "") for i in items]
         labelled = [t for t in labelled if t]
         story.append(Paragraph(

@@ -1,0 +1,144 @@
+"""The rich picture as a scene that follows the document: figures, ink, words, bubbles whose
+tails follow their owners, connectors that stay attached, photos; each on its layer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
+
+from ..edits import ChangeEvent, Document, Edit
+from .diagram_scene import DiagramScene
+from .layers import LayerState
+from .rp_items import (
+    BubbleItem,
+    ConnectorItem,
+    PictureItem,
+    RpItem,
+    ShapeItem,
+    StencilItem,
+    StrokeItem,
+    TextBlockItem,
+)
+
+ITEMS = ("rich_picture", "items")
+
+
+class RpScene(DiagramScene):
+    def __init__(self, document: Document, layers: LayerState) -> None:
+        super().__init__()
+        self.document, self.layers = document, layers
+        self.variable_items: dict[str, RpItem] = {}  # everything but connectors
+        self.link_items: dict[str, ConnectorItem] = {}
+        self.loop_items: dict = {}
+        self.push: Callable[[Edit], None] = document.apply
+        self.setBackgroundBrush(QColor("#FFFFFF"))
+        self._unsubscribe = document.subscribe(self.on_events)
+        layers.changed.connect(self.refresh_layers)
+        self.rebuild()
+
+    def close(self) -> None:
+        self.blockSignals(True)
+        self._unsubscribe()
+        try:
+            self.layers.changed.disconnect(self.refresh_layers)
+        except (RuntimeError, TypeError):
+            pass
+
+    def model_items(self) -> dict:
+        return {item.id: item for item in self.document.project.rich_picture.items}
+
+    def diagram_rect(self):
+        rect = super().diagram_rect()
+        return rect.adjusted(20, 20, -20, -20)  # figures carry their own label margins
+
+    def rebuild(self) -> None:
+        for table in (self.link_items, self.variable_items):
+            for item in table.values():
+                self.removeItem(item)
+            table.clear()
+        for item in self.document.project.rich_picture.items:
+            self._add(item)
+        self._reattach()
+        self.refresh_layers()
+
+    def _make(self, item) -> RpItem | None:
+        kind = item.kind
+        if kind == "stencil":
+            return StencilItem(item.id, item.stencil, item.width, item.height, item.label)
+        if kind == "stroke":
+            return StrokeItem(item.id, item.points, item.width, item.colour)
+        if kind == "text":
+            return TextBlockItem(item.id, item.text, item.font_size, item.width)
+        if kind == "bubble":
+            return BubbleItem(item.id, item.style, item.text, item.width, item.height)
+        if kind == "connector":
+            return ConnectorItem(item.id, item.label, item.arrow_start, item.arrow_end)
+        if kind == "shape":
+            return ShapeItem(item.id, item.shape, item.width, item.height, item.colour)
+        if kind == "image":
+            return PictureItem(item.id, self.document.media.get(item.media), item.width, item.height, item.caption)
+        return None  # groups have no picture of their own
+
+    def _add(self, item) -> None:
+        view = self._make(item)
+        if view is None:
+            return
+        view.layer = item.layer
+        if item.kind == "connector":
+            self.link_items[item.id] = view
+        else:
+            view.setPos(item.x, item.y)
+            view.setRotation(item.rotation)
+            view.set_locked(item.locked)
+            self.variable_items[item.id] = view
+        if item.z:
+            view.setZValue(item.z)
+        self.addItem(view)
+
+    def on_events(self, events: list[ChangeEvent]) -> None:
+        mine = [e for e in events if e.path == ITEMS]
+        if not mine:
+            return
+        model = self.model_items()
+        for event in mine:
+            for table in (self.variable_items, self.link_items):
+                old = table.pop(event.id, None)
+                if old is not None:
+                    self.removeItem(old)
+            if event.kind in ("added", "changed", "moved") and event.id in model:
+                self._add(model[event.id])
+        self._reattach()
+        self.refresh_layers()
+
+    # Attachments -------------------------------------------------------------------------
+    def item_moved(self, item_id: str) -> None:
+        self._reattach(item_id)
+
+    def _reattach(self, moved: str | None = None) -> None:
+        model = self.model_items()
+        for cid, connector in self.link_items.items():
+            data = model.get(cid)
+            if data is None or (moved and moved not in (data.source, data.target)):
+                continue
+            a, b = self.variable_items.get(data.source), self.variable_items.get(data.target)
+            if a is not None and b is not None:
+                connector.set_ends(a.attach_rect(), b.attach_rect())
+        for iid, view in self.variable_items.items():
+            if isinstance(view, BubbleItem):
+                owner = model[iid].owner if iid in model else None
+                if moved and moved not in (iid, owner):
+                    continue
+                target = self.variable_items.get(owner) if owner else None
+                view.set_tail(target.attach_rect().center() if target is not None else None)
+
+    # Layers ------------------------------------------------------------------------------
+    def refresh_layers(self) -> None:
+        for table in (self.variable_items, self.link_items):
+            for view in table.values():
+                view.setVisible(self.layers.is_visible(view.layer))
+                view.setOpacity(self.layers.opacity(view.layer))
+
+    def positions(self) -> dict[str, QPointF]:
+        return {iid: view.pos() for iid, view in self.variable_items.items()}
