@@ -110,6 +110,69 @@ def startup() -> tuple[float, float]:
     return run(ours), run(bare)
 
 
+def rich_picture(seed: int = 2) -> tuple[Project, dict[str, bytes]]:
+    """2,000 strokes of 50 points, 300 stencils, 100 bubbles and 5 photos."""
+    import io
+
+    from PIL import Image
+
+    from ssm_studio.model import Bubble, ImageItem, StencilFigure, Stroke
+    from ssm_studio.render.stencils import stencils
+    from ssm_studio.storage import media_key
+
+    rng = random.Random(seed)
+    names = [s.name for s in stencils()]
+    items, media = [], {}
+    for _ in range(2000):
+        x, y = rng.uniform(0, 6000), rng.uniform(0, 4000)
+        points, px, py = [], 0.0, 0.0
+        for _ in range(50):
+            px, py = px + rng.uniform(-6, 8), py + rng.uniform(-6, 6)
+            points.append((round(px, 1), round(py, 1)))
+        items.append(Stroke(points=points, x=x, y=y))
+    figures = [StencilFigure(stencil=rng.choice(names), label="Someone", x=rng.uniform(0, 6000),
+                             y=rng.uniform(0, 4000)) for _ in range(300)]
+    items += figures
+    items += [Bubble(text="What they say", owner=rng.choice(figures).id, x=rng.uniform(0, 6000),
+                     y=rng.uniform(0, 4000)) for _ in range(100)]
+    for i in range(5):
+        buffer = io.BytesIO()
+        Image.new("RGB", (2400, 1800), (200 + i * 10, 190, 180)).save(buffer, "JPEG", quality=80)
+        data = buffer.getvalue()
+        key = media_key(data, "jpg")
+        media[key] = data
+        items.append(ImageItem(media=key, width=1200, height=900, x=i * 1300.0, y=2000))
+    project = Project()
+    project.rich_picture.items = items
+    return project, media
+
+
+def bench_rich_picture() -> None:
+    import resource
+
+    from ssm_studio.render.layers import LayerState
+    from ssm_studio.render.rp_scene import RpScene
+
+    project, media = rich_picture()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    scene = RpScene(Document(project, media), LayerState())
+    build = time.perf_counter() - start
+    view = QGraphicsView(scene)
+    view.setRenderHints(QPainter.RenderHint.Antialiasing)
+    view.resize(W, H)
+    rect = scene.diagram_rect()
+    scene.setSceneRect(rect)
+    pan = frame_times(view, rect, 40, pan=True)
+    view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+    fit = frame_times(view, rect, 10, pan=False)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("\nrich picture: 2,000 strokes × 50 points, 300 stencils, 100 bubbles, 5 photos")
+    print(f"  build {build:.2f} s | pan median/p95 {stats(pan)} ms | fit median/p95 {stats(fit)} ms | "
+          f"peak memory {peak:.0f} MB (process; {before:.0f} MB before building)")
+    scene.close()
+
+
 def main() -> None:
     QApplication.instance() or QApplication([])
     from ssm_studio.render.cld_scene import CldScene
@@ -139,6 +202,7 @@ def main() -> None:
         plain_fit = frame_times(plain_view, rect, 20, pan=False)
         print(f"{n:>9,} {3 * n:>6,} {build:>8.2f} | {stats(pan)} | {stats(fit)} | {stats(plain_pan):>17} | {stats(plain_fit):>17}")
         scene.close()
+    bench_rich_picture()
     ours, bare = startup()
     print(f"\nstart-up to window shown: ours {ours:.2f} s (example project), bare PySide6 window {bare:.2f} s, "
           f"ratio {ours / bare:.1f}×")

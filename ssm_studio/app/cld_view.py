@@ -58,6 +58,30 @@ class CldView(QGraphicsView):
         rect = self.scene().diagram_rect()
         self.setSceneRect(rect.adjusted(-2000, -2000, 2000, 2000))
 
+    # Dropping stencils from the palette --------------------------------------------------
+    STENCIL_MIME = "application/x-ssm-studio-stencil"
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(self.STENCIL_MIME) and hasattr(self.editor, "add_stencil"):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasFormat(self.STENCIL_MIME) and hasattr(self.editor, "add_stencil"):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        data = event.mimeData()
+        if data.hasFormat(self.STENCIL_MIME) and hasattr(self.editor, "add_stencil"):
+            name = bytes(data.data(self.STENCIL_MIME)).decode()
+            self.editor.add_stencil(name, self.mapToScene(event.position().toPoint()))
+            event.acceptProposedAction()
+            return
+        super().dropEvent(event)
+
     # Tools -----------------------------------------------------------------------------
     def set_tool(self, tool: str) -> None:
         self.cancel()
@@ -244,7 +268,7 @@ class CldView(QGraphicsView):
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             editor.delete_selection()
         elif key == Qt.Key.Key_F2:
-            chosen = editor.selected_variables()
+            chosen = editor.selected_variables() or editor.selected_links()
             if chosen:
                 self.start_rename(chosen[0])
         elif plain and key in (Qt.Key.Key_N, Qt.Key.Key_Insert):
@@ -260,6 +284,10 @@ class CldView(QGraphicsView):
             self.set_tool("variable")
         elif plain and key == Qt.Key.Key_P and hasattr(editor, "add_stroke"):
             self.set_tool("pen")
+        elif plain and text in ("[", "]") and hasattr(editor, "rotate"):
+            editor.rotate(-15 if text == "[" else 15)
+        elif plain and text in ("<", ">") and hasattr(editor, "resize"):
+            editor.resize(1 / 1.1 if text == "<" else 1.1)
         elif plain and key == Qt.Key.Key_K:
             if editor.link_selected() is None:
                 self.message.emit(editor.message)
@@ -291,7 +319,9 @@ class CldView(QGraphicsView):
 
     # In-place rename ---------------------------------------------------------------------
     def start_rename(self, variable_id: str) -> None:
-        item = self.scene().variable_items.get(variable_id)
+        item = self.scene().variable_items.get(variable_id) or self.scene().link_items.get(variable_id)
+        if item is not None and not hasattr(item, "name"):
+            return
         if item is None:
             return
         self.finish_rename(commit=True)
@@ -324,7 +354,8 @@ class CldView(QGraphicsView):
         editor.removeEventFilter(self)
         editor.hide()
         editor.deleteLater()
-        if commit and vid and self.editor and vid in self.scene().variable_items:
+        scene = self.scene()
+        if commit and vid and self.editor and (vid in scene.variable_items or vid in scene.link_items):
             self.editor.rename(vid, text)
         self.setFocus()
 

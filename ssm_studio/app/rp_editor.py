@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF
 
-from ..edits import CompositeEdit, Edit
+from ..edits import CompositeEdit, DeleteEdit, Edit
 from ..edits.rich_picture_edits import add_item, change_item, remove_items
-from ..model import Bubble, Connector, ImageItem, StencilFigure, Stroke, TextItem
+from ..model import Bubble, Connector, Group, ImageItem, Shape, StencilFigure, Stroke, TextItem
 from ..render.layers import LayerState
 from ..render.rp_items import ConnectorItem, RpItem
 from ..render.rp_scene import RpScene
@@ -25,8 +25,10 @@ class RpEditor:
     def __init__(self, scene: RpScene, session: DocumentSession, layers: LayerState) -> None:
         self.scene, self.session, self.layers = scene, session, layers
         self.on_common_ground = False  # new items go to the active perspective unless set
+        self.pen_width, self.pen_colour = 2.5, "#222222"
         self.message = ""
         self.selection_order: list[str] = []
+        self._extending = False
         scene.selectionChanged.connect(self._track)
 
     def layer(self) -> str | None:
@@ -40,6 +42,12 @@ class RpEditor:
             return
         self.selection_order = [v for v in self.selection_order if v in chosen]
         self.selection_order += [v for v in chosen if v not in self.selection_order]
+        if not self._extending:
+            self._extending = True
+            try:
+                self.extend_selection_to_groups()
+            finally:
+                self._extending = False
 
     def model_item(self, item_id: str):
         return self.scene.model_items()[item_id]
@@ -119,7 +127,8 @@ class RpEditor:
             self.session.push(remove_items(self.session.document.project, chosen))
 
     # Rich-picture tools -------------------------------------------------------------------
-    def add_stroke(self, points: list[QPointF], width: float = 2.5, colour: str = "#222222") -> str:
+    def add_stroke(self, points: list[QPointF], width: float | None = None, colour: str | None = None) -> str:
+        width, colour = width or self.pen_width, colour or self.pen_colour
         xs, ys = [p.x() for p in points], [p.y() for p in points]
         cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
         relative = [(round(p.x() - cx, 1), round(p.y() - cy, 1)) for p in points]
@@ -167,3 +176,89 @@ class RpEditor:
         edits = [change_item(i, z=target) for i in self.selected_variables()]
         if edits:
             self.session.push(CompositeEdit(edits, label="Bring to front" if forward else "Send to back"))
+
+    def add_shape(self, shape: str, at: QPointF | None = None) -> str:
+        at = at or QPointF(0, 0)
+        return self._add(Shape(shape=shape, x=round(at.x(), 1), y=round(at.y(), 1)))
+
+    # Arrange -------------------------------------------------------------------------------
+    def _change_each(self, label: str, change) -> None:
+        model = self.scene.model_items()
+        edits = [change_item(i, **change(model[i])) for i in self.selected_variables()]
+        if edits:
+            self.session.push(CompositeEdit(edits, label=label))
+
+    def rotate(self, degrees: float) -> None:
+        self._change_each("Rotate", lambda m: {"rotation": (m.rotation + degrees) % 360})
+
+    def resize(self, factor: float) -> None:
+        def grow(m):
+            if hasattr(m, "height"):
+                return {"width": round(m.width * factor, 1), "height": round(m.height * factor, 1)}
+            if m.kind == "text":
+                return {"font_size": round(min(500, m.font_size * factor), 1), "width": round(m.width * factor, 1)}
+            if m.kind == "stroke":
+                return {"points": [(round(x * factor, 1), round(y * factor, 1)) for x, y in m.points]}
+            return {}
+        self._change_each("Resize", grow)
+
+    def toggle_lock(self) -> None:
+        model = self.scene.model_items()
+        chosen = self.selected_variables()
+        lock = not all(model[i].locked for i in chosen)
+        self._change_each("Lock" if lock else "Unlock", lambda m: {"locked": lock})
+
+    def lock_backdrop(self, lock: bool = True) -> None:
+        """Fix everything on common ground, so drawing over a photo does not move it."""
+        items = [i for i in self.session.document.project.rich_picture.items if i.layer is None and i.locked != lock]
+        if items:
+            self.session.push(CompositeEdit([change_item(i.id, locked=lock) for i in items],
+                                            label="Lock backdrop" if lock else "Unlock backdrop"))
+
+    def align(self, how: str) -> None:
+        model = self.scene.model_items()
+        chosen = [model[i] for i in self.selected_variables()]
+        if len(chosen) < 2:
+            return
+        xs, ys = [m.x for m in chosen], [m.y for m in chosen]
+        target = {"left": lambda m: {"x": min(xs)}, "right": lambda m: {"x": max(xs)},
+                  "centre": lambda m: {"x": sum(xs) / len(xs)}, "top": lambda m: {"y": min(ys)},
+                  "bottom": lambda m: {"y": max(ys)}, "middle": lambda m: {"y": sum(ys) / len(ys)}}[how]
+        self._change_each("Align", target)
+
+    def distribute(self, horizontal: bool = True) -> None:
+        model = self.scene.model_items()
+        axis = "x" if horizontal else "y"
+        chosen = sorted((model[i] for i in self.selected_variables()), key=lambda m: getattr(m, axis))
+        if len(chosen) < 3:
+            return
+        first, last = getattr(chosen[0], axis), getattr(chosen[-1], axis)
+        step = (last - first) / (len(chosen) - 1)
+        self.session.push(CompositeEdit([change_item(m.id, **{axis: round(first + i * step, 1)})
+                                         for i, m in enumerate(chosen)], label="Distribute"))
+
+    # Groups --------------------------------------------------------------------------------
+    def group(self) -> str | None:
+        chosen = self.selected_variables()
+        if len(chosen) < 2:
+            self.message = "Select two or more things to group."
+            return None
+        return self._add(Group(members=chosen))
+
+    def ungroup(self) -> None:
+        chosen = set(self.selected_variables())
+        groups = [g for g in self.session.document.project.rich_picture.items
+                  if g.kind == "group" and chosen & set(g.members)]
+        if groups:
+            self.session.push(CompositeEdit([DeleteEdit(("rich_picture", "items"), g.id) for g in groups],
+                                            label="Ungroup"))
+
+    def extend_selection_to_groups(self) -> None:
+        """Choosing one member of a group chooses the whole group, so it moves as one."""
+        chosen = set(self.selected_variables())
+        for g in self.session.document.project.rich_picture.items:
+            if g.kind == "group" and chosen & set(g.members) and not set(g.members) <= chosen:
+                for member in g.members:
+                    view = self.scene.variable_items.get(member)
+                    if view is not None:
+                        view.setSelected(True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QMimeData, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +28,25 @@ from .rp_editor import RpEditor
 from .session import DocumentSession
 
 
+class StencilPalette(QListWidget):
+    """Figures to drag onto the canvas (or press Enter to place one in the middle)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setDragEnabled(True)
+        self.setAccessibleName("Stencils")
+        self.setIconSize(QSize(40, 40))
+
+    def mimeData(self, items):
+        data = QMimeData()
+        if items:
+            data.setData(CldView.STENCIL_MIME, items[0].data(Qt.ItemDataRole.UserRole).encode())
+        return data
+
+    def mimeTypes(self):
+        return [CldView.STENCIL_MIME]
+
+
 class RichPicturePanel(QWidget):
     def __init__(self, session: DocumentSession, layers: LayerState, parent=None) -> None:
         super().__init__(parent)
@@ -41,9 +63,7 @@ class RichPicturePanel(QWidget):
         self.search.setPlaceholderText("Find a figure (e.g. college, conflict)")
         self.search.setAccessibleName("Find a stencil")
         self.search.textChanged.connect(self.fill_palette)
-        self.palette = QListWidget()
-        self.palette.setAccessibleName("Stencils")
-        self.palette.setIconSize(QSize(40, 40))
+        self.palette = StencilPalette()
         self.palette.itemActivated.connect(lambda item: self.place(item.data(Qt.ItemDataRole.UserRole)))
         palette.addWidget(self.search)
         palette.addWidget(self.palette, 1)
@@ -51,14 +71,44 @@ class RichPicturePanel(QWidget):
                    ("Connect (L)", lambda: self.view.set_tool("link")), ("Select (V)", lambda: self.view.set_tool("select")),
                    ("Speech bubble", lambda: self.editor.add_bubble("speech")),
                    ("Thought bubble", lambda: self.editor.add_bubble("thought")),
-                   ("Photo…", self.insert_photo), ("To front", lambda: self.editor.bring(True)),
-                   ("To back", lambda: self.editor.bring(False)),
+                   ("Photo…", self.insert_photo), ("Box", lambda: self.editor.add_shape("rectangle", self._centre())),
+                   ("Ellipse", lambda: self.editor.add_shape("ellipse", self._centre())),
+                   ("To front", lambda: self.editor.bring(True)), ("To back", lambda: self.editor.bring(False)),
+                   ("Group", self.editor.group), ("Ungroup", self.editor.ungroup),
+                   ("Rotate ]", lambda: self.editor.rotate(15)), ("Bigger >", lambda: self.editor.resize(1.1)),
+                   ("Smaller <", lambda: self.editor.resize(1 / 1.1)), ("Lock", self.editor.toggle_lock),
+                   ("Lock backdrop", lambda: self.editor.lock_backdrop(True)),
+                   ("Align left", lambda: self.editor.align("left")), ("Align top", lambda: self.editor.align("top")),
+                   ("Distribute ↔", lambda: self.editor.distribute(True)),
+                   ("Distribute ↕", lambda: self.editor.distribute(False)),
                    ("To active layer", lambda: self.editor.move_to_layer(self.editor.layer()))]
-        for text, slot in buttons:
+        grid = QGridLayout()
+        for index, (text, slot) in enumerate(buttons):
             button = QPushButton(text)
-            button.setAccessibleName(text)
+            button.setAccessibleName(text.rstrip(" ]<>↔↕"))
             button.clicked.connect(slot)
-            palette.addWidget(button)
+            grid.addWidget(button, index // 2, index % 2)
+        palette.addLayout(grid)
+        pen = QHBoxLayout()
+        self.pen_width = QDoubleSpinBox()
+        self.pen_width.setRange(0.5, 30)
+        self.pen_width.setValue(self.editor.pen_width)
+        self.pen_width.setAccessibleName("Pen width")
+        self.pen_width.valueChanged.connect(lambda v: setattr(self.editor, "pen_width", v))
+        self.pen_colour = QComboBox()
+        self.pen_colour.setAccessibleName("Pen colour")
+        for name, colour in (("Black", "#222222"), ("Blue", "#0072B2"), ("Vermilion", "#D55E00"),
+                             ("Green", "#009E73"), ("Purple", "#CC79A7")):
+            self.pen_colour.addItem(name, colour)
+        self.pen_colour.currentIndexChanged.connect(
+            lambda _: setattr(self.editor, "pen_colour", self.pen_colour.currentData()))
+        pen.addWidget(QLabel("Pen"))
+        pen.addWidget(self.pen_width)
+        pen.addWidget(self.pen_colour)
+        palette.addLayout(pen)
+        self.hand_drawn = QCheckBox("Hand-drawn lines and shapes")
+        self.hand_drawn.toggled.connect(self.set_hand_drawn)
+        palette.addWidget(self.hand_drawn)
         self.common = QCheckBox("Draw on common ground")
         self.common.setToolTip("New items go on the common-ground backdrop instead of the active perspective")
         self.common.toggled.connect(lambda on: setattr(self.editor, "on_common_ground", on))
@@ -68,11 +118,18 @@ class RichPicturePanel(QWidget):
         palette.addWidget(self.status)
         side = QWidget()
         side.setLayout(palette)
-        side.setMaximumWidth(240)
+        side.setMaximumWidth(260)
         layout = QHBoxLayout(self)
         layout.addWidget(side)
         layout.addWidget(self.view, 1)
         self.fill_palette("")
+
+    def _centre(self):
+        return self.view.mapToScene(self.view.viewport().rect().center())
+
+    def set_hand_drawn(self, on: bool) -> None:
+        self.scene.hand_drawn = on
+        self.scene.update()
 
     def say(self, message: str) -> None:
         self.status.setText(message)

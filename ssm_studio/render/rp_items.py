@@ -98,6 +98,7 @@ def smooth_path(points: list[tuple[float, float]]) -> QPainterPath:
 class StrokeItem(RpItem):
     def __init__(self, item_id: str, points, width: float, colour: str) -> None:
         super().__init__(item_id)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # ink is redrawn from cache when panning
         self.path = smooth_path(list(points))
         self.pen = QPen(QColor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
 
@@ -208,6 +209,7 @@ class ConnectorItem(RpItem):
         super().__init__(item_id)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
         self.link_id = item_id
+        self.name = label
         self.source = self.target = None  # the shared view's bend handle ignores connectors
         self.label, self.arrow_start, self.arrow_end = label, arrow_start, arrow_end
         self.line = (QPointF(), QPointF())
@@ -234,7 +236,10 @@ class ConnectorItem(RpItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         a, b = self.line
         painter.setPen(QPen(QColor(INK), 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        painter.drawLine(a, b)
+        if hand_drawn(self):
+            painter.drawPath(wobbly(a, b, self.item_id))
+        else:
+            painter.drawLine(a, b)
         painter.setBrush(QColor(INK))
         for on, tip, tail in ((self.arrow_end, b, a), (self.arrow_start, a, b)):
             if on:
@@ -249,6 +254,25 @@ class ConnectorItem(RpItem):
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(QColor("#1F6FEB"), 1, Qt.PenStyle.DashLine))
             painter.drawLine(a, b)
+
+
+def wobbly(a: QPointF, b: QPointF, seed: str, amount: float = 2.2) -> QPainterPath:
+    """A line as a marker draws it: a slight bow and a small overshoot, the same every time."""
+    import random
+
+    rng = random.Random(seed + f"{a.x():.0f}{a.y():.0f}")
+    d = b - a
+    length = math.hypot(d.x(), d.y()) or 1
+    n = QPointF(-d.y(), d.x()) / length
+    bow = n * rng.uniform(-amount, amount) * min(3.0, length / 60)
+    path = QPainterPath(a + n * rng.uniform(-1, 1))
+    path.quadTo((a + b) / 2 + bow, b + d / length * rng.uniform(0, 3))
+    return path
+
+
+def hand_drawn(item: QGraphicsItem) -> bool:
+    """The optional sketchy style for lines and shapes, chosen per scene."""
+    return bool(getattr(item.scene(), "hand_drawn", False))
 
 
 def _edge_point(rect: QRectF, toward: QPointF) -> QPointF:
@@ -274,8 +298,17 @@ class ShapeItem(RpItem):
         box = QRectF(-self.w / 2, -self.h / 2, self.w, self.h)
         painter.setPen(QPen(QColor(self.colour), 2.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        if self.shape_kind == "ellipse":
+        sketchy = hand_drawn(self)
+        if sketchy and self.shape_kind != "ellipse":
+            corners = [box.topLeft(), box.topRight(), box.bottomRight(), box.bottomLeft()]
+            edges = [(box.topLeft(), box.bottomRight())] if self.shape_kind == "line" else \
+                list(zip(corners, corners[1:] + corners[:1], strict=True))
+            for a, b in edges:
+                painter.drawPath(wobbly(a, b, self.item_id))
+        elif self.shape_kind == "ellipse":
             painter.drawEllipse(box)
+            if sketchy:  # a second, slightly different pass reads as drawn by hand
+                painter.drawEllipse(box.adjusted(1.5, -1, -1, 1.5))
         elif self.shape_kind == "line":
             painter.drawLine(box.topLeft(), box.bottomRight())
         else:
@@ -290,6 +323,11 @@ class PictureItem(RpItem):
         super().__init__(item_id)
         self.w, self.h, self.caption = width, height, caption
         self.pixmap = _read_pixmap(data)
+        if self.pixmap is not None and self.pixmap.width() > 2 * width:
+            # Drawing a 6,000-pixel photo into a 900-unit box every frame is what makes
+            # panning stutter; two pixels per unit keeps it sharp up to 200 % zoom.
+            self.pixmap = self.pixmap.scaled(int(2 * width), int(2 * height), Qt.AspectRatioMode.KeepAspectRatio,
+                                             Qt.TransformationMode.SmoothTransformation)
         self.setZValue(-10)  # photos of flip charts sit behind what is drawn on them
 
     def boundingRect(self) -> QRectF:

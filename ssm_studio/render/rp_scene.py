@@ -26,6 +26,8 @@ ITEMS = ("rich_picture", "items")
 
 
 class RpScene(DiagramScene):
+    hand_drawn = False  # sketchy connectors and shapes (a view preference, not saved)
+
     def __init__(self, document: Document, layers: LayerState) -> None:
         super().__init__()
         self.document, self.layers = document, layers
@@ -102,6 +104,8 @@ class RpScene(DiagramScene):
         if not mine:
             return
         model = self.model_items()
+        # Items are remade on change (cheap, and every field can matter); keep the selection.
+        selected = {getattr(i, "item_id", None) for i in self.selectedItems()}
         for event in mine:
             for table in (self.variable_items, self.link_items):
                 old = table.pop(event.id, None)
@@ -109,6 +113,9 @@ class RpScene(DiagramScene):
                     self.removeItem(old)
             if event.kind in ("added", "changed", "moved") and event.id in model:
                 self._add(model[event.id])
+                view = self.variable_items.get(event.id) or self.link_items.get(event.id)
+                if view is not None and event.id in selected:
+                    view.setSelected(True)
         self._reattach()
         self.refresh_layers()
 

@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from ssm_studio.render.export import to_image
 from ssm_studio.storage import project_to_bytes
 
 from ..storage.helpers import png_bytes, png_claiming_size
@@ -114,3 +115,53 @@ def test_export_rich_picture_formats(tmp_path, example_path, qapp):
             assert ElementTree.parse(out).getroot().tag.endswith("svg") and "Family in Meir" in out.read_text()
         else:
             assert len(PdfReader(str(out)).pages) == 1
+
+
+def test_arrange_group_lock_and_hand_drawn(qtbot, window):
+    project = window.session.document.project
+    panel = open_picture(window)
+    editor, scene = panel.editor, panel.scene
+    a = editor.add_shape("rectangle", QPointF(0, 0))
+    b = editor.add_shape("ellipse", QPointF(100, 40))
+    c = editor.add_stencil("person", QPointF(300, 90))
+    editor.select({a, b, c})
+    editor.align("top")
+    items = {i.id: i for i in project.rich_picture.items}
+    assert items[a].y == items[b].y == items[c].y == 0
+    editor.distribute(True)
+    assert items[b].x == 150
+    editor.rotate(15)
+    editor.resize(1.1)
+    assert items[c].rotation == 15 and items[c].width == 88.0
+    group = editor.group()
+    scene.clearSelection()
+    scene.variable_items[a].setSelected(True)  # one member chosen: the whole group follows
+    assert set(editor.selected_variables()) >= {a, b, c}
+    editor.ungroup()
+    assert group not in {i.id for i in project.rich_picture.items}
+    scene.clearSelection()
+    scene.variable_items[a].setSelected(True)
+    editor.toggle_lock()
+    assert items[a].locked and not (scene.variable_items[a].flags() & scene.variable_items[a].GraphicsItemFlag.ItemIsMovable)
+    editor.lock_backdrop(True)
+    assert all(i.locked for i in project.rich_picture.items if i.layer is None)
+    panel.hand_drawn.setChecked(True)
+    assert scene.hand_drawn
+    assert not to_image(scene, 48).isNull()
+
+
+def test_drag_a_stencil_from_the_palette(qtbot, window):
+    from PySide6.QtGui import QDropEvent
+
+    panel = open_picture(window)
+    project = window.session.document.project
+    count = len(project.rich_picture.items)
+    item = panel.palette.item(0)
+    data = panel.palette.mimeData([item])
+    assert data.hasFormat(panel.view.STENCIL_MIME)
+    at = panel.view.viewport().rect().center()
+    drop = QDropEvent(QPointF(at), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    panel.view.dropEvent(drop)
+    assert len(project.rich_picture.items) == count + 1
+    assert project.rich_picture.items[-1].stencil == item.data(Qt.ItemDataRole.UserRole)
