@@ -262,3 +262,15 @@ class RpEditor:
                     view = self.scene.variable_items.get(member)
                     if view is not None:
                         view.setSelected(True)
+
+    def cycle_arrows(self) -> None:
+        """Arrow heads of the chosen connectors: at the end, at both ends, none."""
+        model = self.scene.model_items()
+        order = [(False, True), (True, True), (False, False)]
+        edits = []
+        for cid in self.selected_links():
+            now = (model[cid].arrow_start, model[cid].arrow_end)
+            start, end = order[(order.index(now) + 1) % 3] if now in order else order[0]
+            edits.append(change_item(cid, arrow_start=start, arrow_end=end))
+        if edits:
+            self.session.push(CompositeEdit(edits, label="Arrow heads"))

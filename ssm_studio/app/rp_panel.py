@@ -73,7 +73,7 @@ class RichPicturePanel(QWidget):
                    ("Thought bubble", lambda: self.editor.add_bubble("thought")),
                    ("Photo…", self.insert_photo), ("Box", lambda: self.editor.add_shape("rectangle", self._centre())),
                    ("Ellipse", lambda: self.editor.add_shape("ellipse", self._centre())),
-                   ("To front", lambda: self.editor.bring(True)), ("To back", lambda: self.editor.bring(False)),
+                   ("Arrow heads", self.editor.cycle_arrows), ("To front", lambda: self.editor.bring(True)), ("To back", lambda: self.editor.bring(False)),
                    ("Group", self.editor.group), ("Ungroup", self.editor.ungroup),
                    ("Rotate ]", lambda: self.editor.rotate(15)), ("Bigger >", lambda: self.editor.resize(1.1)),
                    ("Smaller <", lambda: self.editor.resize(1 / 1.1)), ("Lock", self.editor.toggle_lock),

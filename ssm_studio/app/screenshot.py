@@ -43,7 +43,7 @@ def take_screenshot(file: str, out: str, view: str = "cld", perspectives: list[s
     for _ in range(3):
         QCoreApplication.processEvents()
     window.scene.recompute_loops()
-    window.set_mode("side-by-side" if view == "side-by-side" else "overlay")
+    window.set_mode({"cld": "overlay"}.get(view, view))
     for _ in range(3):
         QCoreApplication.processEvents()
     window.fit_current()

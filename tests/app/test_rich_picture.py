@@ -165,3 +165,23 @@ def test_drag_a_stencil_from_the_palette(qtbot, window):
     panel.view.dropEvent(drop)
     assert len(project.rich_picture.items) == count + 1
     assert project.rich_picture.items[-1].stencil == item.data(Qt.ItemDataRole.UserRole)
+
+
+def test_connector_arrow_heads_and_label(qtbot, window):
+    project = window.session.document.project
+    panel = open_picture(window)
+    editor, view = panel.editor, panel.view
+    a = editor.add_stencil("person", QPointF(0, 0))
+    b = editor.add_stencil("house", QPointF(300, 0))
+    connector = editor.link(a, b)
+    editor.select({connector})
+    editor.cycle_arrows()
+    item = next(i for i in project.rich_picture.items if i.id == connector)
+    assert (item.arrow_start, item.arrow_end) == (True, True)
+    view.setFocus()
+    editor.select({connector})
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    view._rename.selectAll()
+    qtbot.keyClicks(view._rename, "visits")
+    qtbot.keyClick(view._rename, Qt.Key.Key_Return)
+    assert next(i for i in project.rich_picture.items if i.id == connector).label == "visits"
