@@ -23,20 +23,18 @@ from ..edits.causal_edits import (
     set_polarity,
 )
 from ..model import CausalLink, Variable
-from ..render.cld_items import LinkItem, VariableItem
 from ..render.cld_scene import CldScene
 from ..render.layers import LayerState
+from .canvas_editor import CanvasEditor
 from .session import DocumentSession
 
 CLIPBOARD_MIME = "application/x-ssm-studio-cld+json"
 
 
-class CldEditor:
+class CldEditor(CanvasEditor):
     def __init__(self, scene: CldScene, session: DocumentSession, layers: LayerState) -> None:
-        self.scene, self.session, self.layers = scene, session, layers
-        self.selection_order: list[str] = []
-        self.message = ""  # last thing to tell the user (the window shows it in the status bar)
-        scene.selectionChanged.connect(self._track_selection)
+        super().__init__(scene, session)
+        self.layers = layers
 
     @property
     def project(self):
@@ -44,27 +42,6 @@ class CldEditor:
 
     def push(self, edit: Edit) -> None:
         self.session.push(edit)
-
-    def _track_selection(self) -> None:
-        try:
-            selected = {i.variable_id for i in self.scene.selectedItems() if isinstance(i, VariableItem)}
-        except RuntimeError:  # the scene is being torn down
-            return
-        self.selection_order = [v for v in self.selection_order if v in selected]
-        self.selection_order += [v for v in selected if v not in self.selection_order]
-
-    def selected_variables(self) -> list[str]:
-        return [i.variable_id for i in self.scene.selectedItems() if isinstance(i, VariableItem)]
-
-    def selected_links(self) -> list[str]:
-        return [i.link_id for i in self.scene.selectedItems() if isinstance(i, LinkItem)]
-
-    def select(self, ids: set[str]) -> None:
-        self.scene.clearSelection()
-        for vid in ids:
-            for table in (self.scene.variable_items, self.scene.link_items):
-                if vid in table:
-                    table[vid].setSelected(True)
 
     # Variables -------------------------------------------------------------------------------
     def add_variable_at(self, at: QPointF, name: str = "New variable") -> str:
@@ -111,10 +88,8 @@ class CldEditor:
         self.select({claim.id})
         return claim.id
 
-    def link_selected(self) -> str | None:
-        if len(self.selection_order) == 2:
-            return self.link(*self.selection_order)
-        if len(self.selection_order) == 1:
+    def link_selected_fallback(self) -> str | None:
+        if len(self.selection_order) == 1:  # one variable: a self-link
             return self.link(self.selection_order[0], self.selection_order[0])
         self.message = "Select two variables (the cause first) to link them."
         return None

@@ -8,44 +8,20 @@ from PySide6.QtCore import QPointF
 from ..edits import CompositeEdit, DeleteEdit, Edit, InsertEdit, SetFieldsEdit
 from ..model import Activity, ConceptualModel, Dependency, RootDefinition
 from ..model.scaffold import scaffold
-from ..render.cld_items import LinkItem, VariableItem
 from ..render.cm_scene import CmScene
+from .canvas_editor import CanvasEditor
 from .session import DocumentSession
 
 
-class CmEditor:
+class CmEditor(CanvasEditor):
     bends = False  # contingency arrows are straight
 
     def __init__(self, scene: CmScene, session: DocumentSession) -> None:
-        self.scene, self.session = scene, session
-        self.message = ""
-        self.selection_order: list[str] = []
-        scene.selectionChanged.connect(self._track)
+        super().__init__(scene, session)
 
     @property
     def path(self) -> tuple[str, str]:
         return ("conceptual_models", self.scene.model_id)
-
-    def _track(self) -> None:
-        try:
-            chosen = {i.variable_id for i in self.scene.selectedItems() if isinstance(i, VariableItem)}
-        except RuntimeError:
-            return
-        self.selection_order = [v for v in self.selection_order if v in chosen]
-        self.selection_order += [v for v in chosen if v not in self.selection_order]
-
-    def selected_variables(self) -> list[str]:
-        return [i.variable_id for i in self.scene.selectedItems() if isinstance(i, VariableItem)]
-
-    def selected_links(self) -> list[str]:
-        return [i.link_id for i in self.scene.selectedItems() if isinstance(i, LinkItem)]
-
-    def select(self, ids: set[str]) -> None:
-        self.scene.clearSelection()
-        for key in ids:
-            for table in (self.scene.variable_items, self.scene.link_items):
-                if key in table:
-                    table[key].setSelected(True)
 
     def add_variable_at(self, at: QPointF, name: str = "Do something") -> str:
         activity = Activity(label=name, x=round(at.x(), 1), y=round(at.y(), 1))
@@ -95,12 +71,6 @@ class CmEditor:
         self.session.push(InsertEdit((*self.path, "dependencies"), dependency, label="Add dependency"))
         self.select({dependency.id})
         return dependency.id
-
-    def link_selected(self) -> str | None:
-        if len(self.selection_order) == 2:
-            return self.link(*self.selection_order)
-        self.message = "Select two activities (the one depended on first) to link them."
-        return None
 
     def toggle_delay(self) -> None:
         """D marks the chosen activities as part of monitor and control (or not)."""

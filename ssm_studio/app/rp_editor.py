@@ -11,37 +11,28 @@ from ..edits import CompositeEdit, DeleteEdit, Edit
 from ..edits.rich_picture_edits import add_item, change_item, remove_items
 from ..model import Bubble, Connector, Group, ImageItem, Shape, StencilFigure, Stroke, TextItem
 from ..render.layers import LayerState
-from ..render.rp_items import ConnectorItem, RpItem
 from ..render.rp_scene import RpScene
 from ..storage import ImageError, check_image, media_key
+from .canvas_editor import CanvasEditor
 from .session import DocumentSession
 
 MAX_PHOTO_SIDE = 900.0  # scene units a photo first takes on the canvas
 
 
-class RpEditor:
+class RpEditor(CanvasEditor):
     bends = False
 
     def __init__(self, scene: RpScene, session: DocumentSession, layers: LayerState) -> None:
-        self.scene, self.session, self.layers = scene, session, layers
+        self._extending = False
+        super().__init__(scene, session)
+        self.layers = layers
         self.on_common_ground = False  # new items go to the active perspective unless set
         self.pen_width, self.pen_colour = 2.5, "#222222"
-        self.message = ""
-        self.selection_order: list[str] = []
-        self._extending = False
-        scene.selectionChanged.connect(self._track)
 
     def layer(self) -> str | None:
         return None if self.on_common_ground else self.layers.active
 
-    def _track(self) -> None:
-        try:
-            chosen = {i.item_id for i in self.scene.selectedItems()
-                      if isinstance(i, RpItem) and not isinstance(i, ConnectorItem)}
-        except RuntimeError:
-            return
-        self.selection_order = [v for v in self.selection_order if v in chosen]
-        self.selection_order += [v for v in chosen if v not in self.selection_order]
+    def selection_changed(self) -> None:
         if not self._extending:
             self._extending = True
             try:
@@ -51,19 +42,6 @@ class RpEditor:
 
     def model_item(self, item_id: str):
         return self.scene.model_items()[item_id]
-
-    def selected_variables(self) -> list[str]:
-        return [i.item_id for i in self.scene.selectedItems() if isinstance(i, RpItem) and not isinstance(i, ConnectorItem)]
-
-    def selected_links(self) -> list[str]:
-        return [i.item_id for i in self.scene.selectedItems() if isinstance(i, ConnectorItem)]
-
-    def select(self, ids: set[str]) -> None:
-        self.scene.clearSelection()
-        for key in ids:
-            for table in (self.scene.variable_items, self.scene.link_items):
-                if key in table:
-                    table[key].setSelected(True)
 
     def _add(self, item) -> str:
         item.layer = self.layer()
@@ -105,12 +83,6 @@ class RpEditor:
             self.message = "Connect two different things."
             return None
         return self._add(Connector(source=source, target=target))
-
-    def link_selected(self) -> str | None:
-        if len(self.selection_order) == 2:
-            return self.link(*self.selection_order)
-        self.message = "Select two things to connect."
-        return None
 
     def set_polarity(self, polarity: str) -> None:
         """Connectors in a rich picture carry no polarity."""
