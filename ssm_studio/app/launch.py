@@ -89,9 +89,9 @@ def offer_recovery(store: RecoveryStore, ask=None) -> DocumentSession | None:
 
     session = DocumentSession(Document(loaded.project, loaded.media),
                               Path(entry.original) if entry.original else None, store)
-    # The restored work is unsaved until the user saves it.
+    # The restored work is unsaved until the user saves it: a stack with no clean state
+    # reads as dirty, so the title shows it and closing asks to save.
     session.undo_stack.resetClean()
-    session.undo_stack.setClean()
     session.restored_from = entry.key
     return session
 

@@ -98,8 +98,7 @@ class DocumentSession(QObject):
         """Labels shown this session become part of the file, so R2 is R2 next month too."""
         stored = {n.key: (n.label, n.name) for n in self.document.project.cld.loop_names}
         edits = [name_loop(self.document.project, key, label, name)
-                 for key, (label, name) in labels.items() if stored.get(key) != (label, name)
-                 and key not in stored]
+                 for key, (label, name) in labels.items() if key not in stored]
         if edits:
             self.push(CompositeEdit(edits, label="Record loop labels"))
 

@@ -93,9 +93,10 @@ def test_recovery_after_a_simulated_crash(qtbot, example_copy, store):
     assert "closed unexpectedly" in questions[0] and "stoke.ssm" in questions[0]
     assert restored.document.project.cld.variables[0].name == "Unsaved rename"
     assert restored.path == example_copy
+    assert restored.dirty  # restored work is unsaved until the user saves it
     win = MainWindow(restored, settings=None)
     qtbot.addWidget(win, before_close_func=lambda w: w.session.undo_stack.setClean())
-    assert "stoke.ssm" in win.windowTitle()
+    assert "stoke.ssm" in win.windowTitle() and win.isWindowModified()
     running.close()
 
 
