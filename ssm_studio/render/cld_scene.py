@@ -115,10 +115,15 @@ class CldScene(DiagramScene):
     def on_events(self, events: list[ChangeEvent]) -> None:
         if any(e.kind in ("added", "removed") for e in events):
             self._index.clear()
-        touched_cld = False
+        touched_cld = moved = False
         for event in events:
             if event.path == ("cld", "variables"):
-                touched_cld = True
+                # A move, rename or note changes no claim, layer or loop: the variable's own
+                # links follow it (itemChange) and only the loop labels need placing again.
+                if event.kind == "changed":
+                    moved = True
+                else:
+                    touched_cld = True
                 self._variable_event(event)
             elif event.path == ("cld", "links"):
                 touched_cld = True
@@ -132,6 +137,8 @@ class CldScene(DiagramScene):
         if touched_cld:
             self.refresh_layers()
             self._loop_timer.start()
+        elif moved:
+            self._place_loop_labels()
 
     def _variable_event(self, event: ChangeEvent) -> None:
         if event.kind == "added":
@@ -212,20 +219,31 @@ class CldScene(DiagramScene):
         for item in self.loop_items.values():
             self.removeItem(item)
         self.loop_items.clear()
-        placed: list[QPointF] = []
         for loop in report.loops[:MAX_LOOP_LABELS]:
             item = LoopLabelItem(loop.key, loop.label, loop.name, self.style)
-            at = self._loop_centre(loop.variables)
-            while any(distance(at, other) < 30 for other in placed):
-                at += QPointF(0, 34)  # loops over the same variables share a centre
-            placed.append(at)
-            item.setPos(at)
             self.addItem(item)
             self.loop_items[loop.key] = item
+        self._place_loop_labels()
         if self.highlighted and not any(lp.key == self.highlighted for lp in report.loops):
             self.highlighted = None
         self._apply_highlight()
         self.loops_changed.emit(report)
+
+    def _place_loop_labels(self) -> None:
+        """Each label at the centre of its loop; labels of loops over the same variables
+        (one per polarity) are stacked rather than drawn on top of each other."""
+        if self.report is None:
+            return
+        placed: list[QPointF] = []
+        for loop in self.report.loops[:MAX_LOOP_LABELS]:
+            item = self.loop_items.get(loop.key)
+            if item is None:
+                continue
+            at = self._loop_centre(loop.variables)
+            while any(distance(at, other) < 30 for other in placed):
+                at += QPointF(0, 34)
+            placed.append(at)
+            item.setPos(at)
 
     def _loop_centre(self, variables: list[str]) -> QPointF:
         points = [self.variable_items[v].pos() for v in variables if v in self.variable_items]

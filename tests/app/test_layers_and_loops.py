@@ -214,3 +214,18 @@ def test_typing_in_a_table_does_not_trigger_canvas_keys(qtbot, window):
     qtbot.wait(5)
     assert len(window.session.document.project.cld.variables) == variables
     assert window.view.tool == "select"
+
+
+def test_moving_a_variable_moves_its_loop_labels_without_a_new_search(qtbot, window, monkeypatch):
+    from ssm_studio.edits.causal_edits import move_variables
+
+    scene, project = window.scene, window.session.document.project
+    loop = next(lp for lp in scene.report.loops if lp.name == "Vicious circle of confidence")
+    before = scene.loop_items[loop.key].pos()
+    searches = []
+    monkeypatch.setattr(scene, "recompute_loops", lambda: searches.append(1))
+    variable = next(v for v in project.cld.variables if v.name == "Confidence of job seekers")
+    window.session.push(move_variables({variable.id: (variable.x + 200, variable.y)}))
+    qtbot.wait(200)  # longer than the debounce before a loop search
+    assert scene.loop_items[loop.key].pos() != before
+    assert searches == []
