@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
             item.style = style
         for item in self.scene.variable_items.values():
             item.set_name(item.name)
-        self.scene.setBackgroundBrush(Qt.GlobalColor.white)
+        self.scene.setBackgroundBrush(QColor(style.background))
         for link in self.scene.link_items.values():
             self.scene._style_link(link, self.scene._link(link.link_id))
         self.scene.recompute_loops()

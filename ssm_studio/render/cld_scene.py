@@ -46,19 +46,12 @@ class CldScene(DiagramScene):
         self._loop_timer.setSingleShot(True)
         self._loop_timer.setInterval(150)
         self._loop_timer.timeout.connect(self.recompute_loops)
-        self._unsubscribe = document.subscribe(self.on_events)
-        layers.changed.connect(self.refresh_layers)
+        self.follow(document, layers)
         self.rebuild()
 
     def close(self) -> None:
-        """Stop following the document; no more signals, so no slot runs on a dying view."""
-        self.blockSignals(True)
-        self._unsubscribe()
         self._loop_timer.stop()
-        try:
-            self.layers.changed.disconnect(self.refresh_layers)
-        except (RuntimeError, TypeError):
-            pass
+        super().close()
 
     # Building -----------------------------------------------------------------------------
     def rebuild(self) -> None:

@@ -26,15 +26,11 @@ class CmScene(DiagramScene):
         self.loop_items: dict = {}
         self.push: Callable[[Edit], None] = document.apply
         self.setBackgroundBrush(QColor(self.style.background))
-        self._unsubscribe = document.subscribe(self.on_events)
+        self.follow(document)
         self.rebuild()
 
     def model(self):
         return next((cm for cm in self.document.project.conceptual_models if cm.id == self.model_id), None)
-
-    def close(self) -> None:
-        self.blockSignals(True)
-        self._unsubscribe()
 
     def rebuild(self) -> None:
         for table in (self.link_items, self.variable_items):

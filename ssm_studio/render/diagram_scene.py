@@ -15,6 +15,34 @@ class DiagramScene(QGraphicsScene):
     loop_items: dict
     snap = False
 
+    _unsubscribe = None
+    _layers = None
+
+    def follow(self, document, layers=None) -> None:
+        """Listen to the document's changes (and the layer state's, if the scene has layers)."""
+        self._unsubscribe = document.subscribe(self.on_events)
+        if layers is not None:
+            self._layers = layers
+            layers.changed.connect(self.refresh_layers)
+
+    def close(self) -> None:
+        """Stop following; no more signals, so no slot runs on a view being torn down."""
+        self.blockSignals(True)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._layers is not None:
+            try:
+                self._layers.changed.disconnect(self.refresh_layers)
+            except (RuntimeError, TypeError):
+                pass
+            self._layers = None
+
+    def prepare_for_export(self) -> None:
+        """The screen caches boxes as pixmaps; exports must stay vector with real text."""
+        for item in self.variable_items.values():
+            item.setCacheMode(item.CacheMode.NoCache)
+
     def loop_clicked(self, key: str) -> None:
         """Only causal-loop diagrams have loops to click."""
 

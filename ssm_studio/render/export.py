@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene
 
 from ..edits import Document
 from ..model import Project
@@ -31,11 +31,11 @@ def cld_scene(project: Project, perspectives: set[str] | None = None,
     scene = CldScene(Document(project), LayerState(), style or CanvasStyle(),
                      perspectives=perspectives, loop_budget=loop_budget)
     scene.clearSelection()
-    for item in scene.variable_items.values():
-        # The screen caches variables as pixmaps; exports must stay vector with real text.
-        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-        if only_used and getattr(item, "base_opacity", 1.0) < 1.0:
-            item.setVisible(False)
+    scene.prepare_for_export()
+    if only_used:
+        for item in scene.variable_items.values():
+            if getattr(item, "base_opacity", 1.0) < 1.0:
+                item.setVisible(False)
     return scene
 
 
@@ -48,8 +48,7 @@ def rich_picture_scene(project: Project, perspectives: set[str] | None = None):
         layers.know([p.id for p in project.perspectives])
         layers.show_only(set(perspectives))
     scene = RpScene(Document(project), layers)
-    for item in scene.variable_items.values():
-        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # vector output, text as text
+    scene.prepare_for_export()
     return scene
 
 

@@ -210,7 +210,6 @@ class ConnectorItem(RpItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
         self.link_id = item_id
         self.name = label
-        self.source = self.target = None  # the shared view's bend handle ignores connectors
         self.label, self.arrow_start, self.arrow_end = label, arrow_start, arrow_end
         self.line = (QPointF(), QPointF())
         self.setZValue(-1)

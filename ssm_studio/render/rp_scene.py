@@ -36,17 +36,8 @@ class RpScene(DiagramScene):
         self.loop_items: dict = {}
         self.push: Callable[[Edit], None] = document.apply
         self.setBackgroundBrush(QColor("#FFFFFF"))
-        self._unsubscribe = document.subscribe(self.on_events)
-        layers.changed.connect(self.refresh_layers)
+        self.follow(document, layers)
         self.rebuild()
-
-    def close(self) -> None:
-        self.blockSignals(True)
-        self._unsubscribe()
-        try:
-            self.layers.changed.disconnect(self.refresh_layers)
-        except (RuntimeError, TypeError):
-            pass
 
     def model_items(self) -> dict:
         return {item.id: item for item in self.document.project.rich_picture.items}

@@ -79,8 +79,7 @@ def _model_diagrams(project: Project, chosen: list[str], doc, width: float, heig
     for cm in project.conceptual_models:
         if cm.root_definition in rds and cm.activities:
             scene = CmScene(document, cm.id, CanvasStyle())
-            for item in scene.variable_items.values():
-                item.setCacheMode(item.CacheMode.NoCache)
+            scene.prepare_for_export()
             drawings[cm.id] = LazyDiagram(_diagram(scene, width, height), doc)
             scene.close()
     return drawings
