@@ -39,8 +39,15 @@ class RpScene(DiagramScene):
         self.follow(document, layers)
         self.rebuild()
 
+    _index: dict | None = None
+
     def model_items(self) -> dict:
-        return {item.id: item for item in self.document.project.rich_picture.items}
+        """id -> model item. Edits change items in place, so the index is rebuilt only when
+        items come or go, not on every mouse move of a drag."""
+        items = self.document.project.rich_picture.items
+        if self._index is None or len(self._index) != len(items):
+            self._index = {item.id: item for item in items}
+        return self._index
 
     def diagram_rect(self):
         rect = super().diagram_rect()
@@ -94,6 +101,8 @@ class RpScene(DiagramScene):
         mine = [e for e in events if e.path == ITEMS]
         if not mine:
             return
+        if any(e.kind in ("added", "removed") for e in mine):
+            self._index = None
         model = self.model_items()
         # Items are remade on change (cheap, and every field can matter); keep the selection.
         selected = {getattr(i, "item_id", None) for i in self.selectedItems()}
