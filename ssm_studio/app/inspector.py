@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +26,10 @@ class Inspector(QWidget):
         super().__init__(parent)
         self.session = session
         self.setAccessibleName("Inspector")
-        self.form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self.form = QFormLayout()
+        outer.addLayout(self.form)
+        outer.addStretch(1)  # keep the fields at the top of a tall dock
         self.heading = QLabel("Nothing selected")
         self.form.addRow(self.heading)
         self.name = QLineEdit()
