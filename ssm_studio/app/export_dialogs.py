@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..errors import SsmError
 from ..report import PackCancelled, PackOptions, build_pack
 from ..report.pack import SECTIONS
-from ..storage import SsmError
 
 SECTION_TITLES = {
     "situation": "The situation",

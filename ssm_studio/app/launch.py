@@ -8,8 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..errors import SsmError
 from ..render.qt_app import ensure_platform
-from ..storage import RecoveryStore, SsmError
+from ..storage import RecoveryStore
 from .session import DocumentSession, recovery_folder
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "stoke-worklessness.ssm"

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..errors import SsmError
 from ..render.cld_scene import CldScene
 from ..render.layers import LayerState
 from ..render.style import CanvasStyle, high_contrast
-from ..storage import SsmError
 from .cld_editor import CldEditor
 from .cld_view import CldView
 from .cm_panel import ConceptualModelPanel

@@ -30,8 +30,8 @@ from ..edits.perspective_edits import (
     reorder_perspective,
 )
 from ..model import COMMON_GROUND_NAME, Perspective, style_for_index
+from ..model.perspective import DASHES
 from ..render.layers import COMMON, LayerState
-from ..render.style import DASHES
 from .session import DocumentSession
 
 ROLE_ID = Qt.ItemDataRole.UserRole

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from ..cli.app_commands import VIEWS  # noqa: F401 - one list of view names
-from ..storage import SsmError
+from ..errors import SsmError
 
 
 class ScreenshotError(SsmError):

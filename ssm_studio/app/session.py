@@ -10,9 +10,9 @@ from PySide6.QtGui import QUndoStack
 
 from ..edits import ChangeEvent, CompositeEdit, Document, Edit
 from ..edits.causal_edits import name_loop
-from ..interop import open_any
 from ..model import Project
 from ..storage import RecoveryStore, save_project
+from ..workspace.opening import open_any
 from .undo import EditCommand
 
 AUTOSAVE_MS = 60_000

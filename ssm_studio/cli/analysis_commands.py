@@ -6,9 +6,9 @@ import argparse
 import json
 
 from ..analysis import compare_perspectives, find_loops
-from ..interop import open_any
+from ..errors import SsmError
 from ..model import Project, display_polarity
-from ..storage import SsmError
+from ..workspace.opening import open_any
 
 
 class UnknownPerspective(SsmError):

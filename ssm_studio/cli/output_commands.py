@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..interop import open_any
+from ..workspace.opening import open_any
 from .analysis_commands import chosen_perspectives
 
 EXPORT_VIEWS = ("cld", "rich-picture", "actions", "comparison")

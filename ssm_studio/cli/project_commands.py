@@ -7,9 +7,11 @@ import json
 import sys
 from pathlib import Path
 
-from ..interop import import_csv, open_any
+from ..errors import SsmError
+from ..interop import import_csv
 from ..model import Project
-from ..storage import SsmError, save_project
+from ..storage import save_project
+from ..workspace.opening import open_any
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -11,10 +11,10 @@ import csv
 import io
 from pathlib import Path
 
+from ..errors import ImportProblem
 from ..layout import arrange
 from ..model import CausalLink, Perspective, Project, Variable, parse_polarity, style_for_index
 from ..model.limits import MAX_LINKS, MAX_NAME_CHARS, MAX_TEXT_CHARS
-from .errors import ImportProblem
 
 REQUIRED = ("from", "to", "polarity")
 OPTIONAL = ("perspective", "delay", "note")

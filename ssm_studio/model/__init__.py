@@ -10,7 +10,14 @@ from .causal import (
     display_polarity,
     parse_polarity,
 )
-from .perspective import COMMON_GROUND_NAME, DASH_PATTERNS, PALETTE, Perspective, style_for_index
+from .perspective import (
+    COMMON_GROUND_NAME,
+    DASH_PATTERNS,
+    DASHES,
+    PALETTE,
+    Perspective,
+    style_for_index,
+)
 from .project import FORMAT_VERSION, Metadata, Project, reference_problems
 from .rich_picture import (
     Bubble,
@@ -37,6 +44,7 @@ from .ssm_stages import (
 
 __all__ = [
     "COMMON_GROUND_NAME",
+    "DASHES",
     "DASH_PATTERNS",
     "FORMAT_VERSION",
     "PALETTE",

@@ -21,6 +21,17 @@ PALETTE: tuple[str, ...] = (
 DashPattern = Literal["solid", "dash", "dot", "dash-dot", "long-dash", "dash-dot-dot"]
 DASH_PATTERNS: tuple[str, ...] = ("solid", "dash", "dot", "dash-dot", "long-dash", "dash-dot-dot")
 
+# Each pattern as on/off lengths in multiples of the line width (None: a solid line). The
+# screen, the PDF and every export draw from this one table, so print matches screen.
+DASHES: dict[str, list[float] | None] = {
+    "solid": None,
+    "dash": [6, 3],
+    "dot": [1.2, 2.4],
+    "dash-dot": [6, 2.5, 1.2, 2.5],
+    "long-dash": [11, 3.5],
+    "dash-dot-dot": [6, 2, 1.2, 2, 1.2, 2],
+}
+
 
 def style_for_index(index: int) -> tuple[str, str]:
     """Colour and dash for the n-th perspective, so greyscale prints still tell them apart."""

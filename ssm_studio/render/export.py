@@ -52,6 +52,15 @@ def rich_picture_scene(project: Project, perspectives: set[str] | None = None):
     return scene
 
 
+def conceptual_model_scene(project: Project, model_id: str, style: CanvasStyle | None = None):
+    """One conceptual model, drawn by the canvas's own scene, ready for export."""
+    from .cm_scene import CmScene
+
+    scene = CmScene(Document(project), model_id, style or CanvasStyle())
+    scene.prepare_for_export()
+    return scene
+
+
 def export_rect(scene: QGraphicsScene) -> QRectF:
     """The whole diagram: a perspective's claims are drawn on all the shared variables,
     and SVG readers do not clip, so nothing may lie outside the exported rectangle."""

@@ -7,14 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
-DASHES: dict[str, list[float] | None] = {
-    "solid": None,
-    "dash": [6, 3],
-    "dot": [1.2, 2.4],
-    "dash-dot": [6, 2.5, 1.2, 2.5],
-    "long-dash": [11, 3.5],
-    "dash-dot-dot": [6, 2, 1.2, 2, 1.2, 2],
-}
+from ..model.perspective import DASHES
 
 
 @dataclass

@@ -11,9 +11,9 @@ from reportlab.graphics import renderPDF
 from reportlab.platypus import Flowable
 
 from ..analysis import compare_perspectives, find_loops
+from ..errors import SsmError
 from ..model import Project
 from ..storage import write_bytes_atomically
-from ..storage.errors import SsmError
 from .fonts import SANS
 from .template import PackCancelled, PackTemplate
 
@@ -69,17 +69,13 @@ def _diagram(scene, width: float, height: float):
 
 def _model_diagrams(project: Project, chosen: list[str], doc, width: float, height: float) -> dict:
     """Each conceptual model of the chosen perspectives, drawn by the canvas's own scene."""
-    from ..edits import Document
-    from ..render.cm_scene import CmScene
-    from ..render.style import CanvasStyle
+    from ..render.export import conceptual_model_scene
 
     rds = {rd.id for rd in project.root_definitions if rd.perspective in chosen}
     drawings = {}
-    document = Document(project)
     for cm in project.conceptual_models:
         if cm.root_definition in rds and cm.activities:
-            scene = CmScene(document, cm.id, CanvasStyle())
-            scene.prepare_for_export()
+            scene = conceptual_model_scene(project, cm.id)
             drawings[cm.id] = LazyDiagram(_diagram(scene, width, height), doc)
             scene.close()
     return drawings

@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Table
 
 from ..model import Perspective
-from ..render.style import DASHES
+from ..model.perspective import DASHES
 from .fonts import SANS
 from .styles import CELL, CELL_BOLD, grid
 

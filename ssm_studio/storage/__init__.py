@@ -1,8 +1,6 @@
 """The .ssm file: load, atomic save, format versions and migrations, autosave and recovery."""
 
-from .atomic import backup_path, save_project, write_bytes_atomically
-from .container import LoadedProject, project_to_bytes, read_project, read_project_bytes
-from .errors import (
+from ..errors import (
     ImageError,
     InvalidProjectError,
     NewerFormatError,
@@ -11,6 +9,8 @@ from .errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
+from .atomic import backup_path, save_project, write_bytes_atomically
+from .container import LoadedProject, project_to_bytes, read_project, read_project_bytes
 from .media import check_image, media_key
 from .recovery import RecoveryEntry, RecoveryStore
 

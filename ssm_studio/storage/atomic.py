@@ -12,9 +12,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..errors import SaveError
 from ..model import Project
 from .container import project_to_bytes
-from .errors import SaveError
 
 _CHUNK = 1024 * 1024
 

@@ -17,15 +17,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..model import FORMAT_VERSION, Project
-from ..model import limits as L
-from .errors import (
+from ..errors import (
     ImageError,
     InvalidProjectError,
     TooLargeError,
     UnsupportedFormatError,
     describe_validation_error,
 )
+from ..model import FORMAT_VERSION, Project
+from ..model import limits as L
 from .media import check_image
 from .migrations import migrate
 

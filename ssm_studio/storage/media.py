@@ -6,8 +6,8 @@ import hashlib
 import io
 import warnings
 
+from ..errors import ImageError
 from ..model.limits import MAX_IMAGE_PIXELS, MAX_MEDIA_MEMBER_BYTES
-from .errors import ImageError
 
 # Pillow format name -> the extension we store under.
 FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "BMP": "bmp", "WEBP": "webp"}

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..errors import InvalidProjectError, NewerFormatError
 from ..model import FORMAT_VERSION
-from .errors import InvalidProjectError, NewerFormatError
 
 Migration = Callable[[dict], dict]
 

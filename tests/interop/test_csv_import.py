@@ -1,6 +1,6 @@
 import pytest
 
-from ssm_studio.interop import ImportProblem
+from ssm_studio.errors import ImportProblem
 from ssm_studio.interop.csv_links import import_csv, links_from_csv_text
 
 

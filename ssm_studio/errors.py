@@ -1,4 +1,8 @@
-"""Errors a user can cause, each with a message a policy officer can act on."""
+"""Errors a user can cause, each with a message a policy officer can act on.
+
+A neutral home: every room (storage, interop, edits, analysis, report, app, cli) raises
+these, and the app and the command line catch ``SsmError`` alone to show the message.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +33,24 @@ class ImageError(SsmError):
 
 class SaveError(SsmError):
     """Saving failed; the previous file on disk is untouched."""
+
+
+class ImportProblem(SsmError):
+    """A foreign file that cannot be imported; nothing was written."""
+
+    def __init__(self, message: str, lines: list[str] | None = None) -> None:
+        self.lines = lines or []
+        detail = "".join(f"\n  {line}" for line in self.lines[:20])
+        more = f"\n  and {len(self.lines) - 20} more" if len(self.lines) > 20 else ""
+        super().__init__(message + detail + more)
+
+
+class EditRefused(SsmError):
+    """An edit the document cannot take (a value too long, an item already gone).
+
+    Raised before anything changed, or after everything was put back: the document is as
+    it was and nothing reaches the undo history.
+    """
 
 
 def describe_validation_error(error: Exception, limit: int = 3) -> str:
