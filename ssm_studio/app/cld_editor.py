@@ -15,6 +15,7 @@ from ..edits import CompositeEdit, Edit
 from ..edits.causal_edits import (
     add_link,
     add_variable,
+    claim_link,
     move_variables,
     remove_links,
     remove_variables,
@@ -22,6 +23,8 @@ from ..edits.causal_edits import (
     set_link_fields,
     set_polarity,
 )
+from ..edits.refusal import build
+from ..errors import SsmError
 from ..model import CausalLink, Variable
 from ..render.cld_scene import CldScene
 from ..render.layers import LayerState
@@ -40,15 +43,20 @@ class CldEditor(CanvasEditor):
     def project(self):
         return self.session.document.project
 
-    def push(self, edit: Edit) -> None:
-        self.session.push(edit)
+    def push(self, edit: Edit) -> bool:
+        return self.session.push(edit)
 
     # Variables -------------------------------------------------------------------------------
-    def add_variable_at(self, at: QPointF, name: str = "New variable") -> str:
-        variable = Variable(name=name, x=round(at.x(), 1), y=round(at.y(), 1))
-        if self.layers.active:
-            variable.included_by = [self.layers.active]
-        self.push(add_variable(variable))
+    def add_variable_at(self, at: QPointF, name: str = "New variable") -> str | None:
+        try:
+            variable = build(Variable, name=name.strip() or "New variable", x=round(at.x(), 1),
+                             y=round(at.y(), 1),
+                             included_by=[self.layers.active] if self.layers.active else [])
+        except SsmError as error:
+            self.session.refused.emit(str(error))
+            return None
+        if not self.push(add_variable(variable)):
+            return None
         self.select({variable.id})
         return variable.id
 
@@ -57,8 +65,7 @@ class CldEditor(CanvasEditor):
         current = next(v.name for v in self.project.cld.variables if v.id == variable_id)
         if not name or name == current:
             return False
-        self.push(rename_variable(variable_id, name))
-        return True
+        return self.push(rename_variable(variable_id, name))
 
     def commit_moves(self) -> bool:
         """After a drag: one undo step for every variable that moved."""
@@ -81,12 +88,18 @@ class CldEditor(CanvasEditor):
     def link(self, source: str, target: str, polarity: str = "+") -> str | None:
         perspective = self.layers.active
         if perspective is None:
-            self.message = "Choose the perspective that makes this claim (Perspective → Set active)."
+            self.message = ("Choose the perspective that makes this claim: double-click it in the "
+                            "Perspectives panel, or use Perspective → Activate Next Perspective (Ctrl+]).")
             return None
-        claim = CausalLink(source=source, target=target, perspective=perspective, polarity=polarity)
-        self.push(add_link(claim))
-        self.select({claim.id})
-        return claim.id
+        try:
+            edit, claim_id = claim_link(self.project, source, target, perspective, polarity)
+        except SsmError as error:
+            self.message = str(error)
+            return None
+        if not self.push(edit):
+            return None
+        self.select({claim_id})
+        return claim_id
 
     def link_selected_fallback(self) -> str | None:
         if len(self.selection_order) == 1:  # one variable: a self-link

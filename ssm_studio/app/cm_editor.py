@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 
-from ..edits import CompositeEdit, DeleteEdit, Edit, InsertEdit, SetFieldsEdit
-from ..model import Activity, ConceptualModel, Dependency, RootDefinition
-from ..model.scaffold import scaffold
+from ..edits.refusal import build
+from ..edits.stage_edits import (
+    add_activity,
+    add_dependency,
+    change_activity,
+    move_activities,
+    remove_from_model,
+    set_monitor_control,
+)
+from ..errors import SsmError
+from ..model import Activity, Dependency
 from ..render.cm_scene import CmScene
 from .canvas_editor import CanvasEditor
 from .session import DocumentSession
@@ -20,12 +28,18 @@ class CmEditor(CanvasEditor):
         super().__init__(scene, session)
 
     @property
-    def path(self) -> tuple[str, str]:
-        return ("conceptual_models", self.scene.model_id)
+    def model_id(self) -> str:
+        return self.scene.model_id
 
-    def add_variable_at(self, at: QPointF, name: str = "Do something") -> str:
-        activity = Activity(label=name, x=round(at.x(), 1), y=round(at.y(), 1))
-        self.session.push(InsertEdit((*self.path, "activities"), activity, label="Add activity"))
+    def add_variable_at(self, at: QPointF, name: str = "Do something") -> str | None:
+        try:
+            activity = build(Activity, label=name.strip() or "Do something", x=round(at.x(), 1),
+                             y=round(at.y(), 1))
+        except SsmError as error:
+            self.session.refused.emit(str(error))
+            return None
+        if not self.session.push(add_activity(self.model_id, activity)):
+            return None
         self.select({activity.id})
         return activity.id
 
@@ -35,40 +49,35 @@ class CmEditor(CanvasEditor):
         current = next(a.label for a in cm.activities if a.id == activity_id)
         if not label or label == current:
             return False
-        self.session.push(SetFieldsEdit((*self.path, "activities", activity_id), {"label": label},
-                                        label="Rename activity"))
-        return True
+        return self.session.push(change_activity(self.model_id, activity_id, label=label))
 
     def commit_moves(self) -> bool:
         cm = self.scene.model()
-        edits: list[Edit] = []
+        moved = {}
         for activity in cm.activities:
             item = self.scene.variable_items.get(activity.id)
             if item is not None and (item.x(), item.y()) != (activity.x, activity.y):
-                edits.append(SetFieldsEdit((*self.path, "activities", activity.id),
-                                           {"x": round(item.x(), 1), "y": round(item.y(), 1)}))
-        if edits:
-            self.session.push(CompositeEdit(edits, label="Move"))
-        return bool(edits)
+                moved[activity.id] = (round(item.x(), 1), round(item.y(), 1))
+        if moved:
+            self.session.push(move_activities(self.model_id, moved))
+        return bool(moved)
 
     def nudge(self, dx: float, dy: float) -> None:
         cm = self.scene.model()
         chosen = set(self.selected_variables())
-        edits = [SetFieldsEdit((*self.path, "activities", a.id), {"x": a.x + dx, "y": a.y + dy})
-                 for a in cm.activities if a.id in chosen]
-        if edits:
-            self.session.push(CompositeEdit(edits, label="Move"))
+        moved = {a.id: (a.x + dx, a.y + dy) for a in cm.activities if a.id in chosen}
+        if moved:
+            self.session.push(move_activities(self.model_id, moved))
 
     def link(self, source: str, target: str, polarity: str = "+") -> str | None:
-        if source == target:
-            self.message = "An activity cannot depend on itself."
-            return None
-        cm = self.scene.model()
-        if any(d.source == source and d.target == target for d in cm.dependencies):
-            self.message = "That dependency is already drawn."
-            return None
         dependency = Dependency(source=source, target=target)
-        self.session.push(InsertEdit((*self.path, "dependencies"), dependency, label="Add dependency"))
+        try:
+            edit = add_dependency(self.session.document.project, self.model_id, dependency)
+        except SsmError as error:
+            self.message = str(error)
+            return None
+        if not self.session.push(edit):
+            return None
         self.select({dependency.id})
         return dependency.id
 
@@ -79,9 +88,8 @@ class CmEditor(CanvasEditor):
         if not chosen:
             return
         turn_on = not all(a.monitor_control for a in cm.activities if a.id in chosen)
-        self.session.push(CompositeEdit(
-            [SetFieldsEdit((*self.path, "activities", a.id), {"monitor_control": turn_on})
-             for a in cm.activities if a.id in chosen], label="Monitor and control"))
+        self.session.push(set_monitor_control(
+            self.model_id, [a.id for a in cm.activities if a.id in chosen], turn_on))
 
     def set_polarity(self, polarity: str) -> None:
         """Logical contingency has no polarity; the keys do nothing here."""
@@ -90,18 +98,7 @@ class CmEditor(CanvasEditor):
         """Contingency arrows stay straight."""
 
     def delete_selection(self) -> None:
-        cm = self.scene.model()
         activities, links = set(self.selected_variables()), set(self.selected_links())
-        links |= {d.id for d in cm.dependencies if d.source in activities or d.target in activities}
-        edits: list[Edit] = [DeleteEdit((*self.path, "dependencies"), i) for i in links]
-        edits += [DeleteEdit((*self.path, "comparison"), r.id) for r in cm.comparison if r.activity in activities]
-        edits += [DeleteEdit((*self.path, "activities"), i) for i in activities]
-        if edits:
-            self.session.push(CompositeEdit(edits, label="Delete"))
-
-
-def scaffold_edit(session: DocumentSession, rd: RootDefinition) -> tuple[Edit, str]:
-    """'Start from the root definition': a new model for ``rd`` drafted from its parts."""
-    activities, dependencies = scaffold(rd)
-    model = ConceptualModel(root_definition=rd.id, title=rd.title, activities=activities, dependencies=dependencies)
-    return InsertEdit(("conceptual_models",), model, label="Start model from root definition"), model.id
+        if activities or links:
+            self.session.push(remove_from_model(self.session.document.project, self.model_id,
+                                                activities, links))

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..edits.stage_edits import start_from_root_definition
 from ..model.scaffold import size_note
 from ..render.cm_scene import CmScene
 from ..render.style import CanvasStyle
 from .cld_view import CldView
-from .cm_editor import CmEditor, scaffold_edit
+from .cm_editor import CmEditor
 from .session import DocumentSession
 
 
@@ -93,7 +94,7 @@ class ConceptualModelPanel(QWidget):
             return None
         rd_id = self.current.split(":", 1)[1]
         rd = next(r for r in self.session.document.project.root_definitions if r.id == rd_id)
-        edit, model_id = scaffold_edit(self.session, rd)
+        edit, model_id = start_from_root_definition(rd)
         self.session.push(edit)
         self.select_model(model_id)
         return model_id

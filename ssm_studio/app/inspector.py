@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..edits import SetFieldsEdit
-from ..edits.causal_edits import rename_variable, set_link_fields
+from ..edits.causal_edits import change_variable, rename_variable, set_link_fields
 from ..render.cld_items import LinkItem, VariableItem
 from .session import DocumentSession
 
@@ -103,8 +102,8 @@ class Inspector(QWidget):
         if self.kind == "variable":
             name = self.name.text().strip()
             current = next(v.name for v in self.session.document.project.cld.variables if v.id == self.target)
-            if name and name != current:
-                self.session.push(rename_variable(self.target, name))
+            if name and name != current and not self.session.push(rename_variable(self.target, name)):
+                self.name.setText(current)  # refused: show the name that is kept
 
     def _polarity_chosen(self, index: int) -> None:
         if self.kind == "link":
@@ -120,7 +119,7 @@ class Inspector(QWidget):
         project = self.session.document.project
         if self.kind == "variable":
             if next(v.note for v in project.cld.variables if v.id == self.target) != text:
-                self.session.push(SetFieldsEdit(("cld", "variables", self.target), {"note": text}, "Edit note"))
+                self.session.push(change_variable(self.target, note=text))
         elif self.kind == "link":
             if next(lk.note for lk in project.cld.links if lk.id == self.target) != text:
                 self.session.push(set_link_fields(self.target, note=text))

@@ -85,5 +85,4 @@ class LoopsPanel(QWidget):
             name, ok = QInputDialog.getText(self, "Name loop", f"A name for {loop.label}:", text=loop.name)
             if not ok:
                 return
-        self.scene.session_labels[key] = (loop.label, name.strip())
-        self.session.push(name_loop(self.session.document.project, key, loop.label, name.strip()))
+        self.session.attempt(lambda: name_loop(self.session.document.project, key, loop.label, name.strip()))

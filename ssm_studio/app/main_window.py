@@ -102,7 +102,8 @@ class MainWindow(QMainWindow):
         self.session = session
         session.setParent(self)
         self.layers = LayerState(self)
-        self.scene = CldScene(session.document, self.layers, self.style_)
+        self.scene = CldScene(session.document, self.layers, self.style_, tracker=session.loops,
+                              asynchronous=True)
         self.scene.setParent(self)  # destroyed with the window, never after the application
         self.scene.push = session.push
         self.editor = CldEditor(self.scene, session, self.layers)
@@ -279,7 +280,8 @@ class MainWindow(QMainWindow):
         self.scene.setBackgroundBrush(QColor(style.background))
         for link in self.scene.link_items.values():
             self.scene._style_link(link, self.scene._link(link.link_id))
-        self.scene.recompute_loops()
+        if self.scene.report is not None:
+            self.scene.show_report(self.scene.report)  # loop labels in the new style
         font = self.font()
         font.setPointSizeF(max(9.0, 10.0 * style.text_scale))
         self.setFont(font)
@@ -354,7 +356,7 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path) -> bool:
         try:
-            self.session.save(path, loop_labels=self.scene.session_labels)
+            self.session.save(path)
         except SsmError as error:
             QMessageBox.critical(self, "Not saved", str(error))
             return False

@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..edits import DeleteEdit, InsertEdit, SetFieldsEdit
+from ..edits.stage_edits import (
+    add_root_definition,
+    change_measures,
+    change_root_definition,
+    remove_root_definition,
+)
 from ..model import RootDefinition
 from ..model.sentences import CATWOE, catwoe_value, compose_sentence, transformation_problems
 from .session import DocumentSession
@@ -185,7 +190,8 @@ class RootDefinitionEditor(QScrollArea):
         text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
         value: str | None = text.strip() or None if field == "sentence" else text.strip()
         if getattr(rd, field) != value:
-            self.session.push(SetFieldsEdit(("root_definitions", rd.id), {field: value}, label="Edit root definition"))
+            if not self.session.push(change_root_definition(rd.id, **{field: value})):
+                self.show_perspective(self.perspective, rd.id)  # show what is really kept
 
     def _commit_measure(self, field: str) -> None:
         rd = self.current()
@@ -193,14 +199,15 @@ class RootDefinitionEditor(QScrollArea):
             return
         value = self.measure_inputs[field].text().strip()
         if getattr(rd.measures, field) != value:
-            self.session.push(SetFieldsEdit(("root_definitions", rd.id, "measures"), {field: value},
-                                            label="Edit measure"))
+            if not self.session.push(change_measures(rd.id, **{field: value})):
+                self.show_perspective(self.perspective, rd.id)
 
     def add(self, kind: str = "primary-task") -> str | None:
         if self.perspective is None:
             return None
         rd = RootDefinition(perspective=self.perspective, kind=kind, title="New root definition")
-        self.session.push(InsertEdit(("root_definitions",), rd, label="Add root definition"))
+        if not self.session.push(add_root_definition(rd)):
+            return None
         self.show_perspective(self.perspective, rd.id)
         return rd.id
 
@@ -208,12 +215,7 @@ class RootDefinitionEditor(QScrollArea):
         rd = self.current()
         if rd is None:
             return
-        from ..edits import CompositeEdit
-
-        edits = [DeleteEdit(("conceptual_models",), cm.id) for cm in self.session.document.project.conceptual_models
-                 if cm.root_definition == rd.id]
-        self.session.push(CompositeEdit(edits + [DeleteEdit(("root_definitions",), rd.id)],
-                                        label="Remove root definition"))
+        self.session.push(remove_root_definition(self.session.document.project, rd.id))
         self.rd_id = None
 
     def _on_events(self, events) -> None:

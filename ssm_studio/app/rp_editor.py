@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF
 
-from ..edits import CompositeEdit, DeleteEdit, Edit
-from ..edits.rich_picture_edits import add_item, change_item, remove_items
+from ..edits import CompositeEdit, Edit
+from ..edits.rich_picture_edits import add_item, change_item, remove_items, ungroup
 from ..model import Bubble, Connector, Group, ImageItem, Shape, StencilFigure, Stroke, TextItem
 from ..render.layers import LayerState
 from ..render.rp_scene import RpScene
@@ -222,8 +222,7 @@ class RpEditor(CanvasEditor):
         groups = [g for g in self.session.document.project.rich_picture.items
                   if g.kind == "group" and chosen & set(g.members)]
         if groups:
-            self.session.push(CompositeEdit([DeleteEdit(("rich_picture", "items"), g.id) for g in groups],
-                                            label="Ungroup"))
+            self.session.push(ungroup([g.id for g in groups]))
 
     def extend_selection_to_groups(self) -> None:
         """Choosing one member of a group chooses the whole group, so it moves as one."""

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..edits import ChangeEvent, CompositeEdit, Document, Edit
-from ..edits.causal_edits import name_loop
+from ..edits import ChangeEvent, Document, Edit
+from ..errors import SsmError
 from ..model import Project
 from ..storage import RecoveryStore, save_project
+from ..workspace.loop_tracker import LoopTracker
 from ..workspace.opening import open_any
 from .undo import EditCommand
 
@@ -27,6 +29,8 @@ class DocumentSession(QObject):
     dirty_changed = Signal(bool)
     path_changed = Signal(object)
     touched = Signal(object, bool)  # events, by undo
+    refused = Signal(str)  # why an edit was not made, for the status bar
+    problem = Signal(str)  # a failure the user must hear of once (autosave could not write)
 
     def __init__(self, document: Document | None = None, path: Path | None = None,
                  recovery: RecoveryStore | None = None, parent: QObject | None = None) -> None:
@@ -34,6 +38,7 @@ class DocumentSession(QObject):
         self.document = document or Document(Project())
         self.path = path
         self.undo_stack = QUndoStack(self)
+        self.loops = LoopTracker(self.document)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.recovery = recovery or RecoveryStore(recovery_folder())
         self.recovery_key = uuid.uuid4().hex
@@ -66,8 +71,26 @@ class DocumentSession(QObject):
         self.dirty_changed.emit(not clean)
 
     # Editing --------------------------------------------------------------------------------
-    def push(self, edit: Edit) -> None:
-        self.undo_stack.push(EditCommand(self.document, edit, self._touched))
+    def push(self, edit: Edit) -> bool:
+        """Apply ``edit`` and put it on the undo stack; False (and a ``refused`` message)
+        when the document refuses it, in which case nothing changed and nothing is stacked."""
+        try:
+            events = self.document.apply(edit)
+        except SsmError as error:
+            self.refused.emit(str(error))
+            return False
+        self.undo_stack.push(EditCommand(self.document, edit, self._touched, applied=True))
+        self._touched(events, False)
+        return True
+
+    def attempt(self, make_edit: Callable[[], Edit]) -> bool:
+        """Build an edit from what the user gave (which may itself be refused) and push it."""
+        try:
+            edit = make_edit()
+        except SsmError as error:
+            self.refused.emit(str(error))
+            return False
+        return self.push(edit)
 
     def _touched(self, events: list[ChangeEvent], by_undo: bool) -> None:
         self.touched.emit(events, by_undo)
@@ -81,26 +104,19 @@ class DocumentSession(QObject):
         return self.path.name if self.path else (self.document.project.metadata.title or "Untitled")
 
     # Saving ---------------------------------------------------------------------------------
-    def save(self, path: Path | None = None, loop_labels: dict[str, tuple[str, str]] | None = None) -> None:
-        """Save (atomically); raises SaveError with a readable message on failure."""
+    def save(self, path: Path | None = None) -> None:
+        """Save (atomically); raises SaveError with a readable message on failure.
+
+        The loop labels shown this session go into the file too, without an undo step:
+        saving is not an edit, so it never marks the project changed."""
         target = Path(path or self.path or "")
         if not str(target) or target == Path():
             raise ValueError("no file name to save to")
-        if loop_labels:
-            self._record_loop_labels(loop_labels)
-        save_project(target, self.document.project, self.document.media)
+        save_project(target, self.loops.project_for_saving(), self.document.media)
         self.path = target
         self.undo_stack.setClean()
         self.path_changed.emit(target)
         self.recovery.discard(self.recovery_key)
-
-    def _record_loop_labels(self, labels: dict[str, tuple[str, str]]) -> None:
-        """Labels shown this session become part of the file, so R2 is R2 next month too."""
-        stored = {n.key: (n.label, n.name) for n in self.document.project.cld.loop_names}
-        edits = [name_loop(self.document.project, key, label, name)
-                 for key, (label, name) in labels.items() if key not in stored]
-        if edits:
-            self.push(CompositeEdit(edits, label="Record loop labels"))
 
     def autosave(self) -> None:
         if self.dirty:
@@ -113,6 +129,7 @@ class DocumentSession(QObject):
     def close(self) -> None:
         """A clean close: no recovery copy is left to offer."""
         self._autosave.stop()
+        self.loops.close()
         self.recovery.discard(self.recovery_key)
         if self._lock is not None:
             self._lock.unlock()
@@ -121,4 +138,5 @@ class DocumentSession(QObject):
     def abandon(self) -> None:
         """Tests: behave as a crash would, leaving the recovery copy and a dead lock."""
         self._autosave.stop()
+        self.loops.close()
         self._lock = None

@@ -28,7 +28,8 @@ class SideBySide(QWidget):
         columns = 2 if len(chosen) > 2 else max(1, len(chosen))
         for index, pid in enumerate(chosen):
             perspective = self.session.document.project.perspective(pid)
-            scene = CldScene(self.session.document, self.layers, self.style, perspectives={pid})
+            scene = CldScene(self.session.document, self.layers, self.style, perspectives={pid},
+                             tracker=self.session.loops, asynchronous=True)
             scene.setParent(self)
             view = CldView(scene, None)
             view.setAccessibleName(f"Causal claims of {perspective.name}")

@@ -4,6 +4,8 @@ cell change is one undoable edit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..analysis.accommodation import accommodation
-from ..edits import CompositeEdit, DeleteEdit, Edit, InsertEdit, SetFieldsEdit
-from ..model import Action, ComparisonRow, Stance
+from ..edits import Edit
+from ..edits.refusal import build
+from ..edits.stage_edits import (
+    add_action,
+    change_action,
+    propose_change,
+    remove_actions,
+    set_comparison,
+    set_stance,
+)
+from ..errors import SsmError
+from ..model import Action
 from .session import DocumentSession
 
 ROW_FIELDS = [("exists", "Exists?"), ("how", "How is it done?"), ("who", "By whom?"),
@@ -65,16 +77,25 @@ class _Table(QWidget):
         if not self._filling:
             self.refresh()
 
-    def push(self, edit: Edit, rebuild: bool = False) -> None:
-        """Push an edit made in a cell. The cell already shows what was typed, and
-        rebuilding the table under an open editor would lose the editor's commit."""
+    def push(self, edit: Edit | Callable[[], Edit], rebuild: bool = False) -> bool:
+        """Push an edit made in a cell (or build it first: building may be refused). The
+        cell already shows what was typed, and rebuilding the table under an open editor
+        would lose the editor's commit; a refused edit puts the true values back."""
         self._filling = True
         try:
-            self.session.push(edit)
+            if callable(edit) and not isinstance(edit, Edit):
+                edit = edit()
+            done = self.session.push(edit)
+        except SsmError as error:
+            self.session.refused.emit(str(error))
+            done = False
         finally:
             self._filling = False
-        if rebuild:
+        if not done:
+            self.message.setText("Not changed: see the status bar.")
+        if rebuild or not done:
             self.refresh()
+        return done
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if not self._filling:
@@ -113,18 +134,16 @@ class ComparisonTable(_Table):
         if cm is None or row < 0:
             return None
         activity_id = self.table.item(row, 0).data(ROLE)
-        existing = next((r for r in cm.comparison if r.activity == activity_id), None)
-        label = next(a.label for a in cm.activities if a.id == activity_id)
-        title = (existing.proposed_change if existing and existing.proposed_change else f"Improve: {label}")
-        edits: list[Edit] = []
-        if existing is None:
-            existing = ComparisonRow(activity=activity_id)
-            edits.append(InsertEdit(("conceptual_models", cm.id, "comparison"), existing))
-        action = Action(title=title[:500], source_row=existing.id)
-        edits.append(InsertEdit(("actions",), action))
-        self.push(CompositeEdit(edits, label="Propose change"))
+        try:
+            edit, action_id = propose_change(self.session.document.project, cm.id, activity_id)
+        except SsmError as error:
+            self.message.setText(str(error))
+            return None
+        if not self.push(edit):
+            return None
+        title = next(a.title for a in self.session.document.project.actions if a.id == action_id)
         self.message.setText(f"Added to the actions: {title}")
-        return action.id
+        return action_id
 
     def model(self):
         wanted = self.model_chooser.currentData()
@@ -175,15 +194,13 @@ class ComparisonTable(_Table):
         self.message.setText("")
         activity_id = self.table.item(row, 0).data(ROLE)
         existing = next((r for r in cm.comparison if r.activity == activity_id), None)
-        path = ("conceptual_models", cm.id, "comparison")
         if field == "exists" and value != text:
             self._filling = True
             self.table.item(row, column).setText(value)
             self._filling = False
-        if existing is None:
-            self.push(InsertEdit(path, ComparisonRow(activity=activity_id, **{field: value}), label="Compare activity"))
-        elif getattr(existing, field) != value:
-            self.push(SetFieldsEdit((*path, existing.id), {field: value}, label="Compare activity"))
+        if existing is None or getattr(existing, field) != value:
+            project = self.session.document.project
+            self.push(lambda: set_comparison(project, cm.id, activity_id, **{field: value}))
 
 
 class ActionsTable(_Table):
@@ -272,7 +289,7 @@ class ActionsTable(_Table):
             if field == "title" and not value:
                 return self.refresh()
             if getattr(action, field) != value:
-                self.push(SetFieldsEdit(("actions", action.id), {field: value}, label="Edit change"))
+                self.push(change_action(action.id, **{field: value}))
             return
         if column < 4:
             return
@@ -284,12 +301,8 @@ class ActionsTable(_Table):
         perspective = project.perspectives[(column - 4) // 2]
         field = "desirable" if (column - 4) % 2 == 0 else "feasible"
         stance = next((s for s in action.stances if s.perspective == perspective.id), None)
-        if stance is None:
-            self.push(InsertEdit(("actions", action.id, "stances"),
-                                 Stance(perspective=perspective.id, **{field: verdict}), label="Record stance"))
-        elif getattr(stance, field) != verdict:
-            self.push(SetFieldsEdit(("actions", action.id, "stances", stance.id), {field: verdict},
-                                    label="Record stance"))
+        if stance is None or getattr(stance, field) != verdict:
+            self.push(lambda: set_stance(project, action.id, perspective.id, **{field: verdict}))
         self._show_standing(row, action.id)
 
     def _show_standing(self, row: int, action_id: str) -> None:
@@ -316,12 +329,8 @@ class ActionsTable(_Table):
                                             text=stance.note if stance else "")
             if not ok:
                 return False
-        if stance is None:
-            self.push(InsertEdit(("actions", action.id, "stances"), Stance(perspective=perspective.id, note=text),
-                                 label="Note on stance"), rebuild=True)
-        elif stance.note != text:
-            self.push(SetFieldsEdit(("actions", action.id, "stances", stance.id), {"note": text},
-                                    label="Note on stance"), rebuild=True)
+        if stance is None or stance.note != text:
+            return self.push(lambda: set_stance(project, action.id, perspective.id, note=text), rebuild=True)
         return True
 
     def add_action(self, title: str | None = None) -> str | None:
@@ -329,12 +338,16 @@ class ActionsTable(_Table):
             title, ok = QInputDialog.getText(self, "Add change", "The proposed change:")
             if not ok or not title.strip():
                 return None
-        action = Action(title=title.strip())
-        self.push(InsertEdit(("actions",), action, label="Add change"), rebuild=True)
-        return action.id
+        try:
+            action = build(Action, title=title.strip())
+        except SsmError as error:
+            self.session.refused.emit(str(error))
+            self.message.setText(str(error))
+            return None
+        return action.id if self.push(add_action(action), rebuild=True) else None
 
     def remove_current(self) -> None:
         item = self.table.currentItem()
         if item is not None:
             action_id = self.table.item(item.row(), 0).data(ROLE)
-            self.push(CompositeEdit([DeleteEdit(("actions",), action_id)], label="Remove change"), rebuild=True)
+            self.push(remove_actions({action_id}), rebuild=True)

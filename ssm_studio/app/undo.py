@@ -14,11 +14,18 @@ class EditCommand(QUndoCommand):
     the selection can follow (undoing a move selects what moved back)."""
 
     def __init__(self, document: Document, edit: Edit,
-                 touched: Callable[[list[ChangeEvent], bool], None] | None = None) -> None:
+                 touched: Callable[[list[ChangeEvent], bool], None] | None = None,
+                 applied: bool = False) -> None:
         super().__init__(edit.label)
         self.document, self.edit, self.touched = document, edit, touched
+        # The session applies an edit before pushing it, so that a refused edit never
+        # reaches the stack; QUndoStack.push then calls redo once more, which is skipped.
+        self._skip_first_redo = applied
 
     def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+            return
         events = self.document.apply(self.edit)
         if self.touched:
             self.touched(events, False)

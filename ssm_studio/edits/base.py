@@ -2,6 +2,8 @@
 
 Each edit captures what it needs to undo itself when applied, so ``revert`` after ``apply``
 restores the project exactly (the hypothesis test in tests/edits holds this byte for byte).
+Each is all-or-nothing: it checks what it can before it changes anything, and an edit that
+still fails half-way puts back what it had done before the error leaves it.
 """
 
 from __future__ import annotations
@@ -10,15 +12,35 @@ import copy
 from abc import ABC, abstractmethod
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
+from ..errors import EditRefused
 from ..model import Project
+from ..model import limits as L
 from .events import ChangeEvent
 from .paths import PathError, index_of, resolve, resolve_list
+from .refusal import describe_refusal
+
+# Fields that hold another object's id: changing one may leave a reference dangling, so the
+# document checks references after such an edit (and only then: moves stay cheap).
+REFERENCE_FIELDS = frozenset({
+    "source", "target", "perspective", "layer", "owner", "members", "included_by",
+    "root_definition", "activity", "id",
+})
+
+# The ceiling of each list an edit may insert into (the model checks them on load).
+LIST_LIMITS = {
+    "perspectives": L.MAX_PERSPECTIVES, "variables": L.MAX_VARIABLES, "links": L.MAX_LINKS,
+    "items": L.MAX_RICH_PICTURE_ITEMS, "root_definitions": L.MAX_ROOT_DEFINITIONS,
+    "conceptual_models": L.MAX_CONCEPTUAL_MODELS, "activities": L.MAX_ACTIVITIES,
+    "actions": L.MAX_ACTIONS,
+}
 
 
 class Edit(ABC):
     label: str = "Edit"
+    # Whether applying may leave an id pointing at nothing (see REFERENCE_FIELDS).
+    touches_references: bool = True
 
     @abstractmethod
     def apply(self, project: Project) -> list[ChangeEvent]:
@@ -40,8 +62,17 @@ class InsertEdit(Edit):
         items = resolve_list(project, self.path)
         if any(item.id == self.obj.id for item in items):
             raise PathError(f"an object with id {self.obj.id} is already there")
-        index = len(items) if self.index is None else self.index
-        items.insert(index, copy.deepcopy(self.obj))
+        limit = LIST_LIMITS.get(self.path[-1])
+        if limit is not None and len(items) >= limit:
+            raise EditRefused(f"There is no room for more: a project holds at most {limit:,} of these.")
+        try:
+            # A validated copy: objects built with model_construct, or changed since they
+            # were made, are checked here rather than when the file is next opened.
+            fresh = type(self.obj).model_validate(self.obj.model_dump())
+        except ValidationError as error:
+            raise EditRefused(describe_refusal(error)) from None
+        index = len(items) if self.index is None else max(0, min(self.index, len(items)))
+        items.insert(index, fresh)
         return [ChangeEvent("added", self.path, self.obj.id)]
 
     def revert(self, project: Project) -> list[ChangeEvent]:
@@ -75,6 +106,7 @@ class SetFieldsEdit(Edit):
     def __init__(self, target: tuple[str, ...], changes: dict[str, Any], label: str = "Change") -> None:
         self.target, self.changes, self.label = target, dict(changes), label
         self._old: dict[str, Any] = {}
+        self.touches_references = bool(REFERENCE_FIELDS & self.changes.keys())
 
     def _event(self, obj: Any) -> ChangeEvent:
         obj_id = getattr(obj, "id", None)
@@ -83,13 +115,19 @@ class SetFieldsEdit(Edit):
 
     def apply(self, project: Project) -> list[ChangeEvent]:
         obj = resolve(project, self.target)
+        fields = getattr(type(obj), "model_fields", {})
+        unknown = [name for name in self.changes if name not in fields or name == "id"]
+        if unknown:
+            raise PathError(f"{type(obj).__name__} has no field that can be changed named {unknown[0]!r}")
         self._old = {name: copy.deepcopy(getattr(obj, name)) for name in self.changes}
         try:
             for name, value in self.changes.items():
                 setattr(obj, name, copy.deepcopy(value))
-        except Exception:
+        except Exception as error:
             for name, value in self._old.items():
-                setattr(obj, name, value)
+                object.__setattr__(obj, name, value)  # the old values were valid already
+            if isinstance(error, ValidationError):
+                raise EditRefused(describe_refusal(error)) from None
             raise
         return [self._event(obj)]
 
@@ -103,6 +141,8 @@ class SetFieldsEdit(Edit):
 class MoveInListEdit(Edit):
     """Reorder: users order perspectives, layers and activities as they wish."""
 
+    touches_references = False
+
     def __init__(self, path: tuple[str, ...], obj_id: str, new_index: int, label: str = "Reorder") -> None:
         self.path, self.obj_id, self.new_index, self.label = path, obj_id, new_index, label
         self._old_index = -1
@@ -110,7 +150,8 @@ class MoveInListEdit(Edit):
     def apply(self, project: Project) -> list[ChangeEvent]:
         items = resolve_list(project, self.path)
         self._old_index = index_of(items, self.obj_id)
-        items.insert(self.new_index, items.pop(self._old_index))
+        new_index = max(0, min(int(self.new_index), len(items) - 1))
+        items.insert(new_index, items.pop(self._old_index))
         return [ChangeEvent("moved", self.path, self.obj_id)]
 
     def revert(self, project: Project) -> list[ChangeEvent]:
@@ -124,6 +165,7 @@ class CompositeEdit(Edit):
 
     def __init__(self, edits: list[Edit], label: str = "Edit") -> None:
         self.edits, self.label = list(edits), label
+        self.touches_references = any(edit.touches_references for edit in self.edits)
 
     def apply(self, project: Project) -> list[ChangeEvent]:
         events: list[ChangeEvent] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import CausalLink, LoopName, Polarity, Project, Variable
 from .base import CompositeEdit, DeleteEdit, Edit, InsertEdit, SetFieldsEdit
+from .refusal import build
 
 VARIABLES = ("cld", "variables")
 LINKS = ("cld", "links")
@@ -16,6 +17,21 @@ def add_variable(variable: Variable) -> Edit:
 
 def rename_variable(variable_id: str, name: str) -> Edit:
     return SetFieldsEdit((*VARIABLES, variable_id), {"name": name}, label=f"Rename to '{name}'")
+
+
+def change_variable(variable_id: str, **changes: object) -> Edit:
+    label = "Edit note" if set(changes) == {"note"} else "Change variable"
+    return SetFieldsEdit((*VARIABLES, variable_id), changes, label=label)
+
+
+def new_variable(name: str, x: float, y: float) -> Edit:
+    """A variable the user named (refused with the reason if the name will not do)."""
+    name = name.strip()
+    if not name:
+        from ..errors import EditRefused
+
+        raise EditRefused("A variable needs a name.")
+    return add_variable(build(Variable, name=name, x=round(x, 1), y=round(y, 1)))
 
 
 def move_variables(positions: dict[str, tuple[float, float]]) -> Edit:
@@ -42,6 +58,19 @@ def add_link(link: CausalLink) -> Edit:
     return InsertEdit(LINKS, link, label="Add causal link")
 
 
+def claim_link(project: Project, source: str, target: str, perspective: str,
+               polarity: Polarity = "+") -> tuple[Edit, str]:
+    """A perspective's new claim that ``source`` causes ``target``; one perspective claims
+    one link once (a second claim with another polarity would contradict itself)."""
+    from ..errors import EditRefused
+
+    for link in project.cld.links:
+        if link.source == source and link.target == target and link.perspective == perspective:
+            raise EditRefused("This perspective already claims that link; change its polarity instead.")
+    claim = build(CausalLink, source=source, target=target, perspective=perspective, polarity=polarity)
+    return add_link(claim), claim.id
+
+
 def remove_links(link_ids: set[str]) -> Edit:
     return CompositeEdit([DeleteEdit(LINKS, lid) for lid in link_ids], label="Delete causal link")
 
@@ -63,4 +92,4 @@ def name_loop(project: Project, key: str, label: str, name: str) -> Edit:
         if existing.key == key:
             return SetFieldsEdit((*LOOP_NAMES, existing.id), {"label": label, "name": name},
                                  label="Name loop")
-    return InsertEdit(LOOP_NAMES, LoopName(key=key, label=label, name=name), label="Name loop")
+    return InsertEdit(LOOP_NAMES, build(LoopName, key=key, label=label, name=name), label="Name loop")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import Project
+from pydantic import ValidationError
+
+from ..errors import EditRefused
+from ..model import Project, reference_problems
 from .base import Edit
 from .events import ChangeEvent
+from .refusal import describe_refusal
 
 Listener = Callable[[list[ChangeEvent]], None]
 
@@ -29,7 +33,23 @@ class Document:
         return lambda: self._listeners.remove(listener)
 
     def apply(self, edit: Edit) -> list[ChangeEvent]:
-        return self._emit(edit.apply(self.project))
+        """Apply all of ``edit`` or none of it.
+
+        Raises EditRefused (with a readable reason) when the model refuses a value, the
+        edit names something already gone, or it would leave an id pointing at nothing;
+        the project is then exactly as before and no listener hears of it.
+        """
+        try:
+            events = edit.apply(self.project)
+        except ValidationError as error:
+            raise EditRefused(describe_refusal(error)) from None
+        if edit.touches_references:
+            problems = reference_problems(self.project)
+            if problems:
+                edit.revert(self.project)
+                raise EditRefused(f"That change would break the project ({problems[0]}); "
+                                  "nothing was changed.")
+        return self._emit(events)
 
     def revert(self, edit: Edit) -> list[ChangeEvent]:
         return self._emit(edit.revert(self.project))

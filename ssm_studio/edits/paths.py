@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import EditRefused
 from ..model import Project
 
 
-class PathError(LookupError):
-    """An edit names something the document does not hold (a programming error, not user's)."""
+class PathError(EditRefused, LookupError):
+    """An edit names something the document does not hold: usually something deleted a
+    moment ago (by an undo, or in another panel) while a field still showed it."""
 
 
 def resolve(project: Project, path: tuple[str, ...]) -> Any:
@@ -39,11 +41,13 @@ def find_by_id(items: list, obj_id: str) -> Any:
     for item in items:
         if item.id == obj_id:
             return item
-    raise PathError(f"no object with id {obj_id}")
+    raise PathError(f"That item no longer exists (it may have just been deleted or undone); "
+                    f"nothing was changed. [id {obj_id[:12]}]")
 
 
 def index_of(items: list, obj_id: str) -> int:
     for index, item in enumerate(items):
         if item.id == obj_id:
             return index
-    raise PathError(f"no object with id {obj_id}")
+    raise PathError(f"That item no longer exists (it may have just been deleted or undone); "
+                    f"nothing was changed. [id {obj_id[:12]}]")

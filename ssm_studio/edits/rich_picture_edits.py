@@ -33,3 +33,8 @@ def remove_items(project: Project, item_ids: set[str]) -> Edit:
             edits.append(SetFieldsEdit((*ITEMS, item.id), {"members": kept}))
     edits += [DeleteEdit(ITEMS, item.id) for item in project.rich_picture.items if item.id in doomed]
     return CompositeEdit(edits, label="Delete" if len(item_ids) == 1 else f"Delete {len(item_ids)} items")
+
+
+def ungroup(group_ids: list[str]) -> Edit:
+    """Dissolve groups; their members stay where they are."""
+    return CompositeEdit([DeleteEdit(ITEMS, gid) for gid in group_ids], label="Ungroup")

@@ -79,6 +79,13 @@ def reference_problems(project: Project) -> list[str]:
     # Runs on every load: set operations rather than a Python test per object keep it fast.
     perspective_ids = {p.id for p in project.perspectives}
     variable_ids = {v.id for v in cld.variables}
+    for what, objects in (("perspectives", project.perspectives), ("variables", cld.variables),
+                          ("causal links", cld.links), ("rich-picture items", items),
+                          ("root definitions", project.root_definitions),
+                          ("conceptual models", project.conceptual_models),
+                          ("actions", project.actions), ("loop names", cld.loop_names)):
+        if len({o.id for o in objects}) != len(objects):
+            problems.append(f"two {what} share one id")
     link_ends = {lk.source for lk in cld.links} | {lk.target for lk in cld.links}
     if not link_ends <= variable_ids:
         problems.append("a causal link joins a variable that does not exist")

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QColor
 
-from ..analysis import LoopReport, find_loops
+from ..analysis import LoopReport
 from ..edits import ChangeEvent, Document, Edit
+from ..workspace.loop_tracker import LoopTracker
 from .cld_items import LinkItem, LoopLabelItem, VariableItem
 from .diagram_scene import DiagramScene
 from .layers import LayerState
@@ -23,9 +24,11 @@ MAX_LOOP_LABELS = 80  # beyond this, labels stop helping a room read the picture
 class CldScene(DiagramScene):
     loops_changed = Signal(object)  # LoopReport
     loop_highlighted = Signal(object)  # loop key or None
+    _report_ready = Signal(object)  # from the loop tracker's worker thread
 
     def __init__(self, document: Document, layers: LayerState, style: CanvasStyle | None = None,
-                 perspectives: set[str] | None = None, loop_budget: float = 0.3) -> None:
+                 perspectives: set[str] | None = None, loop_budget: float = 0.3,
+                 tracker: LoopTracker | None = None, asynchronous: bool = False) -> None:
         super().__init__()
         self.document = document
         self.layers = layers
@@ -37,7 +40,11 @@ class CldScene(DiagramScene):
         self.loop_items: dict[str, LoopLabelItem] = {}
         self.report: LoopReport | None = None
         self.highlighted: str | None = None
-        self.session_labels: dict[str, tuple[str, str]] = {}
+        # The document's loop service (shared by every view of it, so labels agree).
+        self.tracker = tracker or LoopTracker(document, loop_budget)
+        # On screen the search runs off the UI thread; exports want the answer at once.
+        self.asynchronous = asynchronous
+        self._report_ready.connect(self.show_report)
         self._index: dict[str, dict] = {}
         self.snap = False
         self.push: Callable[[Edit], None] = document.apply
@@ -201,13 +208,23 @@ class CldScene(DiagramScene):
 
     # Loops ------------------------------------------------------------------------------
     def recompute_loops(self) -> None:
+        """Search again for the loops of the perspectives shown: on a worker thread when
+        ``asynchronous`` (the report arrives through show_report), else now."""
         visible = self.visible_perspectives()
         everyone = {p.id for p in self.document.project.perspectives}
         chosen = None if visible == everyone else visible
-        report = find_loops(self.document.project, chosen, time_budget=self.loop_budget,
-                            known_labels=self.session_labels)
-        for loop in report.loops:
-            self.session_labels.setdefault(loop.key, (loop.label, loop.name))
+        if self.asynchronous:
+            self.tracker.request(chosen, self._deliver, self.loop_budget, asker=id(self))
+        else:
+            self.show_report(self.tracker.compute(chosen, self.loop_budget))
+
+    def _deliver(self, report: LoopReport) -> None:
+        try:
+            self._report_ready.emit(report)  # queued to the UI thread
+        except RuntimeError:
+            pass  # the scene was closed while the search ran
+
+    def show_report(self, report: LoopReport) -> None:
         self.report = report
         for item in self.loop_items.values():
             self.removeItem(item)

@@ -29,6 +29,7 @@ def window(qtbot, example_copy, store):
     win.show()
     qtbot.waitExposed(win)
     qtbot.wait(20)  # let the window's own fit-on-open run first
+    qtbot.waitUntil(lambda: win.scene.report is not None)  # loops are found off the UI thread
     win.view.resetTransform()
     win.view.centerOn(0, 0)
     return win
@@ -67,3 +68,10 @@ def viewport_point(view, x, y):
     from PySide6.QtCore import QPointF
 
     return view.mapFromScene(QPointF(x, y))
+
+
+def fresh_loops(qtbot, scene):
+    """Search again and wait for the report (on screen the search runs on a worker thread)."""
+    with qtbot.waitSignal(scene.loops_changed, timeout=10_000):
+        scene.recompute_loops()
+    return scene.report

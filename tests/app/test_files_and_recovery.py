@@ -65,6 +65,7 @@ def test_open_a_csv_imports_it_unsaved(qtbot, window, tmp_path):
     csv.write_text("from,to,polarity,perspective\nA,B,+,Board\nB,A,-,Board\n")
     assert window.file_open(str(csv))
     assert window.session.path is None and len(window.session.document.project.cld.links) == 2
+    qtbot.waitUntil(lambda: window.scene.report is not None)
     assert [lp.polarity for lp in window.scene.report.loops] == ["B"]
 
 

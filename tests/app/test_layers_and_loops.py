@@ -3,6 +3,8 @@
 import pytest
 from PySide6.QtCore import Qt
 
+from .conftest import fresh_loops
+
 
 def perspective(window, name):
     return window.session.document.project.perspective_named(name)
@@ -137,14 +139,14 @@ def test_loops_follow_visible_perspectives_and_edits(qtbot, window):
     scene, project = window.scene, window.session.document.project
     for p in project.perspectives:
         window.layers.set_visible(p.id, p.name == "Jobcentre Plus advisers")
-    scene.recompute_loops()
+    fresh_loops(qtbot, scene)
     assert [lp.label for lp in scene.report.loops] == ["B1"]
     assert len(scene.loop_items) == 1
     jcp = perspective(window, "Jobcentre Plus advisers").id
     names = {v.name: v.id for v in project.cld.variables}
     window.perspectives.make_active(jcp)
     window.editor.link(names["Quality of adviser support"], names["Pressure to meet off-flow targets"])
-    scene.recompute_loops()
+    fresh_loops(qtbot, scene)
     assert len(scene.report.loops) == 2 and "B1" in [lp.label for lp in scene.report.loops]
 
 

@@ -1,5 +1,4 @@
 import pytest
-from pydantic import ValidationError
 
 from ssm_studio.edits import ChangeEvent, Document, History, PathError, SetFieldsEdit
 from ssm_studio.edits.causal_edits import (
@@ -11,6 +10,7 @@ from ssm_studio.edits.causal_edits import (
     set_polarity,
 )
 from ssm_studio.edits.perspective_edits import add_perspective, remove_perspective
+from ssm_studio.errors import EditRefused
 from ssm_studio.model import CausalLink, Perspective, Project, Variable
 from ssm_studio.storage import project_to_bytes
 
@@ -80,7 +80,7 @@ def test_invalid_value_is_refused_and_nothing_changes(doc):
     doc.apply(add_variable(a))
     link = CausalLink(source=a.id, target=a.id, perspective=p.id)
     doc.apply(add_link(link))
-    with pytest.raises(ValidationError):
+    with pytest.raises(EditRefused, match="polarity"):
         doc.apply(set_polarity([link.id], "sideways"))
     assert doc.project.cld.links[0].polarity == "+"
 
@@ -89,7 +89,7 @@ def test_partial_failure_of_a_composite_rolls_back(doc):
     a = Variable(name="A")
     doc.apply(add_variable(a))
     bad = SetFieldsEdit(("cld", "variables", a.id), {"x": 5.0, "name": "x" * 10_000})
-    with pytest.raises(ValidationError):
+    with pytest.raises(EditRefused, match=r"The name is too long \(10,000 characters; at most 500\)"):
         doc.apply(bad)
     assert doc.project.cld.variables[0].x == 0.0
 
