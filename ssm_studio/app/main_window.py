@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
             self.docks_menu.addAction(dock.toggleViewAction())
         self.set_session(session)
         self._restore_settings()
+        self.last_refusal = ""
         self.statusBar().showMessage("Ready", 3000)
 
     # Docks ------------------------------------------------------------------------------
@@ -144,6 +146,8 @@ class MainWindow(QMainWindow):
         session.dirty_changed.connect(self._update_title)
         session.path_changed.connect(self._update_title)
         session.touched.connect(self._after_edit)
+        session.refused.connect(self.refuse)
+        session.problem.connect(self.refuse)
         self._replace_undo_actions(session)
         self.layers.know([p.id for p in session.document.project.perspectives])
         if session.document.project.perspectives:
@@ -200,6 +204,13 @@ class MainWindow(QMainWindow):
     def say(self, message: str) -> None:
         if message:
             self.statusBar().showMessage(message, 6000)
+
+    def refuse(self, reason: str) -> None:
+        """An edit was not made (or autosave failed): say why where the eye already is,
+        long enough to read, without a dialog that would break the user's typing."""
+        self.last_refusal = reason
+        self.statusBar().showMessage(f"Not done: {reason}", 12_000)
+        QApplication.beep()
 
     def _navigate(self, what: str, ident) -> None:
         if what == "perspective":

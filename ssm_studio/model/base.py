@@ -24,7 +24,9 @@ Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 class StrictModel(BaseModel):
     """Base of every saved object: unknown fields are an error, assignments are validated."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # No NaN or infinity anywhere: a coordinate that is not a number cannot be drawn, and
+    # JSON cannot carry it, so a file holding one could be opened but never saved again.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
 
 class Identified(StrictModel):
