@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -82,6 +84,7 @@ def read_project(path: str | Path) -> LoadedProject:
     path = Path(path)
     source = f"'{path.name}'"
     try:
+        require_regular_file(path, source)
         with open(path, "rb") as raw:
             return read_project_stream(raw, source)
     except FileNotFoundError:
@@ -92,6 +95,18 @@ def read_project(path: str | Path) -> LoadedProject:
         raise InvalidProjectError(f"{source} cannot be read: permission denied.") from None
     except OSError as error:
         raise InvalidProjectError(f"{source} cannot be read: {error.strerror or error}.") from None
+
+
+def require_regular_file(path: Path, source: str) -> None:
+    """Only ordinary files are read: opening a named pipe or a device would block or never
+    end. (The check and the open are not one step, but nothing here is a security boundary:
+    it is about not hanging when a user picks the wrong thing.)"""
+    mode = os.stat(path).st_mode
+    if stat.S_ISDIR(mode):
+        raise InvalidProjectError(f"{source} is a folder, not a project file.")
+    if not stat.S_ISREG(mode):
+        raise InvalidProjectError(f"{source} is not a regular file (it is a pipe, socket or device), "
+                                  "so it was not read.")
 
 
 def read_project_bytes(data: bytes, source: str = "the project") -> LoadedProject:
@@ -114,8 +129,12 @@ def read_project_stream(raw: io.BufferedIOBase, source: str) -> LoadedProject:
             f"{source} is damaged or incomplete (perhaps cut short while copying); it was not "
             "opened. A backup '(backup).ssm' beside it or a recovery copy may hold your work."
         ) from None
-    except (EOFError, zipfile.LargeZipFile, NotImplementedError, RuntimeError) as error:
-        raise InvalidProjectError(f"{source} is damaged or uses an unsupported packing ({error}).") from None
+    except (EOFError, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
+            struct.error, OSError) as error:
+        # zipfile meets damage in many ways (a negative seek in a cut-short directory, a
+        # bad header field); each is the same story for the user.
+        raise InvalidProjectError(f"{source} is damaged or uses an unsupported packing "
+                                  f"({str(error)[:120]}).") from None
     except zlib.error:
         raise InvalidProjectError(f"{source} is damaged: a compressed part cannot be unpacked.") from None
 
@@ -162,7 +181,7 @@ def parse_project_json(text: bytes, source: str) -> Project:
             return Project.model_validate_json(text)
         try:
             data = json.loads(text)
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        except (UnicodeDecodeError, ValueError) as error:  # JSONDecodeError, and int digits
             raise InvalidProjectError(f"{source}: project.json is not valid JSON ({error}).") from None
         if not isinstance(data, dict):
             raise InvalidProjectError(f"{source}: project.json does not hold a project.")
@@ -175,6 +194,8 @@ def parse_project_json(text: bytes, source: str) -> Project:
         ) from None
     except RecursionError:
         raise InvalidProjectError(f"{source}: project.json is nested too deeply.") from None
+    except ValueError as error:  # e.g. an integer of thousands of digits (Python's safety limit)
+        raise InvalidProjectError(f"{source} is not a valid project: {str(error)[:200]}.") from None
 
 
 def project_to_bytes(project: Project, media: dict[str, bytes]) -> bytes:
