@@ -32,7 +32,12 @@ class ImageError(SsmError):
 
 
 class SaveError(SsmError):
-    """Saving failed; the previous file on disk is untouched."""
+    """Saving failed; the previous file on disk is untouched. ``reason`` is the bare why
+    (the disk is full, the folder is read-only), for callers that tell it their own way."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class ImportProblem(SsmError):

@@ -143,8 +143,11 @@ def export_diagram(window, path: str | None = None, dpi: int = 150) -> bool:
         scene, own = cld_scene(project, visible), True
     try:
         write(scene, path, fmt, dpi, title=project.metadata.title)
-    except (OSError, ValueError) as error:
-        QMessageBox.critical(window, "Not exported", f"Could not write '{path}': {error}")
+    except SsmError as error:
+        QMessageBox.critical(window, "Not exported", str(error))
+        return False
+    except ValueError as error:
+        QMessageBox.critical(window, "Not exported", f"Could not export '{Path(path).name}': {error}")
         return False
     finally:
         if own:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..edits import ChangeEvent, Document, Edit
-from ..errors import SsmError
+from ..errors import SaveError, SsmError
 from ..model import Project
 from ..storage import RecoveryStore, save_project
 from ..workspace.loop_tracker import LoopTracker
@@ -52,6 +52,7 @@ class DocumentSession(QObject):
         except OSError:
             self._lock = None
         self.warnings: list[str] = []
+        self.autosave_failing = False
         self._autosave = QTimer(self)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
@@ -119,12 +120,25 @@ class DocumentSession(QObject):
         self.recovery.discard(self.recovery_key)
 
     def autosave(self) -> None:
-        if self.dirty:
-            try:
-                self.recovery.write(self.recovery_key, self.document.project, self.document.media,
-                                    self.path)
-            except Exception:  # noqa: BLE001 - autosave must never interrupt work
-                pass
+        """Keep a recovery copy of unsaved work. A failure is said once (not every minute)
+        and never interrupts work; it is said again only after autosave has worked since."""
+        if not self.dirty:
+            return
+        try:
+            self.recovery.write(self.recovery_key, self.document.project, self.document.media,
+                                self.path)
+        except SaveError as error:
+            self._report_autosave_failure(error.reason)
+        except (OSError, SsmError) as error:
+            self._report_autosave_failure(str(error))
+        else:
+            self.autosave_failing = False
+
+    def _report_autosave_failure(self, reason: str) -> None:
+        if not self.autosave_failing:
+            self.autosave_failing = True
+            self.problem.emit(f"Autosave could not keep a recovery copy ({reason}). Your work is "
+                              "still open: save it with Ctrl+S.")
 
     def close(self) -> None:
         """A clean close: no recovery copy is left to offer."""

@@ -95,8 +95,8 @@ def run_export(options: argparse.Namespace) -> int:
     scene = make(project, set(chosen) if chosen else None)
     try:
         path = write(scene, options.output, fmt, options.dpi, title=project.metadata.title)
-    except OSError as error:
-        print(f"ssm-studio export: could not write '{options.output}': {error.strerror or error}", file=sys.stderr)
+    except ValueError as error:  # a picture too large to draw; write errors are SsmErrors
+        print(f"ssm-studio export: could not export '{options.output}': {error}", file=sys.stderr)
         return 1
     finally:
         scene.close()

@@ -11,10 +11,12 @@ import csv
 import io
 from pathlib import Path
 
-from ..errors import ImportProblem
+from pydantic import ValidationError
+
+from ..errors import ImportProblem, describe_validation_error
 from ..layout import arrange
 from ..model import CausalLink, Perspective, Project, Variable, parse_polarity, style_for_index
-from ..model.limits import MAX_LINKS, MAX_NAME_CHARS, MAX_TEXT_CHARS
+from ..model.limits import MAX_LINKS, MAX_NAME_CHARS, MAX_PERSPECTIVES, MAX_TEXT_CHARS
 
 REQUIRED = ("from", "to", "polarity")
 OPTIONAL = ("perspective", "delay", "note")
@@ -94,6 +96,8 @@ def links_from_csv_text(text: str, source: str, default_perspective: str,
             note = cell(row, "note")
             if len(note) > MAX_TEXT_CHARS:
                 problems.append(f"line {line}: the note is too long")
+            if len(cell(row, "perspective")) > MAX_NAME_CHARS:
+                problems.append(f"line {line}: the perspective name is longer than {MAX_NAME_CHARS} characters")
             parsed.append((source_name, target_name, polarity or "?",
                            cell(row, "perspective") or default_perspective,
                            delay_text in _TRUE, note))
@@ -105,7 +109,14 @@ def links_from_csv_text(text: str, source: str, default_perspective: str,
         raise ImportProblem(f"{source} was not imported; fix these rows and try again:", problems)
     if not parsed:
         raise ImportProblem(f"{source} has a header row but no links.")
-    return _build_project(parsed, title)
+    named = {row[3].casefold() for row in parsed}
+    if len(named) > MAX_PERSPECTIVES:
+        raise ImportProblem(f"{source} names {len(named):,} perspectives; a project holds at most "
+                            f"{MAX_PERSPECTIVES}. Not imported.")
+    try:
+        return _build_project(parsed, title)
+    except ValidationError as error:  # a limit the row checks above did not foresee
+        raise ImportProblem(f"{source} was not imported: {describe_validation_error(error)}.") from None
 
 
 def _build_project(parsed: list[tuple[str, str, str, str, bool, str]], title: str) -> Project:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from ..edits import Document
 from ..model import Project
+from ..storage import write_bytes_atomically
 from .cld_scene import CldScene
 from .layers import LayerState
 from .style import CanvasStyle
@@ -105,10 +106,13 @@ def to_image(scene: QGraphicsScene, dpi: int = 150, rect: QRectF | None = None) 
     return image
 
 
-def to_pdf(scene: QGraphicsScene, path: str | Path, title: str = "", rect: QRectF | None = None) -> None:
-    """One page the size of the diagram (vector; text stays text)."""
+def to_pdf(scene: QGraphicsScene, title: str = "", rect: QRectF | None = None) -> bytes:
+    """One page the size of the diagram (vector; text stays text), as the file's bytes."""
     rect = rect or export_rect(scene)
-    writer = QPdfWriter(str(path))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(title)
     writer.setCreator("SSM Studio")
     writer.setResolution(96)
@@ -119,17 +123,31 @@ def to_pdf(scene: QGraphicsScene, path: str | Path, title: str = "", rect: QRect
     target = QRectF(0, 0, writer.width(), writer.height())
     scene.render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
     painter.end()
+    buffer.close()
+    return bytes(data)
+
+
+def to_png(scene: QGraphicsScene, dpi: int = 150) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not to_image(scene, dpi).save(buffer, "PNG"):
+        raise ValueError("the picture could not be encoded as PNG")
+    buffer.close()
+    return bytes(data)
 
 
 def write(scene: QGraphicsScene, path: str | Path, fmt: str, dpi: int = 150, title: str = "") -> Path:
+    """Draw the whole file in memory, then write it atomically: a full disk or a read-only
+    folder raises SaveError (with the reason) and leaves no half-written file."""
     path = Path(path)
     if fmt == "svg":
-        path.write_bytes(to_svg(scene, title))
+        data = to_svg(scene, title)
     elif fmt == "png":
-        if not to_image(scene, dpi).save(str(path), "PNG"):
-            raise OSError(f"could not write '{path}'")
+        data = to_png(scene, dpi)
     elif fmt == "pdf":
-        to_pdf(scene, path, title)
+        data = to_pdf(scene, title)
     else:
         raise ValueError(f"unknown format {fmt}")
+    write_bytes_atomically(path, data, keep_backup=False)
     return path

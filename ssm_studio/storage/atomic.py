@@ -65,9 +65,9 @@ def write_bytes_atomically(path: str | Path, data: bytes, keep_backup: bool = Tr
         tmp_name = None
         _fsync_folder(path.parent)
     except OSError as error:
+        reason = explain_os_error(error, path)
         raise SaveError(
-            f"Could not save '{path.name}': {explain_os_error(error, path)}. "
-            "The previous file is unchanged."
+            f"Could not save '{path.name}': {reason}. The previous file is unchanged.", reason
         ) from None
     finally:
         if tmp_name is not None:

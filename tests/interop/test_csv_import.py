@@ -73,3 +73,31 @@ def test_import_lays_variables_out_apart():
     project = imported("from,to,polarity\nA,B,+\nB,C,+\nC,A,-\n")
     points = {(round(v.x), round(v.y)) for v in project.cld.variables}
     assert len(points) == 3
+
+
+def test_a_million_rows_are_refused_quickly_with_a_message(tmp_path):
+    import time
+
+    big = tmp_path / "million.csv"
+    with big.open("w") as out:
+        out.write("from,to,polarity\n")
+        out.writelines(f"V{i % 3000},V{(i * 7) % 3000},+\n" for i in range(1_000_000))
+    started = time.perf_counter()
+    with pytest.raises(ImportProblem, match="more than 500,000 links"):
+        import_csv(big)
+    assert time.perf_counter() - started < 10
+
+
+def test_a_perspective_name_too_long_is_a_row_problem(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("from,to,polarity,perspective\nA,B,+," + "P" * 600 + "\n", encoding="utf-8")
+    with pytest.raises(ImportProblem, match="line 2: the perspective name is longer than 500"):
+        import_csv(path)
+
+
+def test_too_many_perspectives_are_refused(tmp_path):
+    path = tmp_path / "p.csv"
+    rows = "".join(f"A,B,+,P{i}\n" for i in range(201))
+    path.write_text("from,to,polarity,perspective\n" + rows, encoding="utf-8")
+    with pytest.raises(ImportProblem, match="201 perspectives; a project holds at most 200"):
+        import_csv(path)
