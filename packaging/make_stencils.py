@@ -3,7 +3,7 @@
 Every stroke is a path whose points are nudged by a seeded random jitter, so the figures
 look drawn with a marker on a flip chart, and rebuilding gives the same files.
 
-Run:  python packaging/make_stencils.py   (writes ssm_studio/resources/stencils/)
+Run:  python packaging/make_stencils.py   (writes resources/stencils/)
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import math
 import random
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "ssm_studio" / "resources" / "stencils"
+OUT = Path(__file__).resolve().parents[1] / "resources" / "stencils"
 INK = "#222222"
 
 

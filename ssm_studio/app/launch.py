@@ -5,16 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QLockFile, QSettings, QStandardPaths, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..bundled import default_example
 from ..errors import SsmError
 from ..render.qt_app import ensure_platform
-from ..storage import RecoveryStore
+from ..storage import RecoveryStore, write_bytes_atomically
 from .session import DocumentSession, recovery_folder
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "stoke-worklessness.ssm"
-
 
 _NOISE = ("propagateSizeHints",)  # the offscreen platform's harmless complaint
 
@@ -106,14 +104,39 @@ def first_session(files: list[str], settings: QSettings, store: RecoveryStore) -
     if not candidates:
         last = settings.value("files/last")
         candidates = [last] if last and Path(last).is_file() else []
-    if not candidates and EXAMPLE.is_file():
-        candidates = [str(EXAMPLE)]
+    if not candidates:
+        copy = example_copy()
+        candidates = [str(copy)] if copy is not None else []
     for path in candidates:
         try:
             return DocumentSession.open(path, recovery=store)
         except SsmError as error:
             QMessageBox.critical(None, "Cannot open", str(error))
     return DocumentSession(recovery=store)
+
+
+def documents_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(base or Path.home()) / "SSM Studio"
+
+
+def example_copy(folder: Path | None = None) -> Path | None:
+    """The user's own copy of the bundled example, made on first use, so that saving never
+    writes into the installed package. An existing copy (perhaps with the user's changes)
+    is kept and opened."""
+    shipped = default_example()
+    if not shipped.is_file():
+        return None
+    target = (folder or documents_folder()) / shipped.name
+    if target.is_file():
+        return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomically(target, shipped.read_bytes(), keep_backup=False)
+    except (OSError, SsmError) as error:
+        sys.stderr.write(f"ssm-studio: could not copy the example to {target.parent}: {error}\n")
+        return None
+    return target
 
 
 def run_app(files: list[str]) -> int:

@@ -31,6 +31,23 @@ def register(commands: argparse._SubParsersAction) -> None:
                           help="perspective for rows that name none (default: the file's name)")
     importer.set_defaults(run=run_import)
 
+    listing = commands.add_parser("examples", help="list the example projects that come with SSM Studio")
+    listing.add_argument("--json", action="store_true", help="print one JSON object")
+    listing.set_defaults(run=run_examples)
+
+
+def run_examples(options: argparse.Namespace) -> int:
+    from ..bundled import examples
+
+    found = examples()
+    if options.json:
+        print(json.dumps({"examples": [{"path": str(e.path), "title": e.title, "summary": e.summary}
+                                       for e in found]}, indent=2, ensure_ascii=False))
+        return 0
+    for example in found:
+        print(f"{example.title}\n  {example.path}")
+    return 0
+
 
 def run_validate(options: argparse.Namespace) -> int:
     bad = 0

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-STENCIL_DIR = Path(__file__).resolve().parents[1] / "resources" / "stencils"
+from ..bundled import resource_dir
+
+STENCIL_DIR = resource_dir("stencils")
 
 
 @dataclass(frozen=True)

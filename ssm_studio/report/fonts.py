@@ -6,9 +6,9 @@ embedded (subset) so the pack prints the same anywhere.
 
 from __future__ import annotations
 
-from pathlib import Path
+from ..bundled import resource_dir
 
-FONT_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
+FONT_DIR = resource_dir("fonts")
 SANS, BOLD, ITALIC = "SSMSans", "SSMSans-Bold", "SSMSans-Italic"
 _registered = False
 

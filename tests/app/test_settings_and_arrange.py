@@ -5,6 +5,8 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from ssm_studio.app import launch
 from ssm_studio.app.main_window import MainWindow
 from ssm_studio.app.session import DocumentSession
+from ssm_studio.bundled import default_example
+from ssm_studio.edits.causal_edits import rename_variable
 
 from .conftest import viewport_point
 
@@ -13,11 +15,24 @@ def settings_in(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def test_first_start_opens_the_example_then_the_last_file(qtbot, tmp_path, store, example_copy):
+def test_first_start_opens_a_copy_of_the_example_then_the_last_file(qtbot, tmp_path, store, example_copy,
+                                                                     monkeypatch):
+    documents = tmp_path / "Documents" / "SSM Studio"
+    monkeypatch.setattr(launch, "documents_folder", lambda: documents)
+    shipped = default_example()
+    shipped_bytes = shipped.read_bytes()
     settings = settings_in(tmp_path)
     first = launch.first_session([], settings, store)
-    assert first.path == launch.EXAMPLE
+    assert first.path == documents / shipped.name != shipped
+    assert first.path.read_bytes() == shipped_bytes
+    variable = first.document.project.cld.variables[0]
+    assert first.push(rename_variable(variable.id, "Changed on first start"))
+    first.save()  # Ctrl+S writes the user's copy, never the installed example
+    assert shipped.read_bytes() == shipped_bytes
     first.close()
+    reopened = launch.first_session([], settings, store)  # the copy is kept, with the change
+    assert reopened.document.project.cld.variables[0].name == "Changed on first start"
+    reopened.close()
     settings.setValue("files/last", str(example_copy))
     again = launch.first_session([], settings, store)
     assert again.path == example_copy

@@ -105,3 +105,16 @@ def test_unknown_file_type_is_bad_input(tmp_path, capsys):
     other.write_text("x")
     assert main(["validate", str(other)]) == 1
     assert "cannot open" in capsys.readouterr().err
+
+
+def test_examples_lists_the_bundled_projects(capsys):
+    import json
+
+    from ssm_studio.cli.main import main
+
+    assert main(["examples", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["examples"]
+    assert [e["title"] for e in listed] == ["Stoke-on-Trent: reducing worklessness"]
+    assert listed[0]["path"].endswith("stoke-worklessness.ssm")
+    assert main(["examples"]) == 0
+    assert "Stoke-on-Trent" in capsys.readouterr().out
