@@ -4,7 +4,7 @@ import subprocess
 import sys
 import textwrap
 
-PURE = ["model", "edits", "storage", "interop", "layout", "analysis"]
+PURE = ["model", "edits", "storage", "interop", "layout", "analysis", "workspace"]
 
 
 def test_core_packages_import_with_pyside6_unimportable():
@@ -20,7 +20,7 @@ def test_core_packages_import_with_pyside6_unimportable():
             package = importlib.import_module("ssm_studio." + room)
             for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
                 importlib.import_module(info.name)
-        import ssm_studio.cli.main
+        import ssm_studio.cli.main, ssm_studio.errors, ssm_studio.bundled
         assert not any(m.startswith("PySide6") for m in sys.modules)
         print("ok")
     """)
