@@ -139,6 +139,36 @@ def example_copy(folder: Path | None = None) -> Path | None:
     return target
 
 
+def install_error_hook(window) -> None:
+    """The last safety net, for the running app only (tests keep pytest-qt's own hook).
+
+    An error a user can cause that some path forgot to catch is said in the status bar, as
+    every refused edit is; anything else is a bug: it goes to stderr in full and the user
+    is told, in words, that the work is still open and can be saved."""
+    import traceback
+
+    from pydantic import ValidationError
+
+    from ..edits.refusal import describe_refusal
+
+    def hook(kind, error, trace) -> None:
+        if isinstance(error, SsmError):
+            window.refuse(str(error))
+            return
+        if isinstance(error, ValidationError):
+            window.refuse(describe_refusal(error))
+            return
+        traceback.print_exception(kind, error, trace)
+        if issubclass(kind, (KeyboardInterrupt, SystemExit)):
+            return
+        QMessageBox.critical(window, "Something went wrong",
+                             f"SSM Studio met an error it did not expect ({kind.__name__}: "
+                             f"{str(error)[:200]}). Your work is still open: save it (Ctrl+S), "
+                             "and tell us what you were doing.")
+
+    sys.excepthook = hook
+
+
 def run_app(files: list[str]) -> int:
     app = application()
     settings = QSettings()
@@ -148,5 +178,6 @@ def run_app(files: list[str]) -> int:
 
     session = first_session(files, settings, store)
     window = MainWindow(session, settings)
+    install_error_hook(window)
     window.show()
     return app.exec()

@@ -84,3 +84,25 @@ def test_saving_records_loop_labels_without_an_undo_step(qtbot, window, tmp_path
     assert len(session.document.project.cld.loop_names) == stored_before
     with zipfile.ZipFile(target) as archive:
         assert archive.namelist()[0] == "project.json"
+
+
+def test_the_app_error_hook_says_user_errors_and_reports_bugs(qtbot, window, monkeypatch):
+    import sys
+
+    from ssm_studio.app.launch import install_error_hook
+    from ssm_studio.errors import EditRefused
+    from ssm_studio.model import Variable
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    shown = []
+    monkeypatch.setattr("ssm_studio.app.launch.QMessageBox.critical", lambda *args: shown.append(args[2]))
+    install_error_hook(window)
+    sys.excepthook(EditRefused, EditRefused("That item no longer exists"), None)
+    assert window.last_refusal == "That item no longer exists" and not shown
+    try:
+        Variable(name="v" * 501)
+    except Exception as error:  # noqa: BLE001
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert "too long" in window.last_refusal and not shown
+    sys.excepthook(ZeroDivisionError, ZeroDivisionError("boom"), None)
+    assert shown and "ZeroDivisionError" in shown[0] and "save it" in shown[0]
