@@ -59,11 +59,7 @@ def _force_directed(nodes: list[str], edges: list[tuple[str, str]],
     cutoff = 2.5 * k
     for _ in range(steps):
         shift = {n: [0.0, 0.0] for n in nodes}
-        grid: dict[tuple[int, int], list[str]] = defaultdict(list)
-        for n, (x, y) in pos.items():
-            grid[(int(x // cutoff), int(y // cutoff))].append(n)
-        for (gx, gy), members in grid.items():
-            near = [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())]
+        for members, near in _neighbourhoods(pos, cutoff, cutoff):
             for a in members:
                 ax, ay = pos[a]
                 push = shift[a]
@@ -97,6 +93,16 @@ def _force_directed(nodes: list[str], edges: list[tuple[str, str]],
     return pos
 
 
+def _neighbourhoods(positions: dict[str, list[float]], w: float, h: float):
+    """(nodes in a cell, nodes in it and the eight cells around it), for every occupied
+    cell of a w × h grid: what is near enough to matter, without comparing every pair."""
+    grid: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for n, (x, y) in positions.items():
+        grid[(int(x // w), int(y // h))].append(n)
+    for (gx, gy), members in grid.items():
+        yield members, [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())]
+
+
 def _rows(nodes: list[str], pinned: dict[str, tuple[float, float]]) -> dict[str, list[float]]:
     columns = math.ceil(math.sqrt(len(nodes)))
     return {n: list(pinned[n]) if n in pinned else [(i % columns) * SPACING, (i // columns) * SPACING * 0.6]
@@ -115,11 +121,7 @@ def remove_overlaps(positions: dict[str, list[float]], fixed: set[str] | None = 
     w, h = width + gap, height + gap
     for _ in range(rounds):
         moved = False
-        grid: dict[tuple[int, int], list[str]] = defaultdict(list)
-        for n, (x, y) in positions.items():
-            grid[(int(x // w), int(y // h))].append(n)
-        for (gx, gy), members in grid.items():
-            near = [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())]
+        for members, near in _neighbourhoods(positions, w, h):
             for a in members:
                 for b in near:
                     if not a < b:
