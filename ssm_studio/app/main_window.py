@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -277,9 +278,10 @@ class MainWindow(QMainWindow):
         self._apply_style(high_contrast(max(scale, 1.4)) if on else CanvasStyle(text_scale=scale))
 
     def scale_text(self, factor: float) -> None:
-        style = self.style_
-        style.text_scale = max(0.6, min(4.0, style.text_scale * factor))
-        self._apply_style(style)
+        # A new style, never the old one changed in place: items size themselves from their
+        # style, and each must be told (prepareGeometryChange) before its size changes.
+        scale = max(0.6, min(4.0, self.style_.text_scale * factor))
+        self._apply_style(dataclasses.replace(self.style_, text_scale=scale))
 
     def _apply_style(self, style: CanvasStyle) -> None:
         self.style_ = style
@@ -288,6 +290,8 @@ class MainWindow(QMainWindow):
             item.style = style
         for item in self.scene.variable_items.values():
             item.set_name(item.name)
+        for item in self.scene.loop_items.values():
+            item.set_style(style)
         self.scene.setBackgroundBrush(QColor(style.background))
         for link in self.scene.link_items.values():
             self.scene._style_link(link, self.scene._link(link.link_id))

@@ -244,17 +244,26 @@ class LoopLabelItem(QGraphicsItem):
 
     def __init__(self, key: str, label: str, name: str, style: CanvasStyle) -> None:
         super().__init__()
-        self.key, self.label, self.style = key, label, style
+        self.key, self.label = key, label
         self.setToolTip(f"{label} {name}".strip())
         self.setZValue(3)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+        self.set_style(style)
+
+    def set_style(self, style: CanvasStyle) -> None:
+        """The size follows the text scale; the scene's index must hear of a new size
+        before it happens (a stale index crashed Qt when labels were later removed)."""
+        self.prepareGeometryChange()
+        self.style = style
+        self._radius = 15 * style.text_scale
+        self.update()
 
     def boundingRect(self) -> QRectF:
-        r = 17 * self.style.text_scale
+        r = self._radius + 2
         return QRectF(-r - 2, -r - 2, 2 * r + 4, 2 * r + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        r = 15 * self.style.text_scale
+        r = self._radius
         painter.setPen(QPen(QColor(self.style.text), 1.3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawArc(QRectF(-r, -r, 2 * r, 2 * r), 100 * 16, 300 * 16)
