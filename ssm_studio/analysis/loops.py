@@ -94,17 +94,30 @@ def _rotate_to_first(cycle: Cycle, position: dict[str, int]) -> Cycle:
     return cycle[start:] + cycle[:start]
 
 
-def assign_labels(loops: list[Loop], known: dict[str, tuple[str, str]]) -> None:
+def assign_labels(loops: list[Loop], known: dict[str, tuple[str, str]],
+                  reserved: set[str] | None = None) -> None:
     """Keep every label already given; new loops take the lowest free number of their kind,
-    shortest first, so 'R2' in last month's minutes is still R2 unless that loop is gone."""
+    shortest first, so 'R2' in last month's minutes is still R2 unless that loop is gone.
+
+    A number is held by a loop that is present, or by one ``reserved`` (saved with a name
+    the users gave it); the number of a loop that has gone unnamed is free again, so the
+    list does not start at R2 with no R1."""
+    present = {loop.key for loop in loops}
+    holding = present | (reserved or set())
     taken: dict[str, set[int]] = {"R": set(), "B": set(), "?": set()}
-    for label, _name in known.values():
+    for key, (label, _name) in known.items():
+        if key not in holding:
+            continue
         kind, number = label[:1], label[1:]
         if kind in taken and number.isdigit():
             taken[kind].add(int(number))
+    used: set[str] = set()
     for loop in loops:
         if loop.key in known:
-            loop.label, loop.name = known[loop.key]
+            label, loop.name = known[loop.key]
+            if label not in used:  # two loops never share a label (a freed number reused)
+                loop.label = label
+                used.add(label)
     counters = {kind: 1 for kind in taken}
     for loop in loops:
         if loop.label:
@@ -174,7 +187,10 @@ def find_loops(project: Project, perspectives: Iterable[str] | None = None,
         loops.extend(signed_loops(graph, _rotate_to_first(cycle, position), order,
                                   1 if covering else MAX_VARIANTS_PER_CYCLE))
     loops.sort(key=lambda lp: (lp.length, [position[v] for v in lp.variables], lp.polarity))
-    assign_labels(loops, known)
+    named = {n.key for n in project.cld.loop_names if n.name}
+    # A subset of the claims labels its loops as the whole map does (found above), so
+    # every number the whole map holds stays reserved here.
+    assign_labels(loops, known, named if perspectives is None else set(known))
     complete = enumeration.complete and not stopped_by
     return LoopReport(
         loops=loops, complete=complete, max_length=max_length,

@@ -192,19 +192,5 @@ class CldEditor(CanvasEditor):
                  for i, n in enumerate(names)]
         self.push(CompositeEdit(edits, label="Paste variables"))
 
-    # Arrange -----------------------------------------------------------------------------
-    def align(self, how: str) -> None:
-        items = [self.scene.variable_items[v] for v in self.selected_variables()]
-        if len(items) < 2:
-            return
-        xs, ys = [i.x() for i in items], [i.y() for i in items]
-        target = {
-            "left": lambda i: (min(i.x() + i.box.left() for i in items) - i.box.left(), i.y()),
-            "right": lambda i: (max(i.x() + i.box.right() for i in items) - i.box.right(), i.y()),
-            "centre": lambda i: (sum(xs) / len(xs), i.y()),
-            "top": lambda i: (i.x(), min(i.y() + i.box.top() for i in items) - i.box.top()),
-            "bottom": lambda i: (i.x(), max(i.y() + i.box.bottom() for i in items) - i.box.bottom()),
-            "middle": lambda i: (i.x(), sum(ys) / len(ys)),
-        }[how]
-        positions = {i.variable_id: tuple(round(c, 1) for c in target(i)) for i in items}
+    def move_boxes(self, positions: dict[str, tuple[float, float]]) -> None:
         self.push(move_variables(positions))

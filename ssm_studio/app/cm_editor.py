@@ -62,6 +62,9 @@ class CmEditor(CanvasEditor):
             self.session.push(move_activities(self.model_id, moved))
         return bool(moved)
 
+    def move_boxes(self, positions: dict[str, tuple[float, float]]) -> None:
+        self.session.push(move_activities(self.model_id, positions))
+
     def nudge(self, dx: float, dy: float) -> None:
         cm = self.scene.model()
         chosen = set(self.selected_variables())

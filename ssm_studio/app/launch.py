@@ -120,11 +120,11 @@ def documents_folder() -> Path:
     return Path(base or Path.home()) / "SSM Studio"
 
 
-def example_copy(folder: Path | None = None) -> Path | None:
-    """The user's own copy of the bundled example, made on first use, so that saving never
-    writes into the installed package. An existing copy (perhaps with the user's changes)
-    is kept and opened."""
-    shipped = default_example()
+def example_copy(folder: Path | None = None, source: Path | None = None) -> Path | None:
+    """The user's own copy of a bundled example (the default one unless ``source``), made
+    on first use, so that saving never writes into the installed package. An existing copy
+    (perhaps with the user's changes) is kept and opened."""
+    shipped = source or default_example()
     if not shipped.is_file():
         return None
     target = (folder or documents_folder()) / shipped.name

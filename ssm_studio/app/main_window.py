@@ -1,16 +1,19 @@
-"""The main window: one document at a time, its canvas, panels, menus and files."""
+"""The main window: one document at a time, shown one page at a time, with side panels.
+
+Pages (welcome, rich picture, causal-loop overlay, side by side, conceptual model, CATWOE
+matrix, comparison, actions) fill the centre; the window's commands act on the page in
+front. Panels sit narrow at the sides, so the canvas keeps most of a laptop's screen.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -18,41 +21,57 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..errors import SsmError
-from ..render.cld_scene import CldScene
+from ..bundled import examples
 from ..render.layers import LayerState
 from ..render.style import CanvasStyle, high_contrast
-from .cld_editor import CldEditor
-from .cld_view import CldView
-from .cm_panel import ConceptualModelPanel
-from .inspector import Inspector
-from .loops_panel import LoopsPanel
-from .navigator import Navigator
-from .perspectives_panel import PerspectivesPanel
-from .root_definitions import CatwoeMatrix, RootDefinitionEditor
-from .rp_panel import RichPicturePanel
+from .docks.inspector import Inspector
+from .docks.loops import LoopsPanel
+from .docks.navigator import Navigator
+from .docks.perspectives import PerspectivesPanel
+from .docks.root_definitions import RootDefinitionEditor
+from .icons import icon
+from .pages.base import Page
+from .pages.causal import CausalPage
+from .pages.conceptual_model import ConceptualModelPage
+from .pages.rich_picture import RichPicturePage
+from .pages.side_by_side import SideBySidePage
+from .pages.stage_tables import ActionsTable, ComparisonTable
+from .pages.tables import CatwoeMatrix, TablePage
+from .pages.welcome import WelcomePage
 from .session import DocumentSession
-from .side_by_side import SideBySide
-from .stage_tables import ActionsTable, ComparisonTable
-from .window_actions import build_actions, build_menus
+from .shortcuts_dialog import ShortcutsDialog
+from .window_actions import PAGE_COMMANDS, PAGES, TOOL_WORDS, build_actions, build_menus
+from .window_files import WindowFiles
 
-FILE_FILTER = "SSM Studio projects (*.ssm);;CSV link lists (*.csv);;All files (*)"
-MAX_RECENT = 8
+# Page keys as the command line and older code name them.
+MODES = {"overlay": "overlay", "cld": "overlay", "side-by-side": "side_by_side", "rich-picture": "rich_picture",
+         "conceptual-model": "conceptual_model", "welcome": "welcome"}
+LEFT_WIDTH, RIGHT_WIDTH = 230, 270
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFiles, QMainWindow):
     def __init__(self, session: DocumentSession, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings  # None: nothing is remembered (tests, screenshots)
         self.style_ = CanvasStyle()
-        self.mode = "overlay"
         self.setWindowTitle("SSM Studio")
         self.setAccessibleName("SSM Studio")
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.stack = QStackedWidget()
+        self.stack.setMinimumSize(320, 240)
         self.setCentralWidget(self.stack)
         self.session: DocumentSession | None = None
+        self.pages: dict[str, Page] = {}
+        self.page_key = "overlay"
+        self.last_refusal = ""
+        self._scale_before_contrast = 1.0
         self._docks: dict[str, QDockWidget] = {}
-        self.undo_action, self.redo_action = QAction("&Undo", self), QAction("&Redo", self)
+        self.undo_action = QAction(icon("undo"), "&Undo", self)
+        self.redo_action = QAction(icon("redo"), "&Redo", self)
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
         self.actions_ = build_actions(self)
         self._make_docks()
         build_menus(self, self.actions_)
@@ -60,7 +79,6 @@ class MainWindow(QMainWindow):
             self.docks_menu.addAction(dock.toggleViewAction())
         self.set_session(session)
         self._restore_settings()
-        self.last_refusal = ""
         self.statusBar().showMessage("Ready", 3000)
 
     # Docks ------------------------------------------------------------------------------
@@ -68,6 +86,8 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{key}")
         dock.setAccessibleName(title)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(area, dock)
         self._docks[key] = dock
         return dock
@@ -76,69 +96,39 @@ class MainWindow(QMainWindow):
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self._dock("navigator", "Navigator", left)
         self._dock("perspectives", "Perspectives", left)
-        self._dock("loops", "Loops", right)
-        self._dock("inspector", "Inspector", right)
-        self._dock("history", "Undo history", right)
-        self._dock("root_definitions", "Root definitions", right)
-        self._dock("catwoe", "CATWOE matrix", Qt.DockWidgetArea.BottomDockWidgetArea)
-        self._dock("comparison", "Comparison (stage 5)", Qt.DockWidgetArea.BottomDockWidgetArea)
-        self._dock("actions", "Actions and accommodation", Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self._docks["catwoe"], self._docks["comparison"])
-        self.tabifyDockWidget(self._docks["catwoe"], self._docks["actions"])
-        self.tabifyDockWidget(self._docks["inspector"], self._docks["history"])
-        self.tabifyDockWidget(self._docks["inspector"], self._docks["root_definitions"])
-        for key in ("catwoe", "comparison", "actions"):
-            self._docks[key].hide()
-        self._docks["inspector"].raise_()
+        for key, title in (("inspector", "Inspector"), ("loops", "Loops"), ("root_definitions", "Root definition"),
+                           ("history", "History")):
+            self._dock(key, title, right)
+        for key in ("loops", "root_definitions", "history"):
+            self.tabifyDockWidget(self._docks["inspector"], self._docks[key])
+        self._docks["loops"].raise_()
+        self.resizeDocks([self._docks["navigator"], self._docks["loops"]], [LEFT_WIDTH, RIGHT_WIDTH],
+                         Qt.Orientation.Horizontal)
 
     # The document -------------------------------------------------------------------------
     def set_session(self, session: DocumentSession) -> None:
         old = self.session
         if old is not None:
-            self.scene.close()
-            self.scene.deleteLater()
-            self.side.clear()
-            self.models.close_scene()
-            self.pictures.close_scene()
+            self.close_pages()
             old.close()
             old.deleteLater()
         self.session = session
         session.setParent(self)
         self.layers = LayerState(self)
-        self.scene = CldScene(session.document, self.layers, self.style_, tracker=session.loops,
-                              asynchronous=True)
-        self.scene.setParent(self)  # destroyed with the window, never after the application
-        self.scene.push = session.push
-        self.editor = CldEditor(self.scene, session, self.layers)
-        self.view = CldView(self.scene, self.editor)
-        self.view.message.connect(self.say)
-        self.view.tool_changed.connect(self._tool_changed)
-        self.side = SideBySide(session, self.layers, self.style_)
-        while self.stack.count():
-            self.stack.removeWidget(self.stack.widget(0))
-        self.models = ConceptualModelPanel(session, self.style_)
-        self.pictures = RichPicturePanel(session, self.layers)
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(self.side)
-        self.stack.addWidget(self.models)
-        self.stack.addWidget(self.pictures)
+        self._make_pages(session)
         self.perspectives = PerspectivesPanel(session, self.layers)
-        self.loops = LoopsPanel(self.scene, session)
+        self.loops = LoopsPanel(self.scene, session, self.layers)
         self.inspector = Inspector(session)
         self.navigator = Navigator(session)
         self.navigator.chosen.connect(self._navigate)
         self.root_definitions = RootDefinitionEditor(session)
-        self.catwoe = CatwoeMatrix(session)
-        self.comparison = ComparisonTable(session)
-        self.actions_table = ActionsTable(session)
         self.layers.active_changed.connect(lambda pid: self.root_definitions.show_perspective(pid))
         history = QUndoView(session.undo_stack)
         history.setAccessibleName("Undo history")
         history.setEmptyLabel("Opened")
         for key, widget in (("navigator", self.navigator), ("perspectives", self.perspectives),
                             ("loops", self.loops), ("inspector", self.inspector), ("history", history),
-                            ("root_definitions", self.root_definitions), ("catwoe", self.catwoe),
-                            ("comparison", self.comparison), ("actions", self.actions_table)):
+                            ("root_definitions", self.root_definitions)):
             old_widget = self._docks[key].widget()
             self._docks[key].setWidget(widget)
             if old_widget is not None:
@@ -149,39 +139,189 @@ class MainWindow(QMainWindow):
         session.touched.connect(self._after_edit)
         session.refused.connect(self.refuse)
         session.problem.connect(self.refuse)
-        self._replace_undo_actions(session)
+        session.undo_stack.indexChanged.connect(self._keep_an_active_perspective)
+        self._bind_undo(session)
         self.layers.know([p.id for p in session.document.project.perspectives])
-        if session.document.project.perspectives:
-            # Claims need an owner; the first listed is only a starting point, not a default:
-            # the panel shows which one is active and any other is a double-click away.
-            self.layers.set_active(session.document.project.perspectives[0].id)
-        self.set_mode("overlay")
+        self._keep_an_active_perspective()
         self._update_title()
-        QTimer.singleShot(0, self.fit_current)
+        self.show_page(self._first_page(session))
+        QTimer.singleShot(0, lambda: self.run_command("fit"))
         if session.warnings:
             QMessageBox.warning(self, "Opened with warnings", "\n".join(session.warnings[:10]))
 
-    def _replace_undo_actions(self, session: DocumentSession) -> None:
-        menu_actions = self.undo_action, self.redo_action
-        undo = session.undo_stack.createUndoAction(self, "&Undo")
-        redo = session.undo_stack.createRedoAction(self, "&Redo")
-        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
-        for old, new in zip(menu_actions, (undo, redo), strict=True):
-            for widget in old.associatedObjects():
-                if hasattr(widget, "insertAction"):
-                    widget.insertAction(old, new)
-                    widget.removeAction(old)
-            self.removeAction(old)
-            self.addAction(new)
-        self.undo_action, self.redo_action = undo, redo
+    def _make_pages(self, session: DocumentSession) -> None:
+        while self.stack.count():
+            self.stack.removeWidget(self.stack.widget(0))
+        welcome = WelcomePage()
+        welcome.welcome.open_path.connect(self.file_open)
+        welcome.welcome.open_example.connect(self.open_example)
+        welcome.welcome.add_perspective.connect(lambda: self.perspectives.add())
+        welcome.welcome.start_drawing.connect(lambda: self.show_page("rich_picture"))
+        causal = CausalPage(session, self.layers, self.style_)
+        comparison, actions, matrix = ComparisonTable(session), ActionsTable(session), CatwoeMatrix(session)
+        pages = [
+            welcome, RichPicturePage(session, self.layers), causal,
+            SideBySidePage(session, self.layers, self.style_), ConceptualModelPage(session, self.style_),
+            TablePage("catwoe", "CATWOE matrix", matrix, matrix, matrix.close_document),
+            TablePage("comparison", "Comparison (stage 5)", comparison, comparison.table,
+                      comparison.close_document, export="comparison"),
+            TablePage("actions", "Actions (stages 6–7)", actions, actions.table, actions.close_document,
+                      export="actions"),
+        ]
+        keys = list(PAGES)
+        self.pages = {}
+        for key, page in zip(keys, pages, strict=True):
+            self.pages[key] = page
+            self.stack.addWidget(page.widget)
+            page.widget.setAccessibleName(page.title)
+            if page.view is not None:
+                page.view.message.connect(self.say)
+                page.view.tool_changed.connect(self._tool_changed)
+        self.comparison, self.actions_table, self.catwoe = comparison, actions, matrix
+        causal.scene.push = session.push
+
+    def _first_page(self, session: DocumentSession) -> str:
+        project = session.document.project
+        empty = not (project.perspectives or project.cld.variables or project.rich_picture.items)
+        if empty:
+            self.pages["welcome"].welcome.fill(self.recent_files(), [(str(e.path), e.title) for e in examples()])
+            return "welcome"
+        return "overlay"
+
+    def close_pages(self) -> None:
+        for page in self.pages.values():
+            page.close()
+        for panel in ("navigator", "perspectives", "root_definitions", "inspector", "loops"):
+            widget = getattr(self, panel, None)
+            if widget is not None:
+                widget.close_document()
+
+    # Compatibility names: the overlay's scene, editor and view; the other pages' panels.
+    @property
+    def scene(self):
+        return self.pages["overlay"].scene
+
+    @property
+    def editor(self):
+        return self.pages["overlay"].editor
+
+    @property
+    def view(self):
+        return self.pages["overlay"].view
+
+    @property
+    def pictures(self):
+        return self.pages["rich_picture"].panel
+
+    @property
+    def models(self):
+        return self.pages["conceptual_model"].panel
+
+    @property
+    def side(self):
+        return self.pages["side_by_side"].side
+
+    @property
+    def page(self) -> Page:
+        return self.pages[self.page_key]
+
+    @property
+    def mode(self) -> str:
+        return {v: k for k, v in MODES.items() if k != "cld"}.get(self.page_key, self.page_key)
+
+    # Pages and commands -------------------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        key = MODES.get(key, key)
+        if self.pages.get(self.page_key) is not None and self.page_key != key:
+            leaving = self.pages[self.page_key]
+            if isinstance(leaving, SideBySidePage):
+                leaving.deactivate()
+        self.page_key = key
+        page = self.pages[key]
+        self.stack.setCurrentWidget(page.widget)
+        page.activate()
+        self.actions_[key].setChecked(True)
+        self._update_actions()
+        if page.view is not None:
+            page.view.setFocus()
+
+    def set_mode(self, mode: str) -> None:
+        self.show_page(mode)
+
+    def run_command(self, command: str, *args):
+        result = self.page.run(command, *args)
+        self._update_actions()
+        return result
+
+    def _update_actions(self) -> None:
+        page = self.page
+        for key, (command, *args) in PAGE_COMMANDS.items():
+            self.actions_[key].setEnabled(page.can(command, *args))
+        names = page.tool_names()
+        for key, word in TOOL_WORDS.items():
+            tool = key.removeprefix("tool_")
+            name = names.get(tool, word)
+            action = self.actions_[key]
+            action.setIconText(name)
+            keys = action.shortcut().toString()
+            action.setToolTip(f"{name} tool ({'VALP'['select add link pen'.split().index(tool)]})")
+            action.setVisible(tool != "pen" or "pen" in names)
+            del keys
+        view = page.view
+        if view is not None:
+            self.actions_[f"tool_{view.tool.key}"].setChecked(True)
+        self.actions_["export_diagram"].setEnabled(page.supports("export_diagram"))
+
+    def _tool_changed(self, tool: str) -> None:
+        action = self.actions_.get(f"tool_{tool}")
+        if action is not None:
+            action.setChecked(True)
+
+    def _bind_undo(self, session: DocumentSession) -> None:
+        """The window's own Undo and Redo actions follow the current document's stack (the
+        stack's ready-made actions die with it when another project is opened)."""
+        stack = session.undo_stack
+        for action, go in ((self.undo_action, stack.undo), (self.redo_action, stack.redo)):
+            try:
+                action.triggered.disconnect()
+            except (RuntimeError, TypeError):
+                pass
+            action.triggered.connect(go)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        # Bound methods, not lambdas: Qt drops them when the window goes, before the stack.
+        stack.undoTextChanged.connect(self._undo_text)
+        stack.redoTextChanged.connect(self._redo_text)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self._name_undo(self.undo_action, "Undo", stack.undoText())
+        self._name_undo(self.redo_action, "Redo", stack.redoText())
+
+    def _undo_text(self, text: str) -> None:
+        self._name_undo(self.undo_action, "Undo", text)
+
+    def _redo_text(self, text: str) -> None:
+        self._name_undo(self.redo_action, "Redo", text)
+
+    @staticmethod
+    def _name_undo(action: QAction, verb: str, what: str) -> None:
+        action.setText(f"&{verb} {what}".rstrip())
+        action.setToolTip(f"{verb} {what}".rstrip())
 
     def _after_edit(self, events, by_undo: bool) -> None:
         if by_undo:  # select what the undo or redo changed, so the user sees it
             ids = {e.id for e in events if e.id and e.path in (("cld", "variables"), ("cld", "links"))}
             if ids:
                 self.editor.select(ids)
-        self.view._place_handle()
+        self.view.place_handle()
+
+    def _keep_an_active_perspective(self, *_) -> None:
+        """Claims need an owner: when the active perspective is gone (removed, or undone
+        away), the first listed becomes active; this is a starting point, not a default."""
+        project = self.session.document.project
+        self.layers.know([p.id for p in project.perspectives])
+        if project.perspectives and project.perspective(self.layers.active or "") is None:
+            self.layers.set_active(project.perspectives[0].id)
 
     def _update_title(self, *_) -> None:
         if self.session is None:
@@ -194,13 +334,6 @@ class MainWindow(QMainWindow):
             self.inspector.show_items(self.scene.selectedItems())
         except RuntimeError:
             pass
-
-    def _tool_changed(self, tool: str) -> None:
-        self.actions_[f"tool_{tool}"].setChecked(True)
-        hints = {"select": "Select: drag to move, double-click to add or rename",
-                 "variable": "Click on the canvas to add a variable",
-                 "link": "Drag from a cause to its effect; the claim goes to the active perspective"}
-        self.say(hints[tool])
 
     def say(self, message: str) -> None:
         if message:
@@ -217,65 +350,42 @@ class MainWindow(QMainWindow):
         if what == "perspective":
             self.perspectives.select(ident)
             self.perspectives.make_active(ident)
+            self._show_dock("root_definitions")
         elif what == "root-definition":
             rd = next(r for r in self.session.document.project.root_definitions if r.id == ident)
             self.root_definitions.show_perspective(rd.perspective, rd.id)
-            self._docks["root_definitions"].show()
-            self._docks["root_definitions"].raise_()
-        elif what == "compare":
-            self._docks["catwoe"].show()
-            self.set_mode("side-by-side")
-            return
-        elif what == "cld":
-            self.set_mode("overlay")
-        elif what == "situation":
-            self.set_mode("rich-picture")
+            self._show_dock("root_definitions")
+        elif what == "perspectives":
+            self._show_dock("root_definitions")
         elif what == "conceptual-model":
-            self.set_mode("conceptual-model")
-            self.models.select_model(ident)
-            self.comparison.model_chooser.setCurrentIndex(self.comparison.model_chooser.findData(ident))
-            self._docks["comparison"].show()
-        elif what == "actions":
-            self._docks["actions"].show()
-            self._docks["actions"].raise_()
-
-    # Modes and presentation ---------------------------------------------------------------
-    def set_mode(self, mode: str) -> None:
-        self.mode = mode
-        if mode == "side-by-side":
-            chosen = [p.id for p in self.session.document.project.perspectives if self.layers.is_visible(p.id)]
-            self.side.show_perspectives(chosen)
-            self.stack.setCurrentWidget(self.side)
-            self.actions_["side_by_side"].setChecked(True)
-        elif mode == "rich-picture":
-            self.side.clear()
-            self.stack.setCurrentWidget(self.pictures)
-            self.actions_["rich_picture"].setChecked(True)
-        elif mode == "conceptual-model":
-            self.side.clear()
-            if self.models.current is None and self.models.chooser.count():
-                self.models.show_model(self.models.chooser.itemData(0))
-            self.stack.setCurrentWidget(self.models)
-            self.actions_["conceptual_model"].setChecked(True)
+            self.show_page("conceptual_model")
+            if ident:
+                self.models.select_model(ident)
+                self.comparison.model_chooser.setCurrentIndex(self.comparison.model_chooser.findData(ident))
         else:
-            self.side.clear()
-            self.stack.setCurrentWidget(self.view)
-            self.actions_["overlay"].setChecked(True)
+            self.show_page({"cld": "overlay", "situation": "rich_picture", "compare": "side_by_side",
+                            "comparison": "comparison", "actions": "actions", "catwoe": "catwoe"}[what])
 
+    def _show_dock(self, key: str) -> None:
+        self._docks[key].show()
+        self._docks[key].raise_()
+
+    # Presentation ---------------------------------------------------------------------------
     def fit_current(self) -> None:
-        if self.mode == "rich-picture":
-            self.pictures.view.fit()
-            return
-        if self.mode == "conceptual-model":
-            if self.models.view is not None:
-                self.models.view.fit()
-            return
-        (self.side.fit if self.mode == "side-by-side" else self.view.fit)()
+        self.run_command("fit")
 
     def toggle_high_contrast(self) -> None:
+        """The projector style: heavy lines, strong colours and text at least 1.4 times
+        larger; turning it off gives back the text size the user had before."""
         on = self.actions_["high_contrast"].isChecked()
-        scale = self.style_.text_scale
-        self._apply_style(high_contrast(max(scale, 1.4)) if on else CanvasStyle(text_scale=scale))
+        if on:
+            self._scale_before_contrast = self.style_.text_scale
+            self._apply_style(high_contrast(max(self.style_.text_scale, 1.4)))
+        else:
+            enlarged = max(self._scale_before_contrast, 1.4)
+            # Text resized while in contrast keeps that change, relative to the enlargement.
+            scale = self._scale_before_contrast * self.style_.text_scale / enlarged
+            self._apply_style(CanvasStyle(text_scale=scale))
 
     def scale_text(self, factor: float) -> None:
         # A new style, never the old one changed in place: items size themselves from their
@@ -284,24 +394,11 @@ class MainWindow(QMainWindow):
         self._apply_style(dataclasses.replace(self.style_, text_scale=scale))
 
     def _apply_style(self, style: CanvasStyle) -> None:
+        """The canvas text and colours change; the window's own widgets keep their size, so
+        the window never grows past the screen."""
         self.style_ = style
-        self.scene.style = style
-        for item in list(self.scene.variable_items.values()) + list(self.scene.link_items.values()):
-            item.style = style
-        for item in self.scene.variable_items.values():
-            item.set_name(item.name)
-        for item in self.scene.loop_items.values():
-            item.set_style(style)
-        self.scene.setBackgroundBrush(QColor(style.background))
-        for link in self.scene.link_items.values():
-            self.scene._style_link(link, self.scene._link(link.link_id))
-        if self.scene.report is not None:
-            self.scene.show_report(self.scene.report)  # loop labels in the new style
-        font = self.font()
-        font.setPointSizeF(max(9.0, 10.0 * style.text_scale))
-        self.setFont(font)
-        if self.mode == "side-by-side":
-            self.set_mode("side-by-side")
+        for page in self.pages.values():
+            page.apply_style(style)
         if self.settings is not None:
             self.settings.setValue("view/text_scale", style.text_scale)
 
@@ -321,159 +418,18 @@ class MainWindow(QMainWindow):
     def toggle_snap(self) -> None:
         self.scene.set_snap(self.actions_["snap"].isChecked())
 
-    # Files --------------------------------------------------------------------------------
-    def maybe_save(self) -> bool:
-        """Ask about unsaved changes; False means the user cancelled."""
-        if self.session is None or not self.session.dirty:
-            return True
-        answer = QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes to '{self.session.title}' before closing?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.file_save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def file_new(self) -> None:
-        if self.maybe_save():
-            self.set_session(DocumentSession(recovery=self.session.recovery))
-
-    def file_open(self, path: str | None = None) -> bool:
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Open project", self._last_folder(), FILE_FILTER)
-            if not path:
-                return False
-        if not self.maybe_save():
-            return False
-        try:
-            session = DocumentSession.open(path, recovery=self.session.recovery)
-        except SsmError as error:
-            QMessageBox.critical(self, "Cannot open", str(error))
-            return False
-        self.set_session(session)
-        self._remember(Path(path))
-        return True
-
-    def file_save(self) -> bool:
-        if self.session.path is None:
-            return self.file_save_as()
-        return self._save_to(self.session.path)
-
-    def file_save_as(self, path: str | None = None) -> bool:
-        if not path:
-            suggested = str(Path(self._last_folder()) / f"{self.session.title.removesuffix('.ssm')}.ssm")
-            path, _ = QFileDialog.getSaveFileName(self, "Save project", suggested, "SSM Studio projects (*.ssm)")
-            if not path:
-                return False
-        if not path.lower().endswith(".ssm"):
-            path += ".ssm"
-        return self._save_to(Path(path))
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.session.save(path)
-        except SsmError as error:
-            QMessageBox.critical(self, "Not saved", str(error))
-            return False
-        self._remember(path)
-        self.say(f"Saved {path.name}")
-        return True
-
-    def file_close(self) -> None:
-        self.file_new()
-
-    def export_pack(self) -> bool:
-        from .export_dialogs import export_pack
-
-        return export_pack(self)
-
-    def export_diagram(self) -> bool:
-        from .export_dialogs import export_diagram
-
-        return export_diagram(self)
-
-    def export_csv(self, view: str) -> bool:
-        from .export_dialogs import export_table_csv
-
-        return export_table_csv(self, view)
-
-    def export_window_picture(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export picture", self._last_folder(), "PNG images (*.png)")
-        if path:
-            if not self.grab().save(path if path.lower().endswith(".png") else path + ".png"):
-                QMessageBox.critical(self, "Not saved", f"Could not write the picture to '{path}'.")
-
-    # Settings and recent files ---------------------------------------------------------------
-    def _last_folder(self) -> str:
-        if self.session and self.session.path:
-            return str(self.session.path.parent)
-        return str(Path.home())
-
-    def recent_files(self) -> list[str]:
-        if self.settings is None:
-            return []
-        value = self.settings.value("files/recent", [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def _remember(self, path: Path) -> None:
-        if self.settings is None:
-            return
-        recent = [str(path.resolve())] + [p for p in self.recent_files() if p != str(path.resolve())]
-        self.settings.setValue("files/recent", recent[:MAX_RECENT])
-        self.settings.setValue("files/last", str(path.resolve()))
-        self._fill_recent_menu()
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in self.recent_files():
-            self.recent_menu.addAction(Path(path).name, lambda p=path: self.file_open(p)).setToolTip(path)
-        self.recent_menu.setEnabled(bool(self.recent_files()))
-
-    def _restore_settings(self) -> None:
-        self._fill_recent_menu()
-        if self.settings is None:
-            self.resize(1400, 900)
-            return
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        scale = float(self.settings.value("view/text_scale", 1.0))
-        if scale != 1.0:
-            self.scale_text(scale)
-
-    def closeEvent(self, event) -> None:
-        if not self.maybe_save():
-            event.ignore()
-            return
-        if self.settings is not None:
-            self.settings.setValue("window/geometry", self.saveGeometry())
-            self.settings.setValue("window/state", self.saveState())
-        self.scene.close()
-        self.session.close()
-        event.accept()
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_focused_once", False):  # start on the canvas, not a dock's tab
+            self._focused_once = True
+            view = self.page.view
+            (view or self.stack.currentWidget()).setFocus()
 
     # Help ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS)
+        ShortcutsDialog(self, self.actions_.values()).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About SSM Studio",
                           f"SSM Studio {__version__}\nSoft Systems Methodology and causal-loop diagrams "
                           "with parallel stakeholder perspectives.")
-
-
-SHORTCUTS = """Canvas
-  N  new variable        A  add-variable tool     L  link tool      V  select tool
-  drag from a variable with the link tool: a claim of the active perspective
-  K or Ctrl+L  link the two selected variables (cause first)
-  +  −  ?  set polarity of selected links      D  toggle delay mark
-  F2  rename     Delete  delete     arrows  nudge (Shift: 1 px)     Esc  cancel
-  Space+drag or middle button  pan     wheel  zoom     Ctrl+0  fit
-Perspectives
-  Ctrl+]  Ctrl+[  next / previous active perspective     Ctrl+Shift+A  show all
-  F5 overlay   F6 side by side   F7 high contrast   Ctrl+Shift+= / -  text size"""

@@ -187,6 +187,11 @@ class RpEditor(CanvasEditor):
             self.session.push(CompositeEdit([change_item(i.id, locked=lock) for i in items],
                                             label="Lock backdrop" if lock else "Unlock backdrop"))
 
+    def move_boxes(self, positions: dict[str, tuple[float, float]]) -> None:
+        edits = [change_item(item_id, x=x, y=y) for item_id, (x, y) in positions.items()]
+        if edits:
+            self.session.push(CompositeEdit(edits, label="Move"))
+
     def align(self, how: str) -> None:
         model = self.scene.model_items()
         chosen = [model[i] for i in self.selected_variables()]

@@ -1,27 +1,60 @@
-"""Menus, toolbar and shortcuts of the main window (standard keys where Qt has them)."""
+"""Menus, toolbar and shortcuts of the main window.
+
+Actions that mean something on a page (zoom, delete, tools, polarity …) are bound to a page
+command: they act on the page in front and are enabled only where that page has the
+command. Every shortcut is bound once (tests/app/test_keyboard.py holds this).
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from .icons import icon
+
 Std = QKeySequence.StandardKey
+
+# action key -> (page command, its arguments)
+PAGE_COMMANDS: dict[str, tuple] = {
+    "copy": ("copy",), "paste": ("paste",), "delete": ("delete",), "select_all": ("select_all",),
+    "zoom_in": ("zoom_in",), "zoom_out": ("zoom_out",), "zoom_fit": ("fit",), "zoom_reset": ("zoom_reset",),
+    "tool_select": ("tool", "select"), "tool_add": ("tool", "add"), "tool_link": ("tool", "link"),
+    "tool_pen": ("tool", "pen"), "new_variable": ("new_box",), "link_selected": ("link_selected",),
+    "pol_plus": ("polarity", "+"), "pol_minus": ("polarity", "-"), "pol_unknown": ("polarity", "?"),
+    "delay": ("toggle_mark",), "rename": ("rename",),
+    **{f"align_{how}": ("align", how) for how in ("left", "centre", "right", "top", "middle", "bottom")},
+}
+PAGES = {"welcome": ("&Welcome", "Ctrl+Shift+H"), "rich_picture": ("&Rich Picture", "F4"),
+         "overlay": ("Causal-Loop &Overlay", "F5"), "side_by_side": ("&Side by Side", "F6"),
+         "conceptual_model": ("&Conceptual Model", "F8"), "catwoe": ("CATWOE &Matrix", "F9"),
+         "comparison": ("Comparison (stage &5)", "F10"), "actions": ("&Actions (stages 6–7)", "F11")}
+TOOL_WORDS = {"tool_select": "Select", "tool_add": "Add", "tool_link": "Link", "tool_pen": "Pen"}
+TOOL_KEYS = {"tool_select": "V", "tool_add": "A", "tool_link": "L", "tool_pen": "P"}
 
 
 def build_actions(window) -> dict[str, QAction]:
     a: dict[str, QAction] = {}
 
     def act(key: str, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
-        action = QAction(text, window)
+        action = QAction(icon(key), text, window)
         if shortcut is not None:
             action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Std)
                                 else [QKeySequence(s) for s in ([shortcut] if isinstance(shortcut, str) else shortcut)])
-        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
-        action.setStatusTip(action.toolTip())
+        plain = tip or text.replace("&", "").split("\t")[0].rstrip("…")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{plain} ({keys})" if keys else plain)
+        action.setStatusTip(plain)
         action.setCheckable(checkable)
         action.triggered.connect(slot)
-        window.addAction(action)  # shortcuts work wherever focus is in the window
+        # Window-wide: zoom, text size and undo work wherever focus is, canvas included.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        window.addAction(action)
         a[key] = action
         return action
+
+    def command(key: str, text: str, shortcut=None, checkable: bool = False) -> QAction:
+        args = PAGE_COMMANDS[key]
+        return act(key, text, lambda _=False: window.run_command(*args), shortcut, checkable=checkable)
 
     act("new", "&New", window.file_new, Std.New)
     act("open", "&Open…", window.file_open, Std.Open)
@@ -34,23 +67,18 @@ def build_actions(window) -> dict[str, QAction]:
     act("export_comparison", "Export Comparison Tables as CSV…", lambda: window.export_csv("comparison"))
     act("screenshot", "Export &Picture of Window…", window.export_window_picture)
     act("quit", "&Quit", window.close, Std.Quit)
-    a["undo"] = window.session_undo_action = None  # replaced per session by the stack's own actions
-    act("copy", "&Copy", lambda: window.editor.copy(), Std.Copy)
-    act("paste", "&Paste", lambda: window.editor.paste(), Std.Paste)
-    act("delete", "&Delete", lambda: window.editor.delete_selection())
-    act("select_all", "Select &All", lambda: [i.setSelected(True) for i in window.scene.variable_items.values()], Std.SelectAll)
-    act("zoom_in", "Zoom &In", lambda: window.view.zoom_in(), Std.ZoomIn)
-    act("zoom_out", "Zoom &Out", lambda: window.view.zoom_out(), Std.ZoomOut)
-    act("zoom_fit", "&Fit Diagram", lambda: window.fit_current(), "Ctrl+0")
-    act("zoom_reset", "Actual &Size", lambda: window.view.zoom_reset(), "Ctrl+1")
-    modes = QActionGroup(window)
-    modes.addAction(act("overlay", "&Overlay Perspectives", lambda: window.set_mode("overlay"), "F5", checkable=True))
-    modes.addAction(act("side_by_side", "&Side by Side", lambda: window.set_mode("side-by-side"), "F6", checkable=True))
-    modes.addAction(act("rich_picture", "&Rich Picture", lambda: window.set_mode("rich-picture"), "F4",
-                        checkable=True))
-    modes.addAction(act("conceptual_model", "&Conceptual Model", lambda: window.set_mode("conceptual-model"), "F8",
-                        checkable=True))
-    a["overlay"].setChecked(True)
+    command("copy", "&Copy", Std.Copy)
+    command("paste", "&Paste", Std.Paste)
+    command("delete", "&Delete\tDel")
+    command("select_all", "Select &All", Std.SelectAll)
+    command("rename", "&Rename\tF2")
+    command("zoom_in", "Zoom &In", [QKeySequence(Std.ZoomIn).toString(), "Ctrl+="])
+    command("zoom_out", "Zoom &Out", Std.ZoomOut)
+    command("zoom_fit", "&Fit Diagram", "Ctrl+0")
+    command("zoom_reset", "Actual &Size", "Ctrl+1")
+    pages = QActionGroup(window)
+    for key, (text, keys) in PAGES.items():
+        pages.addAction(act(key, text, lambda _=False, k=key: window.show_page(k), keys, checkable=True))
     act("high_contrast", "&High Contrast (projector)", window.toggle_high_contrast, "F7", checkable=True)
     act("text_bigger", "&Larger Text", lambda: window.scale_text(1.15), "Ctrl+Shift+=")
     act("text_smaller", "S&maller Text", lambda: window.scale_text(1 / 1.15), "Ctrl+Shift+-")
@@ -60,24 +88,21 @@ def build_actions(window) -> dict[str, QAction]:
     act("next_perspective", "Activate &Next Perspective", lambda: window.cycle_active(1), "Ctrl+]")
     act("previous_perspective", "Activate &Previous Perspective", lambda: window.cycle_active(-1), "Ctrl+[")
     act("show_all", "Show A&ll Perspectives", window.show_all_layers, "Ctrl+Shift+A")
-    act("solo", "S&olo Chosen Perspective", lambda: window.perspectives.toggle_solo(), "Ctrl+Shift+S")
+    act("solo", "S&olo Chosen Perspective", lambda: window.perspectives.toggle_solo(), "Ctrl+Alt+S")
     tools = QActionGroup(window)
     # Single-letter keys belong to the canvas (its keyPressEvent handles them); as window
     # shortcuts they would fire while someone types "no" in a table cell. Menus show them.
-    tools.addAction(act("tool_select", "&Select Tool\tV", lambda: window.view.set_tool("select"), checkable=True))
-    tools.addAction(act("tool_variable", "Add &Variable Tool\tA", lambda: window.view.set_tool("variable"),
-                        checkable=True))
-    tools.addAction(act("tool_link", "&Link Tool\tL", lambda: window.view.set_tool("link"), checkable=True))
+    for key, word in TOOL_WORDS.items():
+        tools.addAction(command(key, f"&{word} Tool\t{TOOL_KEYS[key]}", checkable=True))
     a["tool_select"].setChecked(True)
-    act("new_variable", "&New Variable\tN", lambda: window.view.start_rename(
-        window.editor.add_variable_at(window.view.mapToScene(window.view.viewport().rect().center()))))
-    act("link_selected", "Lin&k Selected Variables", lambda: window.editor.link_selected() or window.say(window.editor.message), "Ctrl+L")
-    act("pol_plus", "Polarity &+ (same direction)\t+", lambda: window.editor.set_polarity("+"))
-    act("pol_minus", "Polarity &\u2212 (opposite direction)\t-", lambda: window.editor.set_polarity("-"))
-    act("pol_unknown", "Polarity &? (unknown)\t?", lambda: window.editor.set_polarity("?"))
-    act("delay", "Toggle &Delay Mark\tD", lambda: window.editor.toggle_delay())
+    command("new_variable", "&New Box (variable, activity, text)\tN")
+    command("link_selected", "Lin&k Selected", "Ctrl+L")
+    command("pol_plus", "Polarity &+ (same direction)\t+")
+    command("pol_minus", "Polarity &\u2212 (opposite direction)\t-")
+    command("pol_unknown", "Polarity &? (unknown)\t?")
+    command("delay", "Toggle &Delay Mark (monitor and control on a model)\tD")
     for how in ("left", "centre", "right", "top", "middle", "bottom"):
-        act(f"align_{how}", f"Align {how.capitalize()}", lambda _=False, h=how: window.editor.align(h))
+        command(f"align_{how}", f"Align {how.capitalize()}")
     act("snap", "Snap to &Grid", window.toggle_snap, checkable=True)
     act("shortcuts", "&Keyboard Shortcuts", window.show_shortcuts, Std.HelpContents)
     act("about", "&About SSM Studio", window.show_about)
@@ -86,47 +111,44 @@ def build_actions(window) -> dict[str, QAction]:
 
 def build_menus(window, a: dict[str, QAction]) -> None:
     bar = window.menuBar()
-    file = bar.addMenu("&File")
-    for key in ("new", "open"):
-        file.addAction(a[key])
+
+    def menu(title: str, keys) -> object:
+        m = bar.addMenu(title)
+        for key in keys:
+            m.addSeparator() if key is None else m.addAction(a[key] if isinstance(key, str) else key)
+        return m
+
+    file = menu("&File", ("new", "open"))
     window.recent_menu = file.addMenu("Open &Recent")
-    for key in ("save", "save_as", None, "export_pack", "export_diagram", "export_actions", "export_comparison", "screenshot", None, "close", "quit"):
+    for key in ("save", "save_as", None, "export_pack", "export_diagram", "export_actions", "export_comparison",
+                "screenshot", None, "close", "quit"):
         file.addSeparator() if key is None else file.addAction(a[key])
-    edit = bar.addMenu("&Edit")
-    edit.addAction(window.undo_action)
-    edit.addAction(window.redo_action)
-    edit.addSeparator()
-    for key in ("copy", "paste", "delete", "select_all"):
-        edit.addAction(a[key])
-    view = bar.addMenu("&View")
-    for key in ("zoom_in", "zoom_out", "zoom_fit", "zoom_reset", None, "rich_picture", "overlay", "side_by_side", "conceptual_model", None,
-                "high_contrast", "text_bigger", "text_smaller"):
-        view.addSeparator() if key is None else view.addAction(a[key])
+    menu("&Edit", (window.undo_action, window.redo_action, None, "copy", "paste", "delete", "rename", "select_all"))
+    view = menu("&View", ("zoom_in", "zoom_out", "zoom_fit", "zoom_reset", None, *PAGES, None,
+                          "high_contrast", "text_bigger", "text_smaller"))
     window.docks_menu = view.addMenu("&Panels")
-    perspective = bar.addMenu("&Perspective")
-    for key in ("add_perspective", "rename_perspective", "remove_perspective", None, "next_perspective",
-                "previous_perspective", "show_all", "solo"):
-        perspective.addSeparator() if key is None else perspective.addAction(a[key])
-    diagram = bar.addMenu("&Diagram")
-    for key in ("tool_select", "tool_variable", "tool_link", None, "new_variable", "link_selected", None,
-                "pol_plus", "pol_minus", "pol_unknown", "delay", None):
-        diagram.addSeparator() if key is None else diagram.addAction(a[key])
+    menu("&Perspective", ("add_perspective", "rename_perspective", "remove_perspective", None, "next_perspective",
+                          "previous_perspective", "show_all", "solo"))
+    diagram = menu("&Diagram", (*TOOL_WORDS, None, "new_variable", "link_selected", None,
+                                "pol_plus", "pol_minus", "pol_unknown", "delay", None))
     align = diagram.addMenu("&Align")
     for how in ("left", "centre", "right", "top", "middle", "bottom"):
         align.addAction(a[f"align_{how}"])
     diagram.addAction(a["snap"])
-    help_menu = bar.addMenu("&Help")
-    help_menu.addAction(a["shortcuts"])
-    help_menu.addAction(a["about"])
+    menu("&Help", ("shortcuts", "about"))
 
-    short = {"tool_select": "Select", "tool_variable": "Variable", "tool_link": "Link", "zoom_fit": "Fit",
-             "overlay": "Overlay", "side_by_side": "Side by side", "conceptual_model": "Model", "rich_picture": "Picture",
-             "high_contrast": "Contrast"}
+    short = {"overlay": "Causal loops", "side_by_side": "Side by side", "conceptual_model": "Model",
+             "rich_picture": "Picture", "high_contrast": "Contrast", "zoom_fit": "Fit", "welcome": "Start",
+             "catwoe": "CATWOE", "comparison": "Compare", "actions": "Actions", **TOOL_WORDS}
     for key, text in short.items():
-        a[key].setIconText(text)  # the toolbar stays narrow enough for a laptop screen
+        a[key].setIconText(text)
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("main-toolbar")
     toolbar.setAccessibleName("Main toolbar")
-    for key in ("new", "open", "save", None, "tool_select", "tool_variable", "tool_link", None,
-                "zoom_fit", "rich_picture", "overlay", "side_by_side", "conceptual_model", "high_contrast"):
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+    for key in ("new", "open", "save", None, "tool_select", "tool_add", "tool_link", "tool_pen", None,
+                "zoom_in", "zoom_out", "zoom_fit", None, "rich_picture", "overlay", "side_by_side", "conceptual_model",
+                None, "high_contrast"):
         toolbar.addSeparator() if key is None else toolbar.addAction(a[key])
+    toolbar.insertAction(a["tool_select"], window.undo_action)
+    window.main_toolbar = toolbar

@@ -23,14 +23,21 @@ from .style import CanvasStyle, perspective_pen
 
 MAX_LABEL_WIDTH = 150.0
 GRID = 10.0
+MARK_AT = 0.3  # where along a link its delay mark sits (the middle holds the bend handle)
+
+
+def point_between(a: QPointF, b: QPointF, share: float) -> QPointF:
+    return a + (b - a) * share
 
 
 class VariableItem(QGraphicsItem):
     """A variable: its name on a soft box. Shared by every perspective."""
 
+    role = "box"
+
     def __init__(self, variable_id: str, name: str, style: CanvasStyle) -> None:
         super().__init__()
-        self.variable_id = variable_id
+        self.variable_id = self.object_id = variable_id
         self.style = style
         self.links: list[LinkItem] = []
         self.snap = False
@@ -45,7 +52,7 @@ class VariableItem(QGraphicsItem):
 
     def set_name(self, name: str) -> None:
         self.prepareGeometryChange()
-        self.name = name
+        self.name = self.editable_text = name
         self.font = self.style.font()
         metrics = QFontMetricsF(self.font)
         text = metrics.boundingRect(QRectF(0, 0, MAX_LABEL_WIDTH, 1000),
@@ -92,9 +99,13 @@ class VariableItem(QGraphicsItem):
 class LinkItem(QGraphicsItem):
     """One perspective's causal claim, in its perspective's colour and dash pattern."""
 
+    role = "arrow"
+    editable_text = None
+
     def __init__(self, link_id: str, source: VariableItem, target: VariableItem, style: CanvasStyle) -> None:
         super().__init__()
         self.link_id, self.source, self.target, self.style = link_id, source, target, style
+        self.object_id = link_id
         self.polarity, self.delay, self.curvature = "+", False, 0.0
         self.offset = 0.0  # extra bend that sets parallel claims of the same link side by side
         self.conflict = False
@@ -109,6 +120,7 @@ class LinkItem(QGraphicsItem):
         self._sign_at = QPointF()
         self._mid = QPointF()
         self._mid_tangent = QPointF(1, 0)
+        self._mark_at, self._mark_tangent = QPointF(), QPointF(1, 0)
         self._bounds = QRectF()
         source.links.append(self)
         if target is not source:
@@ -155,6 +167,10 @@ class LinkItem(QGraphicsItem):
         self._arrow(end, tangent_at(p1, c, p2, t1))
         self._mid = point_at(p1, c, p2, (t0 + t1) / 2)
         self._mid_tangent = tangent_at(p1, c, p2, (t0 + t1) / 2)
+        # The bend handle sits at the middle and the sign by the head: the delay mark and
+        # the conflict ring go a third of the way along, clear of both.
+        self._mark_at = point_at(p1, c, p2, t0 + (t1 - t0) * MARK_AT)
+        self._mark_tangent = tangent_at(p1, c, p2, t0 + (t1 - t0) * MARK_AT)
 
     def _self_loop(self) -> None:
         box = self.source.scene_box()
@@ -167,6 +183,7 @@ class LinkItem(QGraphicsItem):
         self._arrow(left, QPointF(0.3, 1))
         self._mid = top + QPointF(0, -radius * 1.5)
         self._mid_tangent = QPointF(-1, 0)
+        self._mark_at, self._mark_tangent = self._mid, self._mid_tangent
 
     def _arrow(self, tip: QPointF, direction: QPointF) -> None:
         length = math.hypot(direction.x(), direction.y()) or 1.0
@@ -215,19 +232,30 @@ class LinkItem(QGraphicsItem):
             self._draw_conflict(painter)
 
     def _draw_delay(self, painter: QPainter, pen: QPen) -> None:
-        t = self._mid_tangent
+        t = self._mark_tangent
         length = math.hypot(t.x(), t.y()) or 1.0
         d = QPointF(t.x() / length, t.y() / length)
         n = QPointF(-d.y(), d.x())
         mark = QPen(pen.color(), 2)
         painter.setPen(mark)
         for shift in (-3.5, 3.5):
-            centre = self._mid + d * shift
+            centre = self._mark_at + d * shift
             painter.drawLine(centre - n * 8, centre + n * 8)
 
+    def delay_mark_rect(self) -> QRectF:
+        return QRectF(self._mark_at - QPointF(11, 11), self._mark_at + QPointF(11, 11))
+
+    def sign_rect(self) -> QRectF:
+        return QRectF(self._sign_at - QPointF(10, 10), self._sign_at + QPointF(10, 10))
+
+    def handle_point(self) -> QPointF:
+        """Where the bend handle sits: the middle of the curve."""
+        return self._mid
+
     def _draw_conflict(self, painter: QPainter) -> None:
-        """Perspectives disagree on this link's polarity: a ringed '≠' at its middle."""
-        at = self._mid
+        """Perspectives disagree on this link's polarity: a ringed '≠' on the line (a delay
+        mark, when there is one, takes that place; the ring then sits at two thirds)."""
+        at = self._mark_at if not self.delay else point_between(self._mid, self._head.at(0), 0.5)
         painter.setPen(QPen(QColor(self.style.text), 1.4))
         painter.setBrush(QColor(self.style.background))
         painter.drawEllipse(at, 8, 8)
@@ -245,6 +273,7 @@ class LoopLabelItem(QGraphicsItem):
     def __init__(self, key: str, label: str, name: str, style: CanvasStyle) -> None:
         super().__init__()
         self.key, self.label = key, label
+        self.role = "marker"
         self.setToolTip(f"{label} {name}".strip())
         self.setZValue(3)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)

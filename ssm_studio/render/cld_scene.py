@@ -44,6 +44,7 @@ class CldScene(DiagramScene):
         self.tracker = tracker or LoopTracker(document, loop_budget)
         # On screen the search runs off the UI thread; exports want the answer at once.
         self.asynchronous = asynchronous
+        self.searched_for: set[str] | None = None  # the perspectives the last search was for
         self._report_ready.connect(self.show_report)
         self._index: dict[str, dict] = {}
         self.snap = False
@@ -76,6 +77,20 @@ class CldScene(DiagramScene):
             self._add_link(link)
         self.refresh_layers()
         self.recompute_loops()
+
+    def apply_style(self, style: CanvasStyle) -> None:
+        """A new look (high contrast, text size): every item told before it changes size."""
+        self.style = style
+        for item in list(self.variable_items.values()) + list(self.link_items.values()):
+            item.style = style
+        for item in self.variable_items.values():
+            item.set_name(item.name)
+        for item in self.loop_items.values():
+            item.set_style(style)
+        for item in self.link_items.values():
+            self._style_link(item, self._link(item.link_id))
+        self.setBackgroundBrush(QColor(style.background))
+        self._place_loop_labels()
 
     def _variable(self, variable_id: str):
         return self._lookup("variables")[variable_id]
@@ -204,6 +219,11 @@ class CldScene(DiagramScene):
             relevant = (variable.id in used or visible & set(variable.included_by)
                         or variable.id not in linked)
             item.base_opacity = 1.0 if relevant else 0.35
+        if self.searched_for is not None and visible != self.searched_for:
+            # The loops shown follow the perspectives shown: old labels go at once.
+            for item in self.loop_items.values():
+                item.setVisible(False)
+            self._loop_timer.start()
         self._apply_highlight()
 
     # Loops ------------------------------------------------------------------------------
@@ -213,6 +233,7 @@ class CldScene(DiagramScene):
         visible = self.visible_perspectives()
         everyone = {p.id for p in self.document.project.perspectives}
         chosen = None if visible == everyone else visible
+        self.searched_for = visible
         if self.asynchronous:
             self.tracker.request(chosen, self._deliver, self.loop_budget, asker=id(self))
         else:

@@ -79,7 +79,7 @@ class CmScene(DiagramScene):
                 for link in item.links:
                     link.update_geometry()
             return
-        selected = {getattr(i, "variable_id", None) or getattr(i, "link_id", None) for i in self.selectedItems()}
+        selected = {getattr(i, "object_id", None) for i in self.selectedItems()}
         self.rebuild()
         for key in selected:
             for table in (self.variable_items, self.link_items):

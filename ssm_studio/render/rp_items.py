@@ -17,12 +17,13 @@ PAPER = "#FFFFFF"
 class RpItem(QGraphicsItem):
     """Common behaviour: selectable, movable unless locked, tells the scene when it moves."""
 
+    role = "box"  # what the canvas treats it as: a box to select, move, link and name
     name = ""  # the words in-place editing changes (label, text), if any
+    editable_text = None  # the same, for kinds that have words (None: nothing to rename)
 
     def __init__(self, item_id: str) -> None:
         super().__init__()
-        self.item_id = item_id
-        self.variable_id = item_id  # the name the shared canvas view uses for boxes
+        self.item_id = self.object_id = item_id
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
@@ -53,7 +54,7 @@ class StencilItem(RpItem):
     def __init__(self, item_id: str, stencil: str, width: float, height: float, label: str) -> None:
         super().__init__(item_id)
         self.stencil, self.w, self.h, self.label = stencil, width, height, label
-        self.name = label  # what in-place editing edits
+        self.name = self.editable_text = label  # what in-place editing edits
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
@@ -124,7 +125,7 @@ class TextBlockItem(RpItem):
     def __init__(self, item_id: str, text: str, font_size: float, width: float) -> None:
         super().__init__(item_id)
         self.text, self.font = text, QFont("DejaVu Sans")
-        self.name = text
+        self.name = self.editable_text = text
         self.font.setPointSizeF(font_size)
         self.w = width
         from PySide6.QtGui import QFontMetricsF
@@ -149,7 +150,7 @@ class BubbleItem(RpItem):
     def __init__(self, item_id: str, style: str, text: str, width: float, height: float) -> None:
         super().__init__(item_id)
         self.style, self.text, self.w, self.h = style, text, width, height
-        self.name = text
+        self.name = self.editable_text = text
         self.tail_to: QPointF | None = None  # owner's centre, in scene coordinates
 
     def body(self) -> QRectF:
@@ -208,8 +209,8 @@ class ConnectorItem(RpItem):
     def __init__(self, item_id: str, label: str, arrow_start: bool, arrow_end: bool) -> None:
         super().__init__(item_id)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
-        self.link_id = item_id
-        self.name = label
+        self.role = "arrow"
+        self.name = self.editable_text = label
         self.label, self.arrow_start, self.arrow_end = label, arrow_start, arrow_end
         self.line = (QPointF(), QPointF())
         self.setZValue(-1)

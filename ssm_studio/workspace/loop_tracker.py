@@ -80,7 +80,7 @@ class LoopTracker:
     def _remember(self, report: LoopReport) -> None:
         with self._lock:
             for loop in report.loops:
-                self.session_labels.setdefault(loop.key, (loop.label, loop.name))
+                self.session_labels[loop.key] = (loop.label, loop.name)
 
     # Saving ---------------------------------------------------------------------------------
     def project_for_saving(self) -> Project:

@@ -56,7 +56,7 @@ def test_link_by_dragging_set_polarity_by_key_and_undo_to_the_saved_file(qtbot, 
     residents = project.perspective_named("Residents out of work").id
     window.perspectives.make_active(residents)
     qtbot.keyClick(view, Qt.Key.Key_L)
-    assert view.tool == "link"
+    assert view.tool.key == "link"
     drag(qtbot, view, viewport_point(view, a.x, a.y), viewport_point(view, b.x, b.y))
     link = project.cld.links[-1]
     assert (link.source, link.target, link.perspective, link.polarity) == (a.id, b.id, residents, "+")
@@ -165,7 +165,7 @@ def test_bend_a_link_by_dragging_its_handle(qtbot, window):
     item = scene.link_items[link.id]
     scene.clearSelection()
     item.setSelected(True)
-    handle = view._handle
+    handle = view.bend_handle
     assert handle.isVisible()
     view.centerOn(handle.pos())
     start = view.mapFromScene(handle.pos())

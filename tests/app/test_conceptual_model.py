@@ -81,6 +81,6 @@ def test_navigator_opens_a_model_on_the_canvas(qtbot, window):
     project = window.session.document.project
     cm = project.conceptual_models[0]
     window._navigate("conceptual-model", cm.id)
-    assert window.stack.currentWidget() is window.models
+    assert window.stack.currentWidget() is window.models and window.page_key == "conceptual_model"
     assert window.models.scene.model_id == cm.id
     assert len(window.models.scene.variable_items) == len(cm.activities)

@@ -63,7 +63,7 @@ def test_perspectives_add_rename_reorder_remove_are_undoable(qtbot, window, monk
     panel.select(pid)
     panel.move(-1)
     assert [p.name for p in project.perspectives][-2] == "Local employers"
-    monkeypatch.setattr("ssm_studio.app.perspectives_panel.QInputDialog.getText",
+    monkeypatch.setattr("ssm_studio.app.docks.perspectives.QInputDialog.getText",
                         lambda *a, **k: ("Employers in Stoke", True))
     panel.select(pid)
     panel.rename()
@@ -174,7 +174,8 @@ def test_side_by_side_views_are_linked(qtbot, window):
     shown = {it.perspective for it in side.scenes[1].link_items.values() if it.isVisible()}
     assert shown == {ids[1]}
     window.set_mode("overlay")
-    assert window.stack.currentWidget() is window.view
+    assert window.page_key == "overlay" and window.view.isVisible()
+    assert not side.views  # the side-by-side scenes are closed while the page is away
 
 
 def test_high_contrast_and_text_scaling(qtbot, window):
@@ -184,6 +185,10 @@ def test_high_contrast_and_text_scaling(qtbot, window):
     assert window.scene.style.link_width > 3 and item.box.width() > width
     window.scale_text(1.5)
     assert window.scene.style.text_scale > 2
+    window.scale_text(1 / 1.5)
+    window.actions_["high_contrast"].trigger()  # off again: the text is as it was before
+    assert window.scene.style.text_scale == pytest.approx(1.0)
+    assert item.box.width() == pytest.approx(width)
 
 
 def test_widgets_have_accessible_names(qtbot, window):
@@ -196,7 +201,7 @@ def test_widgets_have_accessible_names(qtbot, window):
     for button in window.perspectives.findChildren(QAbstractButton):
         assert button.accessibleName() or button.text()
     # every canvas tool has a menu action and a key (single letters belong to the canvas)
-    for key in ("tool_select", "tool_variable", "tool_link", "new_variable"):
+    for key in ("tool_select", "tool_add", "tool_link", "new_variable"):
         assert "\t" in window.actions_[key].text()
     assert window.actions_["link_selected"].shortcut().toString() == "Ctrl+L"
 
@@ -204,7 +209,7 @@ def test_widgets_have_accessible_names(qtbot, window):
 def test_typing_in_a_table_does_not_trigger_canvas_keys(qtbot, window):
     from PySide6.QtWidgets import QApplication
 
-    window._docks["actions"].show()
+    window.show_page("actions")
     table = window.actions_table.table
     variables = len(window.session.document.project.cld.variables)
     table.setFocus()
@@ -215,7 +220,7 @@ def test_typing_in_a_table_does_not_trigger_canvas_keys(qtbot, window):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.wait(5)
     assert len(window.session.document.project.cld.variables) == variables
-    assert window.view.tool == "select"
+    assert window.view.tool.key == "select"
 
 
 def test_moving_a_variable_moves_its_loop_labels_without_a_new_search(qtbot, window, monkeypatch):

@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from ssm_studio.app.canvas.view import STENCIL_MIME
 from ssm_studio.render.export import to_image
 from ssm_studio.storage import project_to_bytes
 
@@ -27,7 +28,7 @@ def test_draw_place_bubble_connect_photo_layers_and_undo_to_the_file(qtbot, wind
     # A free-hand stroke with the mouse: one item, one undo step.
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_P)
-    assert view.tool == "pen"
+    assert view.tool.key == "pen"
     start = viewport_point(view, -200, -200)
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
     for i in range(1, 12):
@@ -158,7 +159,7 @@ def test_drag_a_stencil_from_the_palette(qtbot, window):
     count = len(project.rich_picture.items)
     item = panel.palette.item(0)
     data = panel.palette.mimeData([item])
-    assert data.hasFormat(panel.view.STENCIL_MIME)
+    assert data.hasFormat(STENCIL_MIME)
     at = panel.view.viewport().rect().center()
     drop = QDropEvent(QPointF(at), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)

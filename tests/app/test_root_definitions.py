@@ -34,7 +34,8 @@ def test_fill_catwoe_for_two_perspectives_and_undo_to_the_saved_file(qtbot, wind
     assert rds[made[0]].measures.efficacy == "Vacancies filled"
     assert "vacancies unfilled \u2192 vacancies filled by local people" in editor.sentence.text()
     assert editor.t_hint.text() == ""
-    # The matrix gains two columns and marks the shared wording.
+    # The matrix gains two columns and marks the shared wording (it refreshes when shown).
+    window.show_page("catwoe")
     assert matrix.columnCount() == columns_before + 2
     cells = [matrix.item(0, c).text() for c in range(matrix.columnCount())]
     assert cells.count("= Employers with vacancies") == 2

@@ -22,7 +22,7 @@ def type_in_cell(qtbot, table, row, column, text):
 def test_comparison_rows_by_keyboard_follow_the_model_and_undo(qtbot, window):
     project = window.session.document.project
     original = project_to_bytes(project, {})
-    window._docks["comparison"].show()
+    window.show_page("comparison")
     panel = window.comparison
     cm = panel.model()
     table = panel.table
@@ -46,7 +46,7 @@ def test_comparison_rows_by_keyboard_follow_the_model_and_undo(qtbot, window):
 
 def test_record_stances_and_read_the_accommodation_order(qtbot, window):
     project = window.session.document.project
-    window._docks["actions"].show()
+    window.show_page("actions")
     panel = window.actions_table
     table = panel.table
     new_id = panel.add_action("Share one family plan between services")
@@ -67,7 +67,7 @@ def test_record_stances_and_read_the_accommodation_order(qtbot, window):
 
 def test_a_comparison_row_becomes_a_proposed_change(qtbot, window):
     project = window.session.document.project
-    window._docks["comparison"].show()
+    window.show_page("comparison")
     panel = window.comparison
     cm = panel.model()
     type_in_cell(qtbot, panel.table, 1, 6, "Publish the skills plan every year")
@@ -83,7 +83,7 @@ def test_a_comparison_row_becomes_a_proposed_change(qtbot, window):
 
 def test_a_stance_note_is_kept_and_shown(qtbot, window):
     project = window.session.document.project
-    window._docks["actions"].show()
+    window.show_page("actions")
     panel = window.actions_table
     panel.table.setCurrentCell(0, 4)
     assert panel.edit_note("Only with travel costs paid")

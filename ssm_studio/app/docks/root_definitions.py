@@ -7,7 +7,6 @@ composed live from the parts (or the user's own wording), and T is checked in pl
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,21 +16,21 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..edits.stage_edits import (
+from ...edits.stage_edits import (
     add_root_definition,
     change_measures,
     change_root_definition,
     remove_root_definition,
 )
-from ..model import RootDefinition
-from ..model.sentences import CATWOE, catwoe_value, compose_sentence, transformation_problems
-from .session import DocumentSession
+from ...model import RootDefinition
+from ...model.sentences import compose_sentence, transformation_problems
+from ..field_undo import share_undo
+from ..session import DocumentSession
+from .following import Following
 
 # (field, label, guidance in plain words, multi-line)
 FIELDS = [
@@ -122,7 +121,13 @@ class RootDefinitionEditor(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self.perspective: str | None = None
-        session.document.subscribe(self._on_events)
+        share_undo(*self.inputs.values(), *self.measure_inputs.values(), self.own_words)
+        self.following = Following(self, session.document,
+                                   [("root_definitions",), ("perspectives",), ("conceptual_models",)],
+                                   lambda: self.show_perspective(self.perspective, self.rd_id))
+
+    def close_document(self) -> None:
+        self.following.stop()
 
     # Which definition ------------------------------------------------------------------
     def show_perspective(self, perspective_id: str | None, rd_id: str | None = None) -> None:
@@ -217,46 +222,3 @@ class RootDefinitionEditor(QScrollArea):
             return
         self.session.push(remove_root_definition(self.session.document.project, rd.id))
         self.rd_id = None
-
-    def _on_events(self, events) -> None:
-        if any(e.path[:1] in (("root_definitions",), ("perspectives",), ("conceptual_models",)) for e in events):
-            self.show_perspective(self.perspective, self.rd_id)
-
-
-class CatwoeMatrix(QTableWidget):
-    """All perspectives' root definitions side by side, one row per CATWOE element.
-
-    Differences are shown, not ranked: wording two definitions share is marked '='; an
-    element a definition leaves empty shows a dash. Columns follow the user's order."""
-
-    def __init__(self, session: DocumentSession, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.setAccessibleName("CATWOE matrix")
-        self.setWordWrap(True)
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        session.document.subscribe(lambda events: self.refresh())
-        self.refresh()
-
-    def refresh(self) -> None:
-        project = self.session.document.project
-        columns = [(rd, project.perspective(rd.perspective)) for p in project.perspectives
-                   for rd in project.root_definitions if rd.perspective == p.id]
-        self.setColumnCount(len(columns))
-        self.setRowCount(len(CATWOE))
-        self.setHorizontalHeaderLabels([f"{p.name}\n{rd.title}" for rd, p in columns])
-        self.setVerticalHeaderLabels([f"{letter} · {title}" for letter, title, _ in CATWOE])
-        for row, (letter, _title, _field) in enumerate(CATWOE):
-            values = [catwoe_value(rd, letter).strip() for rd, _ in columns]
-            for column, value in enumerate(values):
-                shared = bool(value) and values.count(value) > 1
-                item = QTableWidgetItem(("= " if shared else "") + (value or "\u2014"))
-                if not value:
-                    item.setForeground(QColor("#888888"))
-                if shared:
-                    font = QFont(item.font())
-                    font.setBold(True)
-                    item.setFont(font)
-                    item.setToolTip("The same wording as another perspective's definition")
-                self.setItem(row, column, item)
-        self.resizeRowsToContents()

@@ -5,19 +5,22 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..edits.stage_edits import start_from_root_definition
-from ..model.scaffold import size_note
-from ..render.cm_scene import CmScene
-from ..render.style import CanvasStyle
-from .cld_view import CldView
-from .cm_editor import CmEditor
-from .session import DocumentSession
+from ...edits.stage_edits import start_from_root_definition
+from ...model.scaffold import size_note
+from ...render.cm_scene import CmScene
+from ...render.style import CanvasStyle
+from ..canvas.tools import AddTool, ConnectTool
+from ..canvas.view import CanvasView
+from ..cm_editor import CmEditor
+from ..session import DocumentSession
+from .base import Page, canvas_commands
 
 
 class ConceptualModelPanel(QWidget):
     def __init__(self, session: DocumentSession, style: CanvasStyle, parent=None) -> None:
         super().__init__(parent)
         self.session, self.style = session, style
+        self.page: ConceptualModelPage | None = None
         self.setAccessibleName("Conceptual model")
         self.chooser = QComboBox()
         self.chooser.setAccessibleName("Conceptual model or root definition")
@@ -37,10 +40,10 @@ class ConceptualModelPanel(QWidget):
         self.layout_.addLayout(top)
         self.layout_.addWidget(self.note)
         self.scene: CmScene | None = None
-        self.view: CldView | None = None
+        self.view: CanvasView | None = None
         self.editor: CmEditor | None = None
         self.current: str | None = None  # "model:<id>" or "rd:<id>"
-        session.document.subscribe(self._on_events)
+        self._unsubscribe = session.document.subscribe(self._on_events)
         self.refresh_chooser()
 
     def refresh_chooser(self) -> None:
@@ -60,24 +63,33 @@ class ConceptualModelPanel(QWidget):
 
     def show_model(self, choice: str | None) -> None:
         """``choice`` is "model:<id>" or "rd:<id>" (a root definition with no model yet)."""
-        if choice is None:
-            return
-        kind, ident = choice.split(":", 1)
-        self.current = choice
-        self.start.setEnabled(kind == "rd")
         if self.scene is not None:
             self.scene.close()
             self.view.deleteLater()
             self.scene.deleteLater()
             self.scene = self.view = self.editor = None
+            if self.page is not None:
+                self.page.commands = {}
+        self.current = choice
+        if choice is None:
+            self.start.setEnabled(False)
+            self.note.setText("Choose a conceptual model, or a root definition to start one from.")
+            return
+        kind, ident = choice.split(":", 1)
+        self.start.setEnabled(kind == "rd")
         if kind != "model":
             self.note.setText("This root definition has no conceptual model yet: start one from it.")
             return
         self.scene = CmScene(self.session.document, ident, self.style)
         self.scene.setParent(self)
         self.editor = CmEditor(self.scene, self.session)
-        self.view = CldView(self.scene, self.editor)
+        self.view = CanvasView(self.scene, self.editor, bends=False)
+        self.view.page = self.page
+        self.view.add_tool(AddTool(self.view, "Click on the canvas to add an activity"))
+        self.view.add_tool(ConnectTool(self.view, "Drag from an activity to one that depends on it"))
         self.view.setAccessibleName("Conceptual model canvas")
+        if self.page is not None:
+            self.page.bind(self.view, self.editor)
         self.layout_.addWidget(self.view, 1)
         self.view.fit()
         self._update_note()
@@ -114,5 +126,42 @@ class ConceptualModelPanel(QWidget):
             self._update_note()
 
     def close_scene(self) -> None:
+        self._unsubscribe()
         if self.scene is not None:
             self.scene.close()
+
+
+class ConceptualModelPage(Page):
+    key = "conceptual-model"
+    title = "Conceptual model"
+
+    def __init__(self, session: DocumentSession, style: CanvasStyle) -> None:
+        super().__init__(ConceptualModelPanel(session, style))
+        self.panel: ConceptualModelPanel = self.widget
+        self.panel.page = self
+        self.commands = {}
+
+    @property
+    def view(self) -> CanvasView | None:
+        return self.panel.view
+
+    def bind(self, view: CanvasView, editor: CmEditor) -> None:
+        """A model was chosen: the commands now act on its canvas."""
+        self.commands = canvas_commands(view, editor)
+        self.commands.update({"toggle_mark": editor.toggle_delay, "export_diagram": lambda: "conceptual-model"})
+
+    def tool_names(self) -> dict[str, str]:
+        return {"add": "Activity", "link": "Dependency"}
+
+    def activate(self) -> None:
+        panel = self.panel
+        if panel.current is None and panel.chooser.count():
+            panel.show_model(panel.chooser.itemData(0))
+
+    def apply_style(self, style: CanvasStyle) -> None:
+        self.panel.style = style
+        if self.panel.current is not None:
+            self.panel.show_model(self.panel.current)
+
+    def close(self) -> None:
+        self.panel.close_scene()

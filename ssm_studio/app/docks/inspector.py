@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..edits.causal_edits import change_variable, rename_variable, set_link_fields
-from ..render.cld_items import LinkItem, VariableItem
-from .session import DocumentSession
+from ...edits.causal_edits import change_variable, rename_variable, set_link_fields
+from ...render.cld_items import LinkItem, VariableItem
+from ..field_undo import share_undo
+from ..session import DocumentSession
+from .following import Following
 
 POLARITIES = [("+  same direction", "+"), ("\u2212  opposite direction", "-"), ("?  unknown / disputed", "?")]
 
@@ -50,9 +52,29 @@ class Inspector(QWidget):
         for label, widget in (("Name", self.name), ("Polarity", self.polarity), ("", self.delay),
                               ("Claimed by", self.perspective), ("Note", self.note)):
             self.form.addRow(label, widget)
+        share_undo(self.name, self.note)
         self.kind: str | None = None
         self.target: str | None = None
+        self._items: list = []
+        # Follows what it shows: a rename on the canvas or an undo updates the fields, so
+        # pressing Enter here never writes a stale name back.
+        self.following = Following(self, session.document, [("cld",), ("perspectives",)], self._refresh)
         self.show_nothing()
+
+    def _refresh(self) -> None:
+        try:
+            self.show_items(self._items)
+        except RuntimeError:  # an item was deleted with its scene
+            self.show_nothing()
+
+    def close_document(self) -> None:
+        self.following.stop()
+
+    @staticmethod
+    def _set_text(widget, text: str) -> None:
+        current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+        if current != text:  # leave the cursor alone when nothing changed
+            (widget.setPlainText if isinstance(widget, QPlainTextEdit) else widget.setText)(text)
 
     def _rows(self, visible: set[str]) -> None:
         for widget, key in ((self.name, "name"), (self.polarity, "polarity"), (self.delay, "delay"),
@@ -65,6 +87,7 @@ class Inspector(QWidget):
         self._rows(set())
 
     def show_items(self, items) -> None:
+        self._items = list(items)
         project = self.session.document.project
         if len(items) != 1:
             if items:
@@ -81,8 +104,8 @@ class Inspector(QWidget):
                 return self.show_nothing()
             self.kind, self.target = "variable", variable.id
             self.heading.setText("<b>Variable</b> (shared by every perspective)")
-            self.name.setText(variable.name)
-            self.note.setPlainText(variable.note)
+            self._set_text(self.name, variable.name)
+            self._set_text(self.note, variable.note)
             self._rows({"name", "note"})
         elif isinstance(item, LinkItem):
             link = next((lk for lk in project.cld.links if lk.id == item.link_id), None)
@@ -95,7 +118,7 @@ class Inspector(QWidget):
             self.delay.setChecked(link.delay)
             perspective = project.perspective(link.perspective)
             self.perspective.setText(perspective.name if perspective else "")
-            self.note.setPlainText(link.note)
+            self._set_text(self.note, link.note)
             self._rows({"polarity", "delay", "perspective", "note"})
 
     def _name_done(self) -> None:

@@ -16,25 +16,26 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..edits.perspective_edits import (
+from ...edits.perspective_edits import (
     add_perspective,
     change_perspective,
     remove_perspective,
     reorder_perspective,
 )
-from ..edits.refusal import build
-from ..errors import SsmError
-from ..model import COMMON_GROUND_NAME, Perspective, style_for_index
-from ..model.perspective import DASHES
-from ..render.layers import COMMON, LayerState
-from .session import DocumentSession
+from ...edits.refusal import build
+from ...errors import SsmError
+from ...model import COMMON_GROUND_NAME, Perspective, style_for_index
+from ...model.perspective import DASHES
+from ...render.layers import COMMON, LayerState
+from ..icons import icon
+from ..session import DocumentSession
+from .following import Following
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
@@ -44,7 +45,7 @@ def swatch(colour: str, dash: str, size: int = 28) -> QIcon:
     pixmap = QPixmap(size, 14)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    from ..render.style import perspective_pen
+    from ...render.style import perspective_pen
 
     pen = perspective_pen(colour, dash, 3)
     painter.setPen(pen)
@@ -65,21 +66,25 @@ class PerspectivesPanel(QWidget):
         self.list.itemChanged.connect(self._visibility_toggled)
         self.list.itemDoubleClicked.connect(lambda item: self.make_active(item.data(ROLE_ID)))
         self.list.currentItemChanged.connect(self._show_opacity)
+        # One row of icon buttons (names in tooltips), so the panel stays narrow.
         buttons = QHBoxLayout()
-        self.add_button = self._button("Add…", "Add a perspective", self.add)
-        self.rename_button = self._button("Rename…", "Rename the chosen perspective", self.rename)
-        self.remove_button = self._button("Remove…", "Remove the chosen perspective", self.remove)
-        for b in (self.add_button, self.rename_button, self.remove_button):
-            buttons.addWidget(b)
-        tools = QHBoxLayout()
-        self.active_button = self._button("Set active", "New claims and annotations go to it", self.activate_current)
-        self.solo_button = self._button("Solo", "Show only this perspective (and common ground)", self.toggle_solo)
+        buttons.setSpacing(1)
+        self.add_button = self._tool("add_perspective", "Add a perspective (Ctrl+Shift+P)", self.add)
+        self.rename_button = self._tool("rename_perspective", "Rename the chosen perspective", self.rename)
+        self.remove_button = self._tool("remove_perspective", "Remove the chosen perspective", self.remove)
+        self.active_button = self._tool("set_active", "Make active: new claims and annotations go to it "
+                                                      "(or double-click)", self.activate_current)
+        self.solo_button = self._tool("solo", "Solo: show only this perspective and common ground (Ctrl+Alt+S)",
+                                      self.toggle_solo)
         self.solo_button.setCheckable(True)
-        self.colour_button = self._button("Colour…", "Change colour", self.recolour)
-        up = self._tool("\u2191", "Move up", lambda: self.move(-1))
-        down = self._tool("\u2193", "Move down", lambda: self.move(1))
-        for w in (self.active_button, self.solo_button, self.colour_button, up, down):
-            tools.addWidget(w)
+        self.colour_button = self._tool("colour", "Change colour", self.recolour)
+        up = self._tool("move_up", "Move up", lambda: self.move(-1))
+        down = self._tool("move_down", "Move down", lambda: self.move(1))
+        for w in (self.add_button, self.rename_button, self.remove_button, self.active_button, self.solo_button,
+                  self.colour_button, up, down):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        tools = QHBoxLayout()
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(5, 100)
         self.opacity.setAccessibleName("Opacity of the chosen layer")
@@ -92,23 +97,17 @@ class PerspectivesPanel(QWidget):
         row.addWidget(QLabel("Opacity"))
         row.addWidget(self.opacity)
         layout.addLayout(row)
-        session.document.subscribe(self._on_events)
+        self.following = Following(self, session.document, [("perspectives",)], self._perspectives_changed)
         layers.changed.connect(self.refresh)
         layers.active_changed.connect(lambda _: self.refresh())
         self.refresh()
 
-    def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.clicked.connect(slot)
-        return button
-
-    def _tool(self, text: str, tip: str, slot) -> QToolButton:
+    def _tool(self, key: str, tip: str, slot) -> QToolButton:
         button = QToolButton()
-        button.setText(text)
+        button.setIcon(icon(key))
+        button.setAutoRaise(True)
         button.setToolTip(tip)
-        button.setAccessibleName(tip)
+        button.setAccessibleName(tip.split(":")[0].split(" (")[0])
         button.clicked.connect(slot)
         return button
 
@@ -116,11 +115,13 @@ class PerspectivesPanel(QWidget):
     def project(self):
         return self.session.document.project
 
-    def _on_events(self, events) -> None:
-        if any(e.path == ("perspectives",) for e in events):
-            if self.layers.active and self.project.perspective(self.layers.active) is None:
-                self.layers.set_active(None)
-            self.refresh()
+    def _perspectives_changed(self) -> None:
+        if self.layers.active and self.project.perspective(self.layers.active) is None:
+            self.layers.set_active(None)
+        self.refresh()
+
+    def close_document(self) -> None:
+        self.following.stop()
 
     def refresh(self) -> None:
         current = self.current_id()

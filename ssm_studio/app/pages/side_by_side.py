@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ..render.cld_scene import CldScene
-from ..render.layers import LayerState
-from ..render.style import CanvasStyle
-from .cld_view import CldView
-from .session import DocumentSession
+from ...render.cld_scene import CldScene
+from ...render.layers import LayerState
+from ...render.style import CanvasStyle
+from ..canvas.view import CanvasView
+from ..session import DocumentSession
+from .base import Page, view_commands
 
 
 class SideBySide(QWidget):
@@ -17,10 +18,11 @@ class SideBySide(QWidget):
         super().__init__(parent)
         self.session, self.layers, self.style = session, layers, style
         self.scenes: list[CldScene] = []
-        self.views: list[CldView] = []
+        self.views: list[CanvasView] = []
         self._syncing = False
         self.grid = QGridLayout(self)
         self.setAccessibleName("Perspectives side by side")
+        self.page: SideBySidePage | None = None
 
     def show_perspectives(self, perspective_ids: list[str]) -> None:
         self.clear()
@@ -31,7 +33,8 @@ class SideBySide(QWidget):
             scene = CldScene(self.session.document, self.layers, self.style, perspectives={pid},
                              tracker=self.session.loops, asynchronous=True)
             scene.setParent(self)
-            view = CldView(scene, None)
+            view = CanvasView(scene, None)
+            view.page = self.page
             view.setAccessibleName(f"Causal claims of {perspective.name}")
             title = QLabel(f"<b>{perspective.name}</b> — {perspective.stakeholder}")
             title.setStyleSheet(f"border-bottom: 4px solid {perspective.colour}; padding: 2px")
@@ -62,7 +65,7 @@ class SideBySide(QWidget):
             first.centerOn(rect.center())
             self._sync(first)
 
-    def _sync(self, source: CldView) -> None:
+    def _sync(self, source: CanvasView) -> None:
         if self._syncing:
             return
         self._syncing = True
@@ -84,3 +87,36 @@ class SideBySide(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.scenes, self.views = [], []
+
+
+class SideBySidePage(Page):
+    """Read-only views of one perspective each: zoom and fit act on all of them at once."""
+
+    key = "side-by-side"
+    title = "Side by side"
+
+    def __init__(self, session: DocumentSession, layers: LayerState, style: CanvasStyle) -> None:
+        super().__init__(SideBySide(session, layers, style))
+        self.side: SideBySide = self.widget
+        self.side.page = self
+        self.layers = layers
+        self.commands = view_commands(lambda: self.side.views, self.side.fit)
+
+    @property
+    def view(self) -> CanvasView | None:
+        return self.side.views[0] if self.side.views else None
+
+    def activate(self) -> None:
+        project = self.side.session.document.project
+        self.side.show_perspectives([p.id for p in project.perspectives if self.layers.is_visible(p.id)])
+
+    def deactivate(self) -> None:
+        self.side.clear()
+
+    def apply_style(self, style: CanvasStyle) -> None:
+        self.side.style = style
+        if self.side.views:
+            self.activate()
+
+    def close(self) -> None:
+        self.side.clear()

@@ -15,17 +15,20 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..render.layers import LayerState
-from ..render.rp_scene import RpScene
-from ..render.stencils import find, stencils
-from .cld_view import CldView
-from .rp_editor import RpEditor
-from .session import DocumentSession
+from ...render.layers import LayerState
+from ...render.rp_scene import RpScene
+from ...render.stencils import find, stencils
+from ..canvas.tools import AddTool, ConnectTool, PenTool
+from ..canvas.view import STENCIL_MIME, CanvasView
+from ..icons import icon
+from ..rp_editor import RpEditor
+from ..session import DocumentSession
+from .base import Page, canvas_commands
 
 
 class StencilPalette(QListWidget):
@@ -40,11 +43,11 @@ class StencilPalette(QListWidget):
     def mimeData(self, items):
         data = QMimeData()
         if items:
-            data.setData(CldView.STENCIL_MIME, items[0].data(Qt.ItemDataRole.UserRole).encode())
+            data.setData(STENCIL_MIME, items[0].data(Qt.ItemDataRole.UserRole).encode())
         return data
 
     def mimeTypes(self):
-        return [CldView.STENCIL_MIME]
+        return [STENCIL_MIME]
 
 
 class RichPicturePanel(QWidget):
@@ -55,7 +58,10 @@ class RichPicturePanel(QWidget):
         self.scene = RpScene(session.document, layers)
         self.scene.setParent(self)
         self.editor = RpEditor(self.scene, session, layers)
-        self.view = CldView(self.scene, self.editor)
+        self.view = CanvasView(self.scene, self.editor, bends=False)
+        self.view.add_tool(AddTool(self.view, "Click on the canvas to write text"))
+        self.view.add_tool(ConnectTool(self.view, "Drag from one figure to another to connect them"))
+        self.view.add_tool(PenTool(self.view))
         self.view.setAccessibleName("Rich picture canvas")
         self.view.message.connect(self.say)
         palette = QVBoxLayout()
@@ -67,27 +73,41 @@ class RichPicturePanel(QWidget):
         self.palette.itemActivated.connect(lambda item: self.place(item.data(Qt.ItemDataRole.UserRole)))
         palette.addWidget(self.search)
         palette.addWidget(self.palette, 1)
-        buttons = [("Pen (P)", lambda: self.view.set_tool("pen")), ("Text (A)", lambda: self.view.set_tool("variable")),
-                   ("Connect (L)", lambda: self.view.set_tool("link")), ("Select (V)", lambda: self.view.set_tool("select")),
-                   ("Speech bubble", lambda: self.editor.add_bubble("speech")),
-                   ("Thought bubble", lambda: self.editor.add_bubble("thought")),
-                   ("Photo…", self.insert_photo), ("Box", lambda: self.editor.add_shape("rectangle", self._centre())),
-                   ("Ellipse", lambda: self.editor.add_shape("ellipse", self._centre())),
-                   ("Arrow heads", self.editor.cycle_arrows), ("To front", lambda: self.editor.bring(True)), ("To back", lambda: self.editor.bring(False)),
-                   ("Group", self.editor.group), ("Ungroup", self.editor.ungroup),
-                   ("Rotate ]", lambda: self.editor.rotate(15)), ("Bigger >", lambda: self.editor.resize(1.1)),
-                   ("Smaller <", lambda: self.editor.resize(1 / 1.1)), ("Lock", self.editor.toggle_lock),
-                   ("Lock backdrop", lambda: self.editor.lock_backdrop(True)),
-                   ("Align left", lambda: self.editor.align("left")), ("Align top", lambda: self.editor.align("top")),
-                   ("Distribute ↔", lambda: self.editor.distribute(True)),
-                   ("Distribute ↕", lambda: self.editor.distribute(False)),
-                   ("To active layer", lambda: self.editor.move_to_layer(self.editor.layer()))]
+        # Each action an icon button with its name (and key) as tooltip: 20 text buttons had
+        # filled the panel. The drawing tools themselves are on the main toolbar.
+        buttons = [("speech", "Speech bubble", lambda: self.editor.add_bubble("speech")),
+                   ("thought", "Thought bubble", lambda: self.editor.add_bubble("thought")),
+                   ("photo", "Insert photo…", self.insert_photo),
+                   ("box", "Box", lambda: self.editor.add_shape("rectangle", self._centre())),
+                   ("ellipse", "Ellipse", lambda: self.editor.add_shape("ellipse", self._centre())),
+                   ("arrows", "Arrow heads of the chosen connector", self.editor.cycle_arrows),
+                   ("front", "Bring to front", lambda: self.editor.bring(True)),
+                   ("back", "Send to back", lambda: self.editor.bring(False)),
+                   ("group", "Group", self.editor.group), ("ungroup", "Ungroup", self.editor.ungroup),
+                   ("rotate", "Rotate 15° (])", lambda: self.editor.rotate(15)),
+                   ("bigger", "Bigger (>)", lambda: self.editor.resize(1.1)),
+                   ("smaller", "Smaller (<)", lambda: self.editor.resize(1 / 1.1)),
+                   ("lock", "Lock or unlock", self.editor.toggle_lock),
+                   ("lock_backdrop", "Lock the common-ground backdrop", lambda: self.editor.lock_backdrop(True)),
+                   ("align_left", "Align left", lambda: self.editor.align("left")),
+                   ("align_top", "Align top", lambda: self.editor.align("top")),
+                   ("distribute_h", "Distribute across", lambda: self.editor.distribute(True)),
+                   ("distribute_v", "Distribute down", lambda: self.editor.distribute(False)),
+                   ("to_layer", "Move to the active perspective's layer",
+                    lambda: self.editor.move_to_layer(self.editor.layer()))]
         grid = QGridLayout()
-        for index, (text, slot) in enumerate(buttons):
-            button = QPushButton(text)
-            button.setAccessibleName(text.rstrip(" ]<>↔↕"))
+        grid.setSpacing(2)
+        self.buttons: dict[str, QToolButton] = {}
+        for index, (key, text, slot) in enumerate(buttons):
+            button = QToolButton()
+            button.setIcon(icon(key))
+            button.setIconSize(QSize(22, 22))
+            button.setToolTip(text)
+            button.setAccessibleName(text)
+            button.setAutoRaise(True)
             button.clicked.connect(slot)
-            grid.addWidget(button, index // 2, index % 2)
+            grid.addWidget(button, index // 5, index % 5)
+            self.buttons[key] = button
         palette.addLayout(grid)
         pen = QHBoxLayout()
         self.pen_width = QDoubleSpinBox()
@@ -118,7 +138,7 @@ class RichPicturePanel(QWidget):
         palette.addWidget(self.status)
         side = QWidget()
         side.setLayout(palette)
-        side.setMaximumWidth(260)
+        side.setFixedWidth(230)
         layout = QHBoxLayout(self)
         layout.addWidget(side)
         layout.addWidget(self.view, 1)
@@ -159,3 +179,35 @@ class RichPicturePanel(QWidget):
 
     def close_scene(self) -> None:
         self.scene.close()
+
+
+class RichPicturePage(Page):
+    key = "rich-picture"
+    title = "Rich picture"
+
+    def __init__(self, session: DocumentSession, layers: LayerState) -> None:
+        super().__init__(RichPicturePanel(session, layers))
+        self.panel: RichPicturePanel = self.widget
+        view, editor = self.panel.view, self.panel.editor
+        view.page = self
+        self.commands = canvas_commands(view, editor)
+        self.commands.update({
+            "rotate": editor.rotate, "resize": editor.resize, "export_diagram": lambda: "rich-picture",
+            "drop_stencil": editor.add_stencil,
+        })
+        self._fitted = False
+
+    @property
+    def view(self) -> CanvasView:
+        return self.panel.view
+
+    def tool_names(self) -> dict[str, str]:
+        return {"add": "Text", "link": "Connector", "pen": "Pen"}
+
+    def activate(self) -> None:
+        if not self._fitted:  # the first visit shows the whole picture, not a corner of it
+            self._fitted = True
+            self.panel.view.fit()
+
+    def close(self) -> None:
+        self.panel.close_scene()

@@ -13,18 +13,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..analysis import LoopReport
-from ..edits.causal_edits import name_loop
-from ..render.cld_scene import CldScene
-from .session import DocumentSession
+from ...analysis import LoopReport
+from ...edits.causal_edits import name_loop
+from ...render.cld_scene import CldScene
+from ...render.layers import LayerState
+from ..session import DocumentSession
 
 KIND = {"R": "reinforcing", "B": "balancing", "?": "unknown"}
 
 
 class LoopsPanel(QWidget):
-    def __init__(self, scene: CldScene, session: DocumentSession, parent=None) -> None:
+    def __init__(self, scene: CldScene, session: DocumentSession, layers: LayerState | None = None,
+                 parent=None) -> None:
         super().__init__(parent)
         self.scene, self.session = scene, session
+        # The list shows the loops of the perspectives on screen: hiding or soloing a
+        # perspective clears the list at once, and the scene's new search refills it.
+        if layers is not None:
+            layers.changed.connect(self._layers_changed)
+        self._layers = layers
         self.setAccessibleName("Feedback loops")
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -48,21 +55,49 @@ class LoopsPanel(QWidget):
         if scene.report is not None:
             self.show_report(scene.report)
 
+    def _layers_changed(self) -> None:
+        if self.scene.visible_perspectives() != self.scene.searched_for:
+            self.list.clear()
+            self.status.setText("Finding the loops of the perspectives shown…")
+
     def show_report(self, report: LoopReport) -> None:
-        names = {v.id: v.name for v in self.session.document.project.cld.variables}
+        project = self.session.document.project
+        names = {v.id: v.name for v in project.cld.variables}
+        perspectives = {p.id: p.name for p in project.perspectives}
+        variants: dict[tuple, list] = {}
+        for loop in report.loops:
+            variants.setdefault(tuple(loop.variables), []).append(loop)
         self.list.blockSignals(True)
         self.list.clear()
         for loop in report.loops:
             title = f"{loop.label} {loop.name}".strip()
             path = " \u2192 ".join(names.get(v, "?") for v in loop.variables)
-            item = QListWidgetItem(f"{title} ({KIND[loop.polarity]}{', delay' if loop.has_delay else ''})\n   {path}")
+            holders = ", ".join(perspectives.get(p, "?") for p in loop.perspectives)
+            held = f"held by {holders}" if holders else "no single perspective holds all of it"
+            lines = [f"{title} ({KIND[loop.polarity]}{', delay' if loop.has_delay else ''})", f"   {path}",
+                     f"   {held}"]
+            twins = [other.label for other in variants[tuple(loop.variables)] if other is not loop]
+            if twins:
+                # The same circle of variables, read with another perspective's polarity.
+                lines.append(f"   also listed as {', '.join(twins)}: perspectives disagree on a link's polarity")
+            item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, loop.key)
             self.list.addItem(item)
             if loop.key == self.scene.highlighted:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         state = "all loops" if report.complete else "INCOMPLETE: " + " ".join(report.notes)
-        self.status.setText(f"{len(report.loops)} loops ({state})")
+        shown = self.scene.visible_perspectives()
+        scope = "" if shown == set(perspectives) else " of the perspectives shown"
+        self.status.setText(f"{len(report.loops)} loops{scope} ({state}). Labels are those of the whole map, "
+                            "so a loop keeps its label in every view.")
+
+    def close_document(self) -> None:
+        if self._layers is not None:
+            try:
+                self._layers.changed.disconnect(self._layers_changed)
+            except (RuntimeError, TypeError):
+                pass
 
     def _chosen(self, current, previous) -> None:
         self.scene.highlight_loop(current.data(Qt.ItemDataRole.UserRole) if current else None)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..analysis.accommodation import accommodation
-from ..edits import Edit
-from ..edits.refusal import build
-from ..edits.stage_edits import (
+from ...analysis.accommodation import accommodation
+from ...edits import Edit
+from ...edits.refusal import build
+from ...edits.stage_edits import (
     add_action,
     change_action,
     propose_change,
@@ -34,15 +34,17 @@ from ..edits.stage_edits import (
     set_comparison,
     set_stance,
 )
-from ..errors import SsmError
-from ..model import Action
-from .session import DocumentSession
+from ...errors import SsmError
+from ...model import Action
+from ..session import DocumentSession
+from .tables import fit_columns, make_readable
 
 ROW_FIELDS = [("exists", "Exists?"), ("how", "How is it done?"), ("who", "By whom?"),
               ("judged", "How is it judged?"), ("comments", "Comments"), ("proposed_change", "Proposed change")]
 ANSWERS = {"", "yes", "no", "partly", "unsure"}
 VERDICTS = ("yes", "no", "unsure")
 ROLE = Qt.ItemDataRole.UserRole
+WATCHED = {("conceptual_models",), ("actions",), ("perspectives",), ("root_definitions",)}
 
 
 class SpreadsheetTable(QTableWidget):
@@ -71,11 +73,27 @@ class _Table(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self._filling = False
-        session.document.subscribe(self._on_events)
+        self.stale = False
+        make_readable(self.table)
+        self._unsubscribe = session.document.subscribe(self._on_events)
 
     def _on_events(self, events) -> None:
-        if not self._filling:
+        # Only what the tables show; and while the page is hidden, only a note to refresh.
+        if self._filling or not any(e.path[:1] in WATCHED for e in events):
+            return
+        if self.isVisible():
             self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event) -> None:
+        if self.stale:
+            self.stale = False
+            self.refresh()
+        super().showEvent(event)
+
+    def close_document(self) -> None:
+        self._unsubscribe()
 
     def push(self, edit: Edit | Callable[[], Edit], rebuild: bool = False) -> bool:
         """Push an edit made in a cell (or build it first: building may be refused). The
@@ -178,7 +196,7 @@ class ComparisonTable(_Table):
             row = rows.get(activity.id)
             for c, (field, _title) in enumerate(ROW_FIELDS, start=1):
                 self.table.setItem(r, c, QTableWidgetItem(getattr(row, field) if row else ""))
-        self.table.resizeColumnToContents(0)
+        fit_columns(self.table)
         self._filling = False
 
     def cell_edited(self, row: int, column: int, text: str) -> None:
@@ -247,7 +265,7 @@ class ActionsTable(_Table):
         self.table.clear()
         headers = list(self.FIXED)
         for p in perspectives:
-            headers += [f"{p.name}\ndesirable?", f"{p.name}\nfeasible?"]
+            headers += [f"{p.name}: desirable?", f"{p.name}: feasible?"]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         actions = self.ordered()
@@ -272,8 +290,7 @@ class ActionsTable(_Table):
                         item.setToolTip(stance.note)
                         item.setText(item.text() + " \u270e")
                     self.table.setItem(r, offset + 2 * i, item)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
+        fit_columns(self.table)
         self._filling = False
 
     def cell_edited(self, row: int, column: int, text: str) -> None:

@@ -1,0 +1,1 @@
+"""The canvas view every diagram page shares, and the tools that run its gestures."""

@@ -1,0 +1,174 @@
+"""The main window's files: open, save, export, recent files and remembered settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..errors import SsmError
+from .session import DocumentSession
+
+FILE_FILTER = "SSM Studio projects (*.ssm);;CSV link lists (*.csv);;All files (*)"
+MAX_RECENT = 8
+
+
+def fitting_size(window) -> QSize:
+    """A first size that fits the screen (a 1366×768 laptop included), never larger."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry().size() if screen is not None else QSize(1400, 900)
+    return QSize(min(1400, available.width()), min(900, available.height()))
+
+
+class WindowFiles:
+    """Mixed into MainWindow: everything that reads or writes a file."""
+
+    # Files --------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False means the user cancelled."""
+        if self.session is None or not self.session.dirty:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to '{self.session.title}' before closing?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.file_save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def file_new(self) -> None:
+        if self.maybe_save():
+            self.set_session(DocumentSession(recovery=self.session.recovery))
+
+    def open_example(self, shipped: str) -> bool:
+        """An example opens as the user's own copy (in the documents folder), never the
+        installed file."""
+        from .launch import example_copy
+
+        copy = example_copy(source=Path(shipped))
+        if copy is None:
+            QMessageBox.critical(self, "Cannot open", "The example could not be copied to your documents folder.")
+            return False
+        return self.file_open(str(copy))
+
+    def file_open(self, path: str | None = None) -> bool:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Open project", self._last_folder(), FILE_FILTER)
+            if not path:
+                return False
+        if not self.maybe_save():
+            return False
+        try:
+            session = DocumentSession.open(path, recovery=self.session.recovery)
+        except SsmError as error:
+            QMessageBox.critical(self, "Cannot open", str(error))
+            return False
+        self.set_session(session)
+        self._remember(Path(path))
+        return True
+
+    def file_save(self) -> bool:
+        if self.session.path is None:
+            return self.file_save_as()
+        return self._save_to(self.session.path)
+
+    def file_save_as(self, path: str | None = None) -> bool:
+        if not path:
+            suggested = str(Path(self._last_folder()) / f"{self.session.title.removesuffix('.ssm')}.ssm")
+            path, _ = QFileDialog.getSaveFileName(self, "Save project", suggested, "SSM Studio projects (*.ssm)")
+            if not path:
+                return False
+        if not path.lower().endswith(".ssm"):
+            path += ".ssm"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.session.save(path)
+        except SsmError as error:
+            QMessageBox.critical(self, "Not saved", str(error))
+            return False
+        self._remember(path)
+        self.say(f"Saved {path.name}")
+        return True
+
+    def file_close(self) -> None:
+        self.file_new()
+
+    def export_pack(self) -> bool:
+        from .export_dialogs import export_pack
+
+        return export_pack(self)
+
+    def export_diagram(self) -> bool:
+        from .export_dialogs import export_diagram
+
+        return export_diagram(self)
+
+    def export_csv(self, view: str) -> bool:
+        from .export_dialogs import export_table_csv
+
+        return export_table_csv(self, view)
+
+    def export_window_picture(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export picture", self._last_folder(), "PNG images (*.png)")
+        if path:
+            if not self.grab().save(path if path.lower().endswith(".png") else path + ".png"):
+                QMessageBox.critical(self, "Not saved", f"Could not write the picture to '{path}'.")
+
+    # Settings and recent files ---------------------------------------------------------------
+    def _last_folder(self) -> str:
+        if self.session and self.session.path:
+            return str(self.session.path.parent)
+        return str(Path.home())
+
+    def recent_files(self) -> list[str]:
+        if self.settings is None:
+            return []
+        value = self.settings.value("files/recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _remember(self, path: Path) -> None:
+        if self.settings is None:
+            return
+        recent = [str(path.resolve())] + [p for p in self.recent_files() if p != str(path.resolve())]
+        self.settings.setValue("files/recent", recent[:MAX_RECENT])
+        self.settings.setValue("files/last", str(path.resolve()))
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            self.recent_menu.addAction(Path(path).name, lambda p=path: self.file_open(p)).setToolTip(path)
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    def _restore_settings(self) -> None:
+        self._fill_recent_menu()
+        if self.settings is None:
+            self.resize(fitting_size(self))
+            return
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(fitting_size(self))
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        scale = float(self.settings.value("view/text_scale", 1.0))
+        if scale != 1.0:
+            self.scale_text(scale)
+
+    def closeEvent(self, event) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self.settings is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
+        self.close_pages()
+        self.session.close()
+        event.accept()
+
