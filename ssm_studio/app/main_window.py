@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QTabWidget,
     QUndoView,
 )
 
@@ -57,6 +58,7 @@ class MainWindow(WindowFiles, QMainWindow):
         self.setWindowTitle("SSM Studio")
         self.setAccessibleName("SSM Studio")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         self.stack = QStackedWidget()
         self.stack.setMinimumSize(320, 240)
         self.setCentralWidget(self.stack)

@@ -3,9 +3,10 @@ of rich-picture items, put on the active layer (or common ground)."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 
 from ..edits import CompositeEdit, Edit
 from ..edits.rich_picture_edits import add_item, change_item, remove_items, ungroup
@@ -17,6 +18,7 @@ from .canvas_editor import CanvasEditor
 from .session import DocumentSession
 
 MAX_PHOTO_SIDE = 900.0  # scene units a photo first takes on the canvas
+SIZED = {"stencil", "bubble", "shape", "image"}  # kinds with a width and a height
 
 
 class RpEditor(CanvasEditor):
@@ -107,14 +109,61 @@ class RpEditor(CanvasEditor):
         return self._add(Stroke(points=relative, width=width, colour=colour, x=round(cx, 1), y=round(cy, 1)))
 
     def add_stencil(self, name: str, at: QPointF, label: str = "") -> str:
-        return self._add(StencilFigure(stencil=name, label=label, x=round(at.x(), 1), y=round(at.y(), 1)))
+        figure = StencilFigure(stencil=name, label=label)
+        spot = self.free_spot(at, figure.width, figure.height + 30)
+        figure.x, figure.y = round(spot.x(), 1), round(spot.y(), 1)
+        return self._add(figure)
 
     def add_bubble(self, style: str = "speech", text: str = "…") -> str | None:
+        """A bubble beside the chosen figure (its tail points at it), never over it."""
         owners = self.selected_variables()
         model = self.scene.model_items()
         owner = model[owners[0]] if owners else None
-        at = QPointF(owner.x + 130, owner.y - 100) if owner else QPointF(0, 0)
-        return self._add(Bubble(style=style, text=text, owner=owner.id if owner else None, x=at.x(), y=at.y()))
+        bubble = Bubble(style=style, text=text, owner=owner.id if owner else None)
+        if owner is None:
+            spot = self.free_spot(QPointF(0, 0), bubble.width, bubble.height)
+        else:
+            half_w = getattr(owner, "width", 80) / 2 + bubble.width / 2 + 20
+            half_h = getattr(owner, "height", 80) / 2 + bubble.height / 2 + 10
+            near = [QPointF(owner.x + dx, owner.y + dy) for dx, dy in
+                    ((half_w, -half_h), (-half_w, -half_h), (half_w, 0), (-half_w, 0), (0, -half_h - 10))]
+            spot = self.free_spot(near[0], bubble.width, bubble.height, prefer=near)
+        bubble.x, bubble.y = round(spot.x(), 1), round(spot.y(), 1)
+        return self._add(bubble)
+
+    def _occupied(self) -> list[QRectF]:
+        """Where figures, bubbles, shapes, photos and words already are (with a margin)."""
+        rects = []
+        for item in self.scene.model_items().values():
+            if item.kind in SIZED:
+                w, h = item.width, item.height + (30 if item.kind == "stencil" else 0)
+            elif item.kind == "text":
+                w, h = item.width, item.font_size * 3
+            else:
+                continue
+            rects.append(QRectF(item.x - w / 2, item.y - h / 2, w, h).adjusted(-12, -12, 12, 12))
+        return rects
+
+    def free_spot(self, at: QPointF, width: float, height: float, prefer: list[QPointF] | None = None) -> QPointF:
+        """The first of ``prefer`` (or ``at`` itself) where a box of this size covers
+        nothing already drawn, else the nearest such spot on rings around ``at``."""
+        occupied = self._occupied()
+
+        def fits(p: QPointF) -> bool:
+            box = QRectF(p.x() - width / 2, p.y() - height / 2, width, height)
+            return not any(box.intersects(other) for other in occupied)
+
+        for spot in [*(prefer or []), at]:
+            if fits(spot):
+                return spot
+        step = max(width, height) / 2 + 10
+        for ring in range(1, 80):
+            for k in range(8 * ring):
+                angle = 2 * math.pi * k / (8 * ring)
+                spot = QPointF(at.x() + math.cos(angle) * step * ring, at.y() + math.sin(angle) * step * ring)
+                if fits(spot):
+                    return spot
+        return at
 
     def add_image(self, path: str | Path, at: QPointF | None = None) -> str | None:
         """A photo (a flip chart): checked, stored once by content hash in the file's media."""
@@ -150,8 +199,10 @@ class RpEditor(CanvasEditor):
             self.session.push(CompositeEdit(edits, label="Bring to front" if forward else "Send to back"))
 
     def add_shape(self, shape: str, at: QPointF | None = None) -> str:
-        at = at or QPointF(0, 0)
-        return self._add(Shape(shape=shape, x=round(at.x(), 1), y=round(at.y(), 1)))
+        made = Shape(shape=shape)
+        spot = self.free_spot(at or QPointF(0, 0), made.width, made.height)
+        made.x, made.y = round(spot.x(), 1), round(spot.y(), 1)
+        return self._add(made)
 
     # Arrange -------------------------------------------------------------------------------
     def _change_each(self, label: str, change) -> None:

@@ -96,13 +96,16 @@ def to_image(scene: QGraphicsScene, dpi: int = 150, rect: QRectF | None = None) 
     if width * height > 400_000_000:
         raise ValueError(f"a {width} × {height} picture is too large; choose a lower DPI")
     image = QImage(width, height, QImage.Format.Format_ARGB32)
-    image.setDotsPerMeterX(int(dpi / 0.0254))
-    image.setDotsPerMeterY(int(dpi / 0.0254))
     image.fill(QColor("#FFFFFF"))
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, width, height), rect)
     painter.end()
+    # The resolution is recorded only now: set before painting, it made Qt size the text in
+    # points for the image's DPI while the boxes kept their screen size, so every label was
+    # drawn too large and clipped ("orklessne").
+    image.setDotsPerMeterX(int(dpi / 0.0254))
+    image.setDotsPerMeterY(int(dpi / 0.0254))
     return image
 
 

@@ -123,7 +123,7 @@ def test_arrange_group_lock_and_hand_drawn(qtbot, window):
     panel = open_picture(window)
     editor, scene = panel.editor, panel.scene
     a = editor.add_shape("rectangle", QPointF(0, 0))
-    b = editor.add_shape("ellipse", QPointF(100, 40))
+    b = editor.add_shape("ellipse", QPointF(160, 40))
     c = editor.add_stencil("person", QPointF(300, 90))
     editor.select({a, b, c})
     editor.align("top")

@@ -37,6 +37,8 @@ class LoopsPanel(QWidget):
         self.status.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Feedback loops of the visible perspectives")
+        self.list.setWordWrap(True)  # a narrow panel wraps loop paths instead of cutting them
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._chosen)
         self.list.itemDoubleClicked.connect(lambda _: self.rename())
         rename = QPushButton("Name loop…")

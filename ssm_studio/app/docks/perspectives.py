@@ -63,6 +63,8 @@ class PerspectivesPanel(QWidget):
         self.setAccessibleName("Perspectives")
         self.list = QListWidget()
         self.list.setAccessibleName("Perspectives and common ground")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemChanged.connect(self._visibility_toggled)
         self.list.itemDoubleClicked.connect(lambda item: self.make_active(item.data(ROLE_ID)))
         self.list.currentItemChanged.connect(self._show_opacity)
