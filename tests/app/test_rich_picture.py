@@ -122,15 +122,16 @@ def test_arrange_group_lock_and_hand_drawn(qtbot, window):
     project = window.session.document.project
     panel = open_picture(window)
     editor, scene = panel.editor, panel.scene
-    a = editor.add_shape("rectangle", QPointF(0, 0))
-    b = editor.add_shape("ellipse", QPointF(160, 40))
-    c = editor.add_stencil("person", QPointF(300, 90))
+    # Well away from the example's picture: new things land only where nothing is drawn.
+    a = editor.add_shape("rectangle", QPointF(5000, 5000))
+    b = editor.add_shape("ellipse", QPointF(5160, 5040))
+    c = editor.add_stencil("person", QPointF(5300, 5090))
     editor.select({a, b, c})
     editor.align("top")
     items = {i.id: i for i in project.rich_picture.items}
-    assert items[a].y == items[b].y == items[c].y == 0
+    assert items[a].y == items[b].y == items[c].y == 5000
     editor.distribute(True)
-    assert items[b].x == 150
+    assert items[b].x == 5150
     editor.rotate(15)
     editor.resize(1.1)
     assert items[c].rotation == 15 and items[c].width == 88.0
