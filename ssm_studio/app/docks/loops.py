@@ -22,6 +22,19 @@ from ..session import DocumentSession
 KIND = {"R": "reinforcing", "B": "balancing", "?": "unknown"}
 
 
+def gaps_note(report: LoopReport) -> str:
+    """Why R2 may be listed with no R1: labels stay with their loops in every view."""
+    missing = []
+    for kind in ("R", "B", "?"):
+        numbers = {int(lp.label[1:]) for lp in report.loops if lp.label[:1] == kind and lp.label[1:].isdigit()}
+        missing += [f"{kind}{n}" for n in range(1, max(numbers, default=0)) if n not in numbers]
+    if not missing:
+        return "Each loop keeps its label in every view."
+    shown = ", ".join(missing[:6]) + (" …" if len(missing) > 6 else "")
+    return (f"No {shown}: those loops are not in this view (their perspectives are hidden, or an edit "
+            "broke them). Each loop keeps its label, so last meeting's labels still hold.")
+
+
 class LoopsPanel(QWidget):
     def __init__(self, scene: CldScene, session: DocumentSession, layers: LayerState | None = None,
                  parent=None) -> None:
@@ -91,8 +104,7 @@ class LoopsPanel(QWidget):
         state = "all loops" if report.complete else "INCOMPLETE: " + " ".join(report.notes)
         shown = self.scene.visible_perspectives()
         scope = "" if shown == set(perspectives) else " of the perspectives shown"
-        self.status.setText(f"{len(report.loops)} loops{scope} ({state}). Labels are those of the whole map, "
-                            "so a loop keeps its label in every view.")
+        self.status.setText(f"{len(report.loops)} loops{scope} ({state}). {gaps_note(report)}")
 
     def close_document(self) -> None:
         if self._layers is not None:
