@@ -154,7 +154,7 @@ class MainWindow(WindowFiles, QMainWindow):
     def _make_pages(self, session: DocumentSession) -> None:
         while self.stack.count():
             self.stack.removeWidget(self.stack.widget(0))
-        welcome = WelcomePage()
+        welcome = WelcomePage(lambda: (self.recent_files(), [(str(e.path), e.title) for e in examples()]))
         welcome.welcome.open_path.connect(self.file_open)
         welcome.welcome.open_example.connect(self.open_example)
         welcome.welcome.add_perspective.connect(lambda: self.perspectives.add())
@@ -185,10 +185,7 @@ class MainWindow(WindowFiles, QMainWindow):
     def _first_page(self, session: DocumentSession) -> str:
         project = session.document.project
         empty = not (project.perspectives or project.cld.variables or project.rich_picture.items)
-        if empty:
-            self.pages["welcome"].welcome.fill(self.recent_files(), [(str(e.path), e.title) for e in examples()])
-            return "welcome"
-        return "overlay"
+        return "welcome" if empty else "overlay"
 
     def close_pages(self) -> None:
         for page in self.pages.values():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 
-VIEWS = ("cld", "side-by-side", "rich-picture", "conceptual-model")
+VIEWS = ("cld", "side-by-side", "rich-picture", "conceptual-model", "welcome", "catwoe", "comparison", "actions")
 
 
 def register(commands: argparse._SubParsersAction) -> None:

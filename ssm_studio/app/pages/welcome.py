@@ -103,6 +103,10 @@ class WelcomePage(Page):
     key = "welcome"
     title = "Welcome"
 
-    def __init__(self) -> None:
+    def __init__(self, lists) -> None:
         super().__init__(WelcomeWidget())
         self.welcome: WelcomeWidget = self.widget
+        self._lists = lists  # () -> (recent paths, [(example path, title)])
+
+    def activate(self) -> None:
+        self.welcome.fill(*self._lists())
