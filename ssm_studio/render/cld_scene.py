@@ -130,19 +130,20 @@ class CldScene(DiagramScene):
     def on_events(self, events: list[ChangeEvent]) -> None:
         if any(e.kind in ("added", "removed") for e in events):
             self._index.clear()
-        touched_cld = moved = False
+        touched_cld = False
+        moved: set[str] = set()
+        around: set[str] = set()
         for event in events:
             if event.path == ("cld", "variables"):
                 # A move, rename or note changes no claim, layer or loop: the variable's own
                 # links follow it (itemChange) and only the loop labels need placing again.
                 if event.kind == "changed":
-                    moved = True
+                    moved.add(event.id)
                 else:
                     touched_cld = True
                 self._variable_event(event)
             elif event.path == ("cld", "links"):
-                touched_cld = True
-                self._link_event(event)
+                around |= self._link_event(event)
             elif event.path == ("perspectives",):
                 for item in self.link_items.values():
                     self._style_link(item, self._link(item.link_id))
@@ -151,9 +152,12 @@ class CldScene(DiagramScene):
                 touched_cld = True
         if touched_cld:
             self.refresh_layers()
+        elif around:
+            self._refresh_around(around)
+        if touched_cld or around:
             self._loop_timer.start()
         elif moved:
-            self._place_loop_labels()
+            self._place_loop_labels(moved)
 
     def _variable_event(self, event: ChangeEvent) -> None:
         if event.kind == "added":
@@ -172,16 +176,23 @@ class CldScene(DiagramScene):
             if item.pos() != QPointF(variable.x, variable.y):
                 item.setPos(variable.x, variable.y)
 
-    def _link_event(self, event: ChangeEvent) -> None:
+    def _link_event(self, event: ChangeEvent) -> set[str]:
+        """Apply a claim's change; returns the variables whose links need laying out again."""
         if event.kind == "added":
             self._add_link(self._link(event.id))
+            item = self.link_items[event.id]
         elif event.kind == "removed":
             item = self.link_items.pop(event.id, None)
-            if item is not None:
-                item.detach()
-                self.removeItem(item)
+            if item is None:
+                return set()
+            item.detach()
+            self.removeItem(item)
         elif event.kind == "changed":
-            self._style_link(self.link_items[event.id], self._link(event.id))
+            item = self.link_items[event.id]
+            self._style_link(item, self._link(event.id))
+        else:
+            return set()
+        return {item.source.variable_id, item.target.variable_id}
 
     # Layers, parallel claims and conflicts ------------------------------------------------
     def visible_perspectives(self) -> set[str]:
@@ -191,18 +202,46 @@ class CldScene(DiagramScene):
         return {p for p in ids if self.layers.is_visible(p)}
 
     def refresh_layers(self) -> None:
+        """Everything that depends on which perspectives are shown, for the whole diagram."""
         self.layers.know([p.id for p in self.document.project.perspectives])
         visible = self.visible_perspectives()
-        by_pair: dict[tuple[str, str], list[LinkItem]] = defaultdict(list)
         for item in self.link_items.values():
-            shown = item.perspective in visible
-            item.setVisible(shown)
-            if shown:
+            item.setVisible(item.perspective in visible)
+        self._arrange_pairs(self.link_items.values(), visible)
+        self._set_relevance(self.variable_items, visible)
+        if self.searched_for is not None and visible != self.searched_for:
+            # The loops shown follow the perspectives shown: old labels go at once.
+            for item in self.loop_items.values():
+                item.setVisible(False)
+            self._loop_timer.start()
+        self._apply_highlight()
+
+    def _refresh_around(self, variable_ids: set[str]) -> None:
+        """After claims were added, removed or changed: only the links between these
+        variables' neighbours are laid out again (a new claim in a 5,000-variable diagram
+        must not re-lay 15,000 links)."""
+        visible = self.visible_perspectives()
+        links = {link for vid in variable_ids if vid in self.variable_items
+                 for link in self.variable_items[vid].links}
+        for item in links:
+            item.setVisible(item.perspective in visible)
+        self._arrange_pairs(links, visible)
+        self._set_relevance(variable_ids, visible)
+        self._apply_highlight(variable_ids, links)
+
+    def _arrange_pairs(self, links, visible: set[str]) -> None:
+        """Claims of one link side by side, each perspective in the user's order; pairs
+        claimed with opposite polarities are marked as conflicts."""
+        by_pair: dict[tuple[str, str], list[LinkItem]] = defaultdict(list)
+        for item in links:
+            if item.perspective in visible:
                 by_pair[(item.source.variable_id, item.target.variable_id)].append(item)
         order = {p.id: i for i, p in enumerate(self.document.project.perspectives)}
         for (source, target), items in by_pair.items():
             items.sort(key=lambda it: order.get(it.perspective, 0))
-            both_ways = source != target and (target, source) in by_pair
+            both_ways = source != target and any(
+                link.target is self.variable_items[source] and link.perspective in visible
+                for link in self.variable_items[target].links)
             base = PARALLEL_SPACING * 0.8 if both_ways else 0.0
             conflict = {"+", "-"} <= {it.polarity for it in items}
             for index, item in enumerate(items):
@@ -210,21 +249,17 @@ class CldScene(DiagramScene):
                 item.conflict = conflict
                 item.setOpacity(self.layers.opacity(item.perspective) if self.fixed is None else 1.0)
                 item.update_geometry()
-        used = {it.source.variable_id for its in by_pair.values() for it in its}
-        used |= {it.target.variable_id for its in by_pair.values() for it in its}
-        links = self.document.project.cld.links
-        linked = {lk.source for lk in links} | {lk.target for lk in links}
-        for variable in self.document.project.cld.variables:
-            item = self.variable_items[variable.id]
-            relevant = (variable.id in used or visible & set(variable.included_by)
-                        or variable.id not in linked)
+
+    def _set_relevance(self, variable_ids, visible: set[str]) -> None:
+        """Variables the shown perspectives do not use are faded context."""
+        variables = self._lookup("variables")
+        for vid in variable_ids:
+            item, variable = self.variable_items.get(vid), variables.get(vid)
+            if item is None or variable is None:
+                continue
+            relevant = (not item.links or any(link.perspective in visible for link in item.links)
+                        or visible & set(variable.included_by))
             item.base_opacity = 1.0 if relevant else 0.35
-        if self.searched_for is not None and visible != self.searched_for:
-            # The loops shown follow the perspectives shown: old labels go at once.
-            for item in self.loop_items.values():
-                item.setVisible(False)
-            self._loop_timer.start()
-        self._apply_highlight()
 
     # Loops ------------------------------------------------------------------------------
     def recompute_loops(self) -> None:
@@ -260,16 +295,18 @@ class CldScene(DiagramScene):
         self._apply_highlight()
         self.loops_changed.emit(report)
 
-    def _place_loop_labels(self) -> None:
+    def _place_loop_labels(self, moved: set[str] | None = None) -> None:
         """Each label at the centre of its loop; labels of loops over the same variables
-        (one per polarity) are stacked rather than drawn on top of each other."""
+        (one per polarity) are stacked rather than drawn on top of each other. After a
+        move only the loops through the moved variables are placed again."""
         if self.report is None:
             return
-        placed: list[QPointF] = []
-        for loop in self.report.loops[:MAX_LOOP_LABELS]:
-            item = self.loop_items.get(loop.key)
-            if item is None:
-                continue
+        shown = [(loop, self.loop_items[loop.key]) for loop in self.report.loops[:MAX_LOOP_LABELS]
+                 if loop.key in self.loop_items]
+        again = [(loop, item) for loop, item in shown if moved is None or not moved.isdisjoint(loop.variables)]
+        staying = {id(item) for _, item in again}
+        placed: list[QPointF] = [item.pos() for _, item in shown if id(item) not in staying]
+        for loop, item in again:
             at = self._loop_centre(loop.variables)
             while any(distance(at, other) < 30 for other in placed):
                 at += QPointF(0, 34)
@@ -292,21 +329,26 @@ class CldScene(DiagramScene):
     def loop_clicked(self, key: str) -> None:
         self.highlight_loop(None if key == self.highlighted else key)
 
-    def _apply_highlight(self) -> None:
+    def _apply_highlight(self, variable_ids=None, links=None) -> None:
+        """Opacity from the layer, the variable's relevance and the chosen loop; for the
+        given variables and links only, or for everything."""
         loop = None
         if self.highlighted and self.report:
             loop = next((lp for lp in self.report.loops if lp.key == self.highlighted), None)
         dim = self.style.dimmed_opacity
         in_loop_links = set(loop.link_ids) if loop else set()
         in_loop_vars = set(loop.variables) if loop else set()
-        for vid, item in self.variable_items.items():
+        boxes = (self.variable_items.items() if variable_ids is None
+                 else [(v, self.variable_items[v]) for v in variable_ids if v in self.variable_items])
+        for vid, item in boxes:
             base = getattr(item, "base_opacity", 1.0)
             item.setOpacity(base if loop is None or vid in in_loop_vars else dim)
-        for lid, item in self.link_items.items():
+        for item in (self.link_items.values() if links is None else links):
             base = self.layers.opacity(item.perspective) if self.fixed is None else 1.0
-            item.setOpacity(base if loop is None or lid in in_loop_links else dim)
-        for key, item in self.loop_items.items():
-            item.setOpacity(1.0 if loop is None or key == loop.key else dim)
+            item.setOpacity(base if loop is None or item.link_id in in_loop_links else dim)
+        if variable_ids is None:
+            for key, item in self.loop_items.items():
+                item.setOpacity(1.0 if loop is None or key == loop.key else dim)
 
 def distance(a: QPointF, b: QPointF) -> float:
     return math.hypot(a.x() - b.x(), a.y() - b.y())

@@ -17,16 +17,19 @@ from ...edits import ChangeEvent, Document
 
 class Following(QObject):
     def __init__(self, widget: QWidget, document: Document, paths: Iterable[tuple[str, ...]],
-                 refresh: Callable[[], None]) -> None:
+                 refresh: Callable[[], None], kinds: Iterable[str] | None = None) -> None:
         super().__init__(widget)
         self.widget, self.paths, self.refresh = widget, tuple(paths), refresh
+        # Which kinds of change matter (a panel of counts ignores moves and renames).
+        self.kinds = set(kinds) if kinds is not None else None
         self.stale = False
         self.heard = 0  # events that concerned this panel (tests and benchmarks read it)
         self._unsubscribe: Callable[[], None] | None = document.subscribe(self._on_events)
         widget.installEventFilter(self)
 
     def concerns(self, events: list[ChangeEvent]) -> bool:
-        return any(event.path[:len(path)] == path for event in events for path in self.paths)
+        return any(event.path[:len(path)] == path and (self.kinds is None or event.kind in self.kinds)
+                   for event in events for path in self.paths)
 
     def _on_events(self, events: list[ChangeEvent]) -> None:
         if not self.concerns(events):

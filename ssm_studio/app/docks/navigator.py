@@ -11,8 +11,8 @@ from ..session import DocumentSession
 from .following import Following
 
 ROLE = Qt.ItemDataRole.UserRole
-FOLLOWS = [("perspectives",), ("root_definitions",), ("conceptual_models",), ("actions",),
-           ("rich_picture", "items"), ("cld", "variables"), ("cld", "links")]
+FOLLOWS = [("perspectives",), ("root_definitions",), ("conceptual_models",), ("actions",)]
+COUNTED = [("rich_picture", "items"), ("cld", "variables"), ("cld", "links")]  # only their number shows
 
 
 class Navigator(QTreeWidget):
@@ -28,6 +28,7 @@ class Navigator(QTreeWidget):
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
         self.following = Following(self, session.document, FOLLOWS, self.refresh)
+        self.counting = Following(self, session.document, COUNTED, self.refresh, kinds=("added", "removed"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -79,3 +80,4 @@ class Navigator(QTreeWidget):
 
     def close_document(self) -> None:
         self.following.stop()
+        self.counting.stop()

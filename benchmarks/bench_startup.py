@@ -1,0 +1,82 @@
+"""Start-up: from launching the process to a shown window, beside a bare PySide6 window; and
+the Qt-free commands beside bare Python.
+
+Each run is a fresh process. "Shown" is when the first event-loop turn after show() runs
+(the window has been laid out and exposed), measured with time.perf_counter inside the
+process against its own start (the interpreter's import of site included, via -X importtime
+free wall clock from the parent). The parent times the whole process up to the line that
+says so. The same stopping rule for both: print once shown, then quit.
+
+Run:  QT_QPA_PLATFORM=offscreen python benchmarks/bench_startup.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+RUNS = 7
+BARE = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1366, 768)
+window.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def until_shown(args: list[str], env: dict) -> float:
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    for line in process.stdout:
+        if line.startswith("shown"):
+            elapsed = time.perf_counter() - started
+            process.kill()
+            process.wait()
+            return elapsed
+    process.wait()
+    raise RuntimeError(f"{args} never said it was shown")
+
+
+def whole(args: list[str], env: dict) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SSM_STUDIO_REPORT_SHOWN": "1",
+           "HOME": tempfile.mkdtemp(), "XDG_CONFIG_HOME": tempfile.mkdtemp()}
+    python = sys.executable
+    example = os.path.join(os.path.dirname(__file__), "..", "examples", "stoke-worklessness.ssm")
+    rows = [
+        ("bare PySide6 window", lambda: until_shown([python, "-c", BARE], env)),
+        ("ssm-studio window (example)", lambda: until_shown([python, "-m", "ssm_studio.cli.main", example], env)),
+    ]
+    cli = [
+        ("bare python", lambda: whole([python, "-c", "pass"], env)),
+        ("ssm-studio --version", lambda: whole([python, "-m", "ssm_studio.cli.main", "--version"], env)),
+        ("ssm-studio --help", lambda: whole([python, "-m", "ssm_studio.cli.main", "--help"], env)),
+        ("ssm-studio info FILE", lambda: whole([python, "-m", "ssm_studio.cli.main", "info", example], env)),
+    ]
+    print(f"median of {RUNS} fresh processes, seconds")
+    for title, table in (("to a shown window", rows), ("Qt-free commands", cli)):
+        print(f"\n{title}")
+        floor = None
+        for name, run in table:
+            run()  # warm the disk cache; not counted
+            median = statistics.median(run() for _ in range(RUNS))
+            floor = floor or median
+            print(f"  {name:<30} {median:7.3f}  {median / floor:5.2f}×")
+
+
+if __name__ == "__main__":
+    main()
