@@ -46,3 +46,20 @@ def test_setpos_does_not_leak_references_to_none(qapp):
     after = sys.getrefcount(None)
     # A sound binding leaves None's count where it was (give or take the interpreter's noise).
     assert abs(after - before) < 100, (before, after)
+
+
+def test_the_command_line_starts_without_the_model_qt_or_networkx():
+    """--version and --help stay fast: nothing heavy is imported before a file is read."""
+    code = textwrap.dedent("""
+        import sys
+        from ssm_studio.cli.main import main
+        try:
+            main(["--version"])
+        except SystemExit:
+            pass
+        heavy = sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "PySide6", "networkx", "reportlab"})
+        print(heavy)
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..bundled import default_example
 from ..errors import SsmError
 from ..render.qt_app import ensure_platform
-from ..storage import RecoveryStore, write_bytes_atomically
-from .session import DocumentSession, recovery_folder
+
+# The document model, storage and the editing session (pydantic, networkx) are imported inside
+# the functions that use them: the window is shown first and the project is opened after.
 
 _NOISE = ("propagateSizeHints",)  # the offscreen platform's harmless complaint
 
@@ -57,7 +58,12 @@ def release_clipboard() -> None:
             clipboard.setText(text)
 
 
-def crashed_copies(store: RecoveryStore):
+def recovery_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".ssm-studio") / "recovery"
+
+
+def crashed_copies(store):
     """Recovery copies whose session is gone: its lock can be taken, so nobody holds it."""
     found = []
     for entry in store.entries():
@@ -68,7 +74,7 @@ def crashed_copies(store: RecoveryStore):
     return found
 
 
-def offer_recovery(store: RecoveryStore, ask=None) -> DocumentSession | None:
+def offer_recovery(store, ask=None):
     """After a crash, offer the newest unsaved work back. ``ask`` replaces the dialog in tests."""
     entries = crashed_copies(store)
     if not entries:
@@ -94,6 +100,7 @@ def offer_recovery(store: RecoveryStore, ask=None) -> DocumentSession | None:
         QMessageBox.warning(None, "Cannot restore", str(error))
         return None
     from ..edits import Document
+    from .session import DocumentSession
 
     session = DocumentSession(Document(loaded.project, loaded.media),
                               Path(entry.original) if entry.original else None, store)
@@ -104,7 +111,9 @@ def offer_recovery(store: RecoveryStore, ask=None) -> DocumentSession | None:
     return session
 
 
-def first_session(files: list[str], settings: QSettings, store: RecoveryStore) -> DocumentSession:
+def first_session(files: list[str], settings: QSettings, store):
+    from .session import DocumentSession
+
     restored = offer_recovery(store)
     if restored is not None:
         store.discard(restored.restored_from)
@@ -139,6 +148,8 @@ def example_copy(folder: Path | None = None, source: Path | None = None) -> Path
     target = (folder or documents_folder()) / shipped.name
     if target.is_file():
         return target
+    from ..storage import write_bytes_atomically
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomically(target, shipped.read_bytes(), keep_backup=False)
@@ -156,14 +167,14 @@ def install_error_hook(window) -> None:
     is told, in words, that the work is still open and can be saved."""
     import traceback
 
-    from pydantic import ValidationError
-
-    from ..edits.refusal import describe_refusal
-
     def hook(kind, error, trace) -> None:
         if isinstance(error, SsmError):
             window.refuse(str(error))
             return
+        from pydantic import ValidationError  # loaded by now: only the model raises it
+
+        from ..edits.refusal import describe_refusal
+
         if isinstance(error, ValidationError):
             window.refuse(describe_refusal(error))
             return
@@ -183,19 +194,21 @@ def run_app(files: list[str]) -> int:
     can draw it, and a large project loads into a window that is already there."""
     app = application()
     settings = QSettings()
-    store = RecoveryStore(recovery_folder())
-    store.folder.mkdir(parents=True, exist_ok=True)
     from .main_window import MainWindow
 
-    window = MainWindow(DocumentSession(recovery=store), settings)
+    window = MainWindow(None, settings)  # the frame, menus and panels, with no project yet
     install_error_hook(window)
     window.show()
     if os.environ.get("SSM_STUDIO_REPORT_SHOWN"):  # benchmarks/bench_startup.py reads this
         QTimer.singleShot(0, lambda: print(f"shown {time.perf_counter():.6f}", flush=True))
 
     def open_first() -> None:
-        session = first_session(files, settings, store)
-        window.set_session(session)
+        from ..storage import RecoveryStore
+
+        store = RecoveryStore(recovery_folder())
+        store.folder.mkdir(parents=True, exist_ok=True)
+        window.finish_start()
+        window.set_session(first_session(files, settings, store))
 
     QTimer.singleShot(0, open_first)
     return app.exec()

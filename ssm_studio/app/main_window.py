@@ -8,6 +8,7 @@ front. Panels sit narrow at the sides, so the canvas keeps most of a laptop's sc
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,27 +23,25 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..bundled import examples
 from ..render.layers import LayerState
 from ..render.style import CanvasStyle, high_contrast
-from .docks.inspector import Inspector
-from .docks.loops import LoopsPanel
-from .docks.navigator import Navigator
-from .docks.perspectives import PerspectivesPanel
-from .docks.root_definitions import RootDefinitionEditor
-from .icons import icon
-from .pages.base import Page
-from .pages.causal import CausalPage
-from .pages.conceptual_model import ConceptualModelPage
-from .pages.rich_picture import RichPicturePage
-from .pages.side_by_side import SideBySidePage
-from .pages.stage_tables import ActionsTable, ComparisonTable
-from .pages.tables import CatwoeMatrix, TablePage
-from .pages.welcome import WelcomePage
-from .session import DocumentSession
 from .shortcuts_dialog import ShortcutsDialog
-from .window_actions import PAGE_COMMANDS, PAGES, TOOL_WORDS, build_actions, build_menus
+from .window_actions import (
+    PAGE_COMMANDS,
+    PAGES,
+    TOOL_WORDS,
+    apply_icons,
+    build_actions,
+    build_menus,
+)
 from .window_files import WindowFiles
+
+if TYPE_CHECKING:
+    from .pages.base import Page
+    from .session import DocumentSession
+
+# The pages, panels and the document model are imported when a project is first opened, so
+# that the window itself is on screen as early as Qt can show it (see launch.run_app).
 
 # Page keys as the command line and older code name them.
 MODES = {"overlay": "overlay", "cld": "overlay", "side-by-side": "side_by_side", "rich-picture": "rich_picture",
@@ -51,7 +50,9 @@ LEFT_WIDTH, RIGHT_WIDTH = 230, 270
 
 
 class MainWindow(WindowFiles, QMainWindow):
-    def __init__(self, session: DocumentSession, settings: QSettings | None = None) -> None:
+    def __init__(self, session: DocumentSession | None, settings: QSettings | None = None) -> None:
+        """With ``session`` None the window is only its frame (menus, toolbar, empty panels)
+        until ``finish_start`` and ``set_session``: the app shows that first."""
         super().__init__()
         self.settings = settings  # None: nothing is remembered (tests, screenshots)
         self.style_ = CanvasStyle()
@@ -62,14 +63,14 @@ class MainWindow(WindowFiles, QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setMinimumSize(320, 240)
         self.setCentralWidget(self.stack)
-        self.session: DocumentSession | None = None
         self.pages: dict[str, Page] = {}
         self.page_key = "overlay"
         self.last_refusal = ""
         self._scale_before_contrast = 1.0
+        self._focused_once = False
         self._docks: dict[str, QDockWidget] = {}
-        self.undo_action = QAction(icon("undo"), "&Undo", self)
-        self.redo_action = QAction(icon("redo"), "&Redo", self)
+        self.undo_action = QAction("&Undo", self)
+        self.redo_action = QAction("&Redo", self)
         self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
         self.addAction(self.undo_action)
@@ -79,9 +80,19 @@ class MainWindow(WindowFiles, QMainWindow):
         build_menus(self, self.actions_)
         for dock in self._docks.values():
             self.docks_menu.addAction(dock.toggleViewAction())
-        self.set_session(session)
+        self.session = None
+        if session is not None:
+            self.finish_start()
+            self.set_session(session)
+        else:
+            for action in self.actions_.values():
+                action.setEnabled(action.menu() is None and action in (self.actions_["quit"],))
         self._restore_settings()
-        self.statusBar().showMessage("Ready", 3000)
+        self.statusBar().showMessage("Ready" if session is not None else "Opening…", 3000)
+
+    def finish_start(self) -> None:
+        """What can wait until the window is on screen: the icon font."""
+        apply_icons(self)
 
     # Docks ------------------------------------------------------------------------------
     def _dock(self, key: str, title: str, area) -> QDockWidget:
@@ -109,6 +120,14 @@ class MainWindow(WindowFiles, QMainWindow):
 
     # The document -------------------------------------------------------------------------
     def set_session(self, session: DocumentSession) -> None:
+        from .docks.inspector import Inspector
+        from .docks.loops import LoopsPanel
+        from .docks.navigator import Navigator
+        from .docks.perspectives import PerspectivesPanel
+        from .docks.root_definitions import RootDefinitionEditor
+
+        for action in self.actions_.values():
+            action.setEnabled(True)
         old = self.session
         if old is not None:
             self.close_pages()
@@ -147,11 +166,23 @@ class MainWindow(WindowFiles, QMainWindow):
         self._keep_an_active_perspective()
         self._update_title()
         self.show_page(self._first_page(session))
+        if self.isVisible():
+            self._focused_once = True
+            (self.page.view or self.stack).setFocus()
         QTimer.singleShot(0, lambda: self.run_command("fit"))
         if session.warnings:
             QMessageBox.warning(self, "Opened with warnings", "\n".join(session.warnings[:10]))
 
     def _make_pages(self, session: DocumentSession) -> None:
+        from ..bundled import examples
+        from .pages.causal import CausalPage
+        from .pages.conceptual_model import ConceptualModelPage
+        from .pages.rich_picture import RichPicturePage
+        from .pages.side_by_side import SideBySidePage
+        from .pages.stage_tables import ActionsTable, ComparisonTable
+        from .pages.tables import CatwoeMatrix, TablePage
+        from .pages.welcome import WelcomePage
+
         while self.stack.count():
             self.stack.removeWidget(self.stack.widget(0))
         welcome = WelcomePage(lambda: (self.recent_files(), [(str(e.path), e.title) for e in examples()]))
@@ -232,9 +263,7 @@ class MainWindow(WindowFiles, QMainWindow):
     def show_page(self, key: str) -> None:
         key = MODES.get(key, key)
         if self.pages.get(self.page_key) is not None and self.page_key != key:
-            leaving = self.pages[self.page_key]
-            if isinstance(leaving, SideBySidePage):
-                leaving.deactivate()
+            self.pages[self.page_key].deactivate()
         self.page_key = key
         page = self.pages[key]
         self.stack.setCurrentWidget(page.widget)
@@ -419,10 +448,10 @@ class MainWindow(WindowFiles, QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not getattr(self, "_focused_once", False):  # start on the canvas, not a dock's tab
+        if not self._focused_once and self.pages:  # start on the canvas, not a dock's tab
             self._focused_once = True
             view = self.page.view
-            (view or self.stack.currentWidget()).setFocus()
+            (view or self.stack).setFocus()
 
     # Help ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:

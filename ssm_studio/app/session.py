@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..edits import ChangeEvent, Document, Edit
@@ -21,8 +21,9 @@ AUTOSAVE_MS = 60_000
 
 
 def recovery_folder() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".ssm-studio") / "recovery"
+    from .launch import recovery_folder as folder
+
+    return folder()
 
 
 class DocumentSession(QObject):

@@ -36,7 +36,7 @@ def build_actions(window) -> dict[str, QAction]:
     a: dict[str, QAction] = {}
 
     def act(key: str, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
-        action = QAction(icon(key), text, window)
+        action = QAction(text, window)  # icons come in apply_icons, once the window is shown
         if shortcut is not None:
             action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Std)
                                 else [QKeySequence(s) for s in ([shortcut] if isinstance(shortcut, str) else shortcut)])
@@ -152,3 +152,11 @@ def build_menus(window, a: dict[str, QAction]) -> None:
         toolbar.addSeparator() if key is None else toolbar.addAction(a[key])
     toolbar.insertAction(a["tool_select"], window.undo_action)
     window.main_toolbar = toolbar
+
+
+def apply_icons(window) -> None:
+    """Icons for every action (the icon font loads in about 0.1 s, so after the window shows)."""
+    for key, action in window.actions_.items():
+        action.setIcon(icon(key))
+    window.undo_action.setIcon(icon("undo"))
+    window.redo_action.setIcon(icon("redo"))

@@ -9,7 +9,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..errors import SsmError
-from .session import DocumentSession
 
 FILE_FILTER = "SSM Studio projects (*.ssm);;CSV link lists (*.csv);;All files (*)"
 MAX_RECENT = 8
@@ -39,6 +38,8 @@ class WindowFiles:
         return answer == QMessageBox.StandardButton.Discard
 
     def file_new(self) -> None:
+        from .session import DocumentSession
+
         if self.maybe_save():
             self.set_session(DocumentSession(recovery=self.session.recovery))
 
@@ -60,6 +61,8 @@ class WindowFiles:
                 return False
         if not self.maybe_save():
             return False
+        from .session import DocumentSession
+
         try:
             session = DocumentSession.open(path, recovery=self.session.recovery)
         except SsmError as error:
@@ -168,7 +171,8 @@ class WindowFiles:
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
-        self.close_pages()
-        self.session.close()
+        if self.session is not None:
+            self.close_pages()
+            self.session.close()
         event.accept()
 

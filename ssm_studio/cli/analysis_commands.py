@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
-from ..analysis import compare_perspectives, find_loops
 from ..errors import SsmError
-from ..model import Project, display_polarity
-from ..workspace.opening import open_any
+from .lazy import compare_perspectives, display_polarity, find_loops, open_any
+
+if TYPE_CHECKING:
+    from ..model import Project
 
 
 class UnknownPerspective(SsmError):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..workspace.opening import open_any
 from .analysis_commands import chosen_perspectives
+from .lazy import open_any
 
 EXPORT_VIEWS = ("cld", "rich-picture", "actions", "comparison")
 TABLE_VIEWS = ("actions", "comparison")

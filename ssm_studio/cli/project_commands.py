@@ -6,12 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import SsmError
-from ..interop import import_csv
-from ..model import Project
-from ..storage import save_project
-from ..workspace.opening import open_any
+from .lazy import import_csv, open_any, save_project
+
+if TYPE_CHECKING:
+    from ..model import Project
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
-from ..model.perspective import DASHES
-
 
 @dataclass
 class CanvasStyle:
@@ -41,6 +39,8 @@ def high_contrast(scale: float = 1.4) -> CanvasStyle:
 def perspective_pen(colour: str, dash: str, width: float) -> QPen:
     pen = QPen(QColor(colour), width)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    from ..model.perspective import DASHES  # here, so the window can show before the model loads
+
     pattern = DASHES.get(dash)
     if pattern:
         pen.setDashPattern(pattern)

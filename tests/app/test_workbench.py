@@ -330,3 +330,22 @@ def test_fit_acts_on_the_page_in_front(qtbot, window, key):
     view.scale(5, 5)
     window.actions_["zoom_fit"].trigger()
     assert scale_of(view) < 5
+
+
+def test_the_app_shows_its_frame_before_it_opens_the_project(qtbot, tmp_path, example_copy, store):
+    """run_app's order: the window first (no model imported for it), then the project."""
+    from ssm_studio.app.main_window import MainWindow
+    from ssm_studio.app.session import DocumentSession
+
+    window = MainWindow(None, settings=None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.session is None and not window.actions_["save"].isEnabled()
+    assert window.actions_["quit"].isEnabled()
+    window.finish_start()
+    assert not window.actions_["open"].icon().isNull()
+    window.set_session(DocumentSession.open(example_copy, recovery=store))
+    assert window.page_key == "overlay" and window.actions_["save"].isEnabled()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+    window.session.undo_stack.setClean()

@@ -52,6 +52,9 @@ class Page(QObject):
     def activate(self) -> None:
         """The page was brought to the front."""
 
+    def deactivate(self) -> None:
+        """Another page was brought to the front."""
+
     def resync(self) -> None:
         """Redraw from the document (after a gesture was cancelled)."""
 
