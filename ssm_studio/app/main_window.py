@@ -219,12 +219,13 @@ class MainWindow(WindowFiles, QMainWindow):
         return "welcome" if empty else "overlay"
 
     def close_pages(self) -> None:
-        for page in self.pages.values():
-            page.close()
+        # Panels first: they listen to the pages' scenes, which close next.
         for panel in ("navigator", "perspectives", "root_definitions", "inspector", "loops"):
             widget = getattr(self, panel, None)
             if widget is not None:
                 widget.close_document()
+        for page in self.pages.values():
+            page.close()
 
     # Compatibility names: the overlay's scene, editor and view; the other pages' panels.
     @property

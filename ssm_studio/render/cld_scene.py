@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from ..analysis import LoopReport
@@ -307,11 +307,34 @@ class CldScene(DiagramScene):
         staying = {id(item) for _, item in again}
         placed: list[QPointF] = [item.pos() for _, item in shown if id(item) not in staying]
         for loop, item in again:
-            at = self._loop_centre(loop.variables)
-            while any(distance(at, other) < 30 for other in placed):
-                at += QPointF(0, 34)
+            at = self._free_label_spot(self._loop_centre(loop.variables), placed, item)
             placed.append(at)
             item.setPos(at)
+
+    def _free_label_spot(self, centre: QPointF, placed: list[QPointF], label) -> QPointF:
+        """The loop's centre, or the nearest spot around it where the marker covers no
+        variable, no polarity sign or delay mark, and no other marker. The scene's index
+        answers what lies under a spot, so this stays quick on large diagrams."""
+        radius = label.boundingRect().width() / 2
+        for ring in range(0, 7):
+            for k in range(max(1, 8 * ring)):
+                angle = 2 * math.pi * k / max(1, 8 * ring) - math.pi / 2
+                at = centre + QPointF(math.cos(angle), math.sin(angle)) * (ring * 2 * radius)
+                if self._label_fits(at, radius, placed):
+                    return at
+        return centre
+
+    def _label_fits(self, at: QPointF, radius: float, placed: list[QPointF]) -> bool:
+        if any(distance(at, other) < 2 * radius for other in placed):
+            return False
+        spot = QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius)
+        for item in self.items(spot, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(item, VariableItem) and item.isVisible() and item.scene_box().intersects(spot):
+                return False
+            if isinstance(item, LinkItem) and item.isVisible() and item.show_sign and (
+                    item.sign_rect().intersects(spot) or (item.delay and item.delay_mark_rect().intersects(spot))):
+                return False
+        return True
 
     def _loop_centre(self, variables: list[str]) -> QPointF:
         points = [self.variable_items[v].pos() for v in variables if v in self.variable_items]

@@ -349,3 +349,19 @@ def test_the_app_shows_its_frame_before_it_opens_the_project(qtbot, tmp_path, ex
     assert window.page_key == "overlay" and window.actions_["save"].isEnabled()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
     window.session.undo_stack.setClean()
+
+
+def test_loop_markers_cover_no_variable_sign_or_delay_mark(qtbot, window):
+    fresh_loops(qtbot, window.scene)
+    scene = window.scene
+    markers = [item.sceneBoundingRect().adjusted(2, 2, -2, -2) for item in scene.loop_items.values()]
+    assert markers
+    for index, marker in enumerate(markers):
+        for other in markers[index + 1:]:
+            assert not marker.intersects(other)
+        for box in scene.variable_items.values():
+            assert not marker.intersects(box.scene_box()), box.name
+        for link in scene.link_items.values():
+            if link.isVisible():
+                assert not marker.intersects(link.sign_rect())
+                assert not (link.delay and marker.intersects(link.delay_mark_rect()))

@@ -107,6 +107,14 @@ class LoopsPanel(QWidget):
         self.status.setText(f"{len(report.loops)} loops{scope} ({state}). {gaps_note(report)}")
 
     def close_document(self) -> None:
+        """The document is closing: this list no longer speaks to its scene."""
+        self.list.blockSignals(True)
+        for signal, slot in ((self.scene.loops_changed, self.show_report),
+                             (self.scene.loop_highlighted, self._follow_scene)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
         if self._layers is not None:
             try:
                 self._layers.changed.disconnect(self._layers_changed)
