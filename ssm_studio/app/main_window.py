@@ -27,8 +27,10 @@ from ..render.layers import LayerState
 from ..render.style import CanvasStyle, high_contrast
 from .shortcuts_dialog import ShortcutsDialog
 from .window_actions import (
+    COMMON_TOOLS,
     PAGE_COMMANDS,
     PAGES,
+    TOOL_KEYS,
     TOOL_WORDS,
     apply_icons,
     build_actions,
@@ -292,10 +294,8 @@ class MainWindow(WindowFiles, QMainWindow):
             name = names.get(tool, word)
             action = self.actions_[key]
             action.setIconText(name)
-            keys = action.shortcut().toString()
-            action.setToolTip(f"{name} tool ({'VALP'['select add link pen'.split().index(tool)]})")
-            action.setVisible(tool != "pen" or "pen" in names)
-            del keys
+            action.setToolTip(f"{name} tool ({TOOL_KEYS[key]})")
+            action.setVisible(tool in COMMON_TOOLS or tool in names)
         view = page.view
         if view is not None:
             self.actions_[f"tool_{view.tool.key}"].setChecked(True)

@@ -114,14 +114,18 @@ class RpEditor(CanvasEditor):
         figure.x, figure.y = round(spot.x(), 1), round(spot.y(), 1)
         return self._add(figure)
 
-    def add_bubble(self, style: str = "speech", text: str = "…") -> str | None:
-        """A bubble beside the chosen figure (its tail points at it), never over it."""
-        owners = self.selected_variables()
+    def add_bubble(self, style: str = "speech", text: str = "…", owner_id: str | None = None,
+                   at: QPointF | None = None) -> str | None:
+        """A bubble beside its figure (the one given, else the one chosen), its tail
+        pointing at it and never over it; with no figure, at ``at`` or the nearest free spot."""
         model = self.scene.model_items()
-        owner = model[owners[0]] if owners else None
+        owners = [owner_id] if owner_id else self.selected_variables()
+        owner = model.get(owners[0]) if owners else None
+        if owner is not None and owner.kind in ("connector", "bubble", "group"):
+            owner = None
         bubble = Bubble(style=style, text=text, owner=owner.id if owner else None)
         if owner is None:
-            spot = self.free_spot(QPointF(0, 0), bubble.width, bubble.height)
+            spot = self.free_spot(at or QPointF(0, 0), bubble.width, bubble.height)
         else:
             half_w = getattr(owner, "width", 80) / 2 + bubble.width / 2 + 20
             half_h = getattr(owner, "height", 80) / 2 + bubble.height / 2 + 10

@@ -19,7 +19,8 @@ PAGE_COMMANDS: dict[str, tuple] = {
     "copy": ("copy",), "paste": ("paste",), "delete": ("delete",), "select_all": ("select_all",),
     "zoom_in": ("zoom_in",), "zoom_out": ("zoom_out",), "zoom_fit": ("fit",), "zoom_reset": ("zoom_reset",),
     "tool_select": ("tool", "select"), "tool_add": ("tool", "add"), "tool_link": ("tool", "link"),
-    "tool_pen": ("tool", "pen"), "new_variable": ("new_box",), "link_selected": ("link_selected",),
+    "tool_pen": ("tool", "pen"), "tool_bubble": ("tool", "bubble"), "tool_box": ("tool", "box"),
+    "tool_stencil": ("tool", "stencil"), "new_variable": ("new_box",), "link_selected": ("link_selected",),
     "pol_plus": ("polarity", "+"), "pol_minus": ("polarity", "-"), "pol_unknown": ("polarity", "?"),
     "delay": ("toggle_mark",), "rename": ("rename",),
     **{f"align_{how}": ("align", how) for how in ("left", "centre", "right", "top", "middle", "bottom")},
@@ -28,8 +29,12 @@ PAGES = {"welcome": ("&Welcome", "Ctrl+Shift+H"), "rich_picture": ("&Rich Pictur
          "overlay": ("Causal-Loop &Overlay", "F5"), "side_by_side": ("&Side by Side", "F6"),
          "conceptual_model": ("&Conceptual Model", "F8"), "catwoe": ("CATWOE &Matrix", "F9"),
          "comparison": ("Comparison (stage &5)", "F10"), "actions": ("&Actions (stages 6–7)", "F11")}
-TOOL_WORDS = {"tool_select": "Select", "tool_add": "Add", "tool_link": "Link", "tool_pen": "Pen"}
-TOOL_KEYS = {"tool_select": "V", "tool_add": "A", "tool_link": "L", "tool_pen": "P"}
+TOOL_WORDS = {"tool_select": "Select", "tool_add": "Add", "tool_link": "Link", "tool_pen": "Pen",
+              "tool_bubble": "Bubble", "tool_box": "Box", "tool_stencil": "Figure"}
+TOOL_KEYS = {"tool_select": "V", "tool_add": "A", "tool_link": "L", "tool_pen": "P", "tool_bubble": "B",
+             "tool_box": "R", "tool_stencil": "S"}
+# Tools every editable canvas has; the others show only on pages that have them.
+COMMON_TOOLS = {"select", "add", "link"}
 
 
 def build_actions(window) -> dict[str, QAction]:
@@ -146,7 +151,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
     toolbar.setObjectName("main-toolbar")
     toolbar.setAccessibleName("Main toolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-    for key in ("new", "open", "save", None, "tool_select", "tool_add", "tool_link", "tool_pen", None,
+    for key in ("new", "open", "save", None, *TOOL_WORDS, None,
                 "zoom_in", "zoom_out", "zoom_fit", None, "rich_picture", "overlay", "side_by_side", "conceptual_model",
                 None, "high_contrast"):
         toolbar.addSeparator() if key is None else toolbar.addAction(a[key])

@@ -187,3 +187,29 @@ def test_connector_arrow_heads_and_label(qtbot, window):
     qtbot.keyClicks(view._rename, "visits")
     qtbot.keyClick(view._rename, Qt.Key.Key_Return)
     assert next(i for i in project.rich_picture.items if i.id == connector).label == "visits"
+
+
+def test_bubble_box_and_figure_tools_place_by_clicking(qtbot, window):
+    from PySide6.QtCore import QPoint
+
+    panel = open_picture(window)
+    view, project = panel.view, window.session.document.project
+    view.centerOn(9000, 9000)
+    count = len(project.rich_picture.items)
+    for key, expected in (("tool_stencil", "stencil"), ("tool_box", "shape")):
+        window.actions_[key].trigger()
+        assert view.tool.key == key.removeprefix("tool_")
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(200, 200))
+        assert project.rich_picture.items[-1].kind == expected
+    figure = project.rich_picture.items[-2]
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    assert view.tool.key == "bubble"
+    at = view.mapFromScene(QPointF(figure.x, figure.y))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    bubble = project.rich_picture.items[-1]
+    assert bubble.kind == "bubble" and bubble.owner == figure.id
+    assert len(project.rich_picture.items) == count + 3
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.tool.key == "select"
+    window.show_page("overlay")
+    assert not window.actions_["tool_bubble"].isVisible() and window.actions_["tool_link"].isVisible()

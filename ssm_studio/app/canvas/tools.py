@@ -116,6 +116,20 @@ class AddTool(Tool):
         return True
 
 
+class PlaceTool(Tool):
+    """Click to put something there: a bubble for the figure clicked, a box, the figure
+    chosen in the palette. ``place(at, under)`` makes it (``under``: the box clicked, if any)."""
+
+    def __init__(self, view: CanvasView, key: str, hint: str, place) -> None:
+        super().__init__(view)
+        self.key, self.hint, self.place = key, hint, place
+
+    def start(self, event) -> bool:
+        under = self.view.box_at(event.position().toPoint())
+        self.place(self.view.mapToScene(event.position().toPoint()), under.object_id if under else None)
+        return True
+
+
 class ConnectTool(Tool):
     """Drag from one box to another: a causal claim, a dependency or a connector."""
 

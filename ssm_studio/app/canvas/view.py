@@ -28,7 +28,8 @@ KEY_COMMANDS = {
 TEXT_COMMANDS = {"+": ("polarity", "+"), "=": ("polarity", "+"), "-": ("polarity", "-"),
                  "\u2212": ("polarity", "-"), "?": ("polarity", "?"),
                  "[": ("rotate", -15), "]": ("rotate", 15), "<": ("resize", 1 / 1.1), ">": ("resize", 1.1)}
-TOOL_KEYS = {Qt.Key.Key_V: "select", Qt.Key.Key_A: "add", Qt.Key.Key_L: "link", Qt.Key.Key_P: "pen"}
+TOOL_KEYS = {Qt.Key.Key_V: "select", Qt.Key.Key_A: "add", Qt.Key.Key_L: "link", Qt.Key.Key_P: "pen",
+             Qt.Key.Key_B: "bubble", Qt.Key.Key_R: "box", Qt.Key.Key_S: "stencil"}
 ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 
 

@@ -17,11 +17,14 @@ from ...edits import ChangeEvent, Document
 
 class Following(QObject):
     def __init__(self, widget: QWidget, document: Document, paths: Iterable[tuple[str, ...]],
-                 refresh: Callable[[], None], kinds: Iterable[str] | None = None) -> None:
+                 refresh: Callable[[], None], kinds: Iterable[str] | None = None,
+                 about: Callable[[ChangeEvent], bool] | None = None) -> None:
         super().__init__(widget)
         self.widget, self.paths, self.refresh = widget, tuple(paths), refresh
         # Which kinds of change matter (a panel of counts ignores moves and renames).
         self.kinds = set(kinds) if kinds is not None else None
+        # A finer test still: the inspector cares only for the object it shows.
+        self.about = about
         self.stale = False
         self.heard = 0  # events that concerned this panel (tests and benchmarks read it)
         self._unsubscribe: Callable[[], None] | None = document.subscribe(self._on_events)
@@ -29,6 +32,7 @@ class Following(QObject):
 
     def concerns(self, events: list[ChangeEvent]) -> bool:
         return any(event.path[:len(path)] == path and (self.kinds is None or event.kind in self.kinds)
+                   and (self.about is None or self.about(event))
                    for event in events for path in self.paths)
 
     def _on_events(self, events: list[ChangeEvent]) -> None:

@@ -58,8 +58,15 @@ class Inspector(QWidget):
         self._items: list = []
         # Follows what it shows: a rename on the canvas or an undo updates the fields, so
         # pressing Enter here never writes a stale name back.
-        self.following = Following(self, session.document, [("cld",), ("perspectives",)], self._refresh)
+        self.following = Following(self, session.document, [("cld",), ("perspectives",)], self._refresh,
+                                   about=self._shows)
         self.show_nothing()
+
+    def _shows(self, event) -> bool:
+        """An event about what is shown: the object itself, or a name or perspective its
+        heading mentions (a link's ends and owner)."""
+        return self.target is not None and (event.id == self.target or event.kind == "removed"
+                                            or self.kind == "link" and event.kind == "changed")
 
     def _refresh(self) -> None:
         try:

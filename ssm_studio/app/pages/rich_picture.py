@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...render.layers import LayerState
 from ...render.rp_scene import RpScene
 from ...render.stencils import find, stencils
-from ..canvas.tools import AddTool, ConnectTool, PenTool
+from ..canvas.tools import AddTool, ConnectTool, PenTool, PlaceTool
 from ..canvas.view import STENCIL_MIME, CanvasView
 from ..icons import icon
 from ..rp_editor import RpEditor
@@ -62,6 +62,12 @@ class RichPicturePanel(QWidget):
         self.view.add_tool(AddTool(self.view, "Click on the canvas to write text"))
         self.view.add_tool(ConnectTool(self.view, "Drag from one figure to another to connect them"))
         self.view.add_tool(PenTool(self.view))
+        self.view.add_tool(PlaceTool(self.view, "bubble", "Click a figure to give it a speech bubble",
+                                     lambda at, under: self.editor.add_bubble("speech", owner_id=under, at=at)))
+        self.view.add_tool(PlaceTool(self.view, "box", "Click to draw a box",
+                                     lambda at, under: self.editor.add_shape("rectangle", at)))
+        self.view.add_tool(PlaceTool(self.view, "stencil", "Click to place the figure chosen in the palette",
+                                     lambda at, under: self.editor.add_stencil(self.chosen_stencil(), at)))
         self.view.setAccessibleName("Rich picture canvas")
         self.view.message.connect(self.say)
         palette = QVBoxLayout()
@@ -144,6 +150,10 @@ class RichPicturePanel(QWidget):
         layout.addWidget(self.view, 1)
         self.fill_palette("")
 
+    def chosen_stencil(self) -> str:
+        item = self.palette.currentItem() or self.palette.item(0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else "person"
+
     def _centre(self):
         return self.view.mapToScene(self.view.viewport().rect().center())
 
@@ -202,7 +212,8 @@ class RichPicturePage(Page):
         return self.panel.view
 
     def tool_names(self) -> dict[str, str]:
-        return {"add": "Text", "link": "Connector", "pen": "Pen"}
+        return {"add": "Text", "link": "Connector", "pen": "Pen", "bubble": "Bubble", "box": "Box",
+                "stencil": "Figure"}
 
     def activate(self) -> None:
         if not self._fitted:  # the first visit shows the whole picture, not a corner of it
