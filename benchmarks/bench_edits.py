@@ -39,6 +39,15 @@ from ssm_studio.storage import RecoveryStore  # noqa: E402
 REPEATS = 15
 
 
+def settle(app, scene) -> None:
+    """Both setups time edits with the loops found and their labels on the canvas."""
+    deadline = time.perf_counter() + 10
+    while scene.report is None and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+
+
 def edits_for(project, i: int):
     """One of each kind, different each time so no edit is a no-op."""
     v = project.cld.variables[i % len(project.cld.variables)]
@@ -74,7 +83,7 @@ def time_canvas(app, n: int) -> dict[str, float]:
     view = CanvasView(scene)
     view.resize(1600, 1000)
     view.show()
-    app.processEvents()
+    settle(app, scene)
     times: dict[str, list[float]] = {"move": [], "rename": [], "new link": []}
     for i in range(REPEATS):
         edits, claim = edits_for(document.project, i)
@@ -101,7 +110,7 @@ def time_window(app, n: int) -> dict[str, float]:
     app.processEvents()
     project = session.document.project
     window.editor.select({project.cld.variables[0].id})  # the inspector shows a variable
-    app.processEvents()
+    settle(app, window.scene)
     times: dict[str, list[float]] = {"move": [], "rename": [], "new link": []}
     for i in range(REPEATS):
         edits, claim = edits_for(project, i)
