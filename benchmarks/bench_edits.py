@@ -60,17 +60,25 @@ def edits_for(project, i: int):
     }, claim.id
 
 
-def time_bare(n: int) -> dict[str, float]:
-    document = Document(diagram(n))
+def time_edits(project, push, after=lambda: None) -> dict[str, float]:
+    """Median ms of each kind of edit through ``push``; ``after`` runs untimed after each
+    (the window's event loop, so queued work and repaints stay out of the timing)."""
     times: dict[str, list[float]] = {"move": [], "rename": [], "new link": []}
     for i in range(REPEATS):
-        edits, claim = edits_for(document.project, i)
+        edits, claim = edits_for(project, i)
         for kind, edit in edits.items():
             started = time.perf_counter()
-            document.apply(edit)
+            push(edit)
             times[kind].append(time.perf_counter() - started)
-        document.apply(remove_links({claim}))
+            after()
+        push(remove_links({claim}))
+        after()
     return {kind: statistics.median(values) * 1000 for kind, values in times.items()}
+
+
+def time_bare(n: int) -> dict[str, float]:
+    document = Document(diagram(n))
+    return time_edits(document.project, document.apply)
 
 
 def time_canvas(app, n: int) -> dict[str, float]:
@@ -84,20 +92,11 @@ def time_canvas(app, n: int) -> dict[str, float]:
     view.resize(1600, 1000)
     view.show()
     settle(app, scene)
-    times: dict[str, list[float]] = {"move": [], "rename": [], "new link": []}
-    for i in range(REPEATS):
-        edits, claim = edits_for(document.project, i)
-        for kind, edit in edits.items():
-            started = time.perf_counter()
-            document.apply(edit)
-            times[kind].append(time.perf_counter() - started)
-            app.processEvents()
-        document.apply(remove_links({claim}))
-        app.processEvents()
+    result = time_edits(document.project, document.apply, app.processEvents)
     view.close()
     scene.close()
     scene.tracker.close()
-    return {kind: statistics.median(values) * 1000 for kind, values in times.items()}
+    return result
 
 
 def time_window(app, n: int) -> dict[str, float]:
@@ -111,19 +110,10 @@ def time_window(app, n: int) -> dict[str, float]:
     project = session.document.project
     window.editor.select({project.cld.variables[0].id})  # the inspector shows a variable
     settle(app, window.scene)
-    times: dict[str, list[float]] = {"move": [], "rename": [], "new link": []}
-    for i in range(REPEATS):
-        edits, claim = edits_for(project, i)
-        for kind, edit in edits.items():
-            started = time.perf_counter()
-            session.push(edit)
-            times[kind].append(time.perf_counter() - started)
-            app.processEvents()  # let queued work and repaints run outside the timing
-        session.push(remove_links({claim}))
-        app.processEvents()
+    result = time_edits(project, session.push, app.processEvents)
     session.undo_stack.setClean()
     window.close()
-    return {kind: statistics.median(values) * 1000 for kind, values in times.items()}
+    return result
 
 
 def main() -> None:
