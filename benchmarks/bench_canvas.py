@@ -1,4 +1,4 @@
-"""Causal-loop canvas speed: scene build, frame time panning and zoomed to fit, start-up.
+"""Causal-loop canvas speed: scene build, frame time panning and zoomed to fit.
 
 Frames are rendered offscreen into a 1600×1000 image through QGraphicsView.render, so the
 numbers are the drawing cost itself. The baseline is the same diagram as plain
@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -88,26 +86,6 @@ def stats(values: list[float]) -> str:
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
     return f"{statistics.median(values):7.1f} {p95:7.1f}"
-
-
-def startup() -> tuple[float, float]:
-    """Seconds from launch to the window shown: ours on the example, and a bare window."""
-    bare = ("import time;t=time.perf_counter();from PySide6.QtWidgets import QApplication,QMainWindow;"
-            "a=QApplication([]);w=QMainWindow();w.show();a.processEvents();print(time.perf_counter()-t)")
-    ours = ("import time;t=time.perf_counter();from ssm_studio.app.launch import application;"
-            "a=application();from ssm_studio.app.main_window import MainWindow;"
-            "from ssm_studio.app.session import DocumentSession;from ssm_studio.app.launch import EXAMPLE;"
-            "w=MainWindow(DocumentSession.open(EXAMPLE),None);w.show();a.processEvents();print(time.perf_counter()-t)")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-
-    def run(code: str) -> float:
-        samples = []
-        for _ in range(3):
-            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-            samples.append(float(out.stdout.strip().splitlines()[-1]))
-        return statistics.median(samples)
-
-    return run(ours), run(bare)
 
 
 def rich_picture(seed: int = 2) -> tuple[Project, dict[str, bytes]]:
@@ -203,9 +181,7 @@ def main() -> None:
         print(f"{n:>9,} {3 * n:>6,} {build:>8.2f} | {stats(pan)} | {stats(fit)} | {stats(plain_pan):>17} | {stats(plain_fit):>17}")
         scene.close()
     bench_rich_picture()
-    ours, bare = startup()
-    print(f"\nstart-up to window shown: ours {ours:.2f} s (example project), bare PySide6 window {bare:.2f} s, "
-          f"ratio {ours / bare:.1f}×")
+    print("\nstart-up to a shown window: benchmarks/bench_startup.py (fresh processes, same stopping rule)")
 
 
 if __name__ == "__main__":

@@ -126,10 +126,14 @@ class LinkItem(QGraphicsItem):
         if target is not source:
             target.links.append(self)
 
-    def set_claim(self, polarity: str, delay: bool, curvature: float, colour: str, dash: str) -> None:
+    def set_claim(self, polarity: str, delay: bool, curvature: float, colour: str, dash: str,
+                  geometry: bool = True) -> None:
+        """``geometry`` False when the caller lays the link out next (a whole diagram being
+        built computes each link's curve once, not twice)."""
         self.polarity, self.delay, self.curvature = polarity, delay, curvature
         self.pen = perspective_pen(colour, dash, self.style.link_width)
-        self.update_geometry()
+        if geometry:
+            self.update_geometry()
 
     def detach(self) -> None:
         for end in (self.source, self.target):

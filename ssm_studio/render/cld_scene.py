@@ -74,8 +74,9 @@ class CldScene(DiagramScene):
         for variable in project.cld.variables:
             self._add_variable(variable)
         for link in project.cld.links:
-            self._add_link(link)
+            self._add_link(link, geometry=False)  # refresh_layers lays every link out once
         self.refresh_layers()
+        self.settle_rect()
         self.recompute_loops()
 
     def apply_style(self, style: CanvasStyle) -> None:
@@ -88,7 +89,8 @@ class CldScene(DiagramScene):
         for item in self.loop_items.values():
             item.set_style(style)
         for item in self.link_items.values():
-            self._style_link(item, self._link(item.link_id))
+            self._style_link(item, self._link(item.link_id), geometry=False)
+        self._arrange_pairs(self.link_items.values(), self.visible_perspectives())
         self.setBackgroundBrush(QColor(style.background))
         self._place_loop_labels()
 
@@ -113,17 +115,17 @@ class CldScene(DiagramScene):
         self.addItem(item)
         self.variable_items[variable.id] = item
 
-    def _add_link(self, link) -> None:
+    def _add_link(self, link, geometry: bool = True) -> None:
         item = LinkItem(link.id, self.variable_items[link.source], self.variable_items[link.target], self.style)
         self.addItem(item)
         self.link_items[link.id] = item
-        self._style_link(item, link)
+        self._style_link(item, link, geometry)
 
-    def _style_link(self, item: LinkItem, link) -> None:
+    def _style_link(self, item: LinkItem, link, geometry: bool = True) -> None:
         perspective = self.document.project.perspective(link.perspective)
         colour, dash = (perspective.colour, perspective.dash) if perspective else ("#777777", "solid")
         item.perspective = link.perspective
-        item.set_claim(link.polarity, link.delay, link.curvature, colour, dash)
+        item.set_claim(link.polarity, link.delay, link.curvature, colour, dash, geometry)
         item.setToolTip(link.note or "")
 
     # Following the document ---------------------------------------------------------------

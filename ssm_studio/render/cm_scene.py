@@ -56,6 +56,7 @@ class CmScene(DiagramScene):
             item.set_claim("+", False, 0.0, CONTINGENCY, "solid")
             self.addItem(item)
             self.link_items[dependency.id] = item
+        self.settle_rect()
 
     def on_events(self, events: list[ChangeEvent]) -> None:
         mine = [e for e in events if e.path[:2] == ("conceptual_models", self.model_id)

@@ -49,7 +49,7 @@ class RpScene(DiagramScene):
             self._index = {item.id: item for item in items}
         return self._index
 
-    def diagram_rect(self):
+    def diagram_rect(self, precise: bool = True):
         rect = super().diagram_rect()
         return rect.adjusted(20, 20, -20, -20)  # figures carry their own label margins
 
@@ -62,6 +62,7 @@ class RpScene(DiagramScene):
             self._add(item)
         self._reattach()
         self.refresh_layers()
+        self.settle_rect()
 
     def _make(self, item) -> RpItem | None:
         kind = item.kind

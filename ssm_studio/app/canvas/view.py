@@ -72,7 +72,7 @@ class CanvasView(QGraphicsView):
 
     def update_scene_rect(self) -> None:
         # An explicit rect: Qt would otherwise recompute itemsBoundingRect on every change.
-        self.setSceneRect(self.scene().diagram_rect().adjusted(-2000, -2000, 2000, 2000))
+        self.setSceneRect(self.scene().diagram_rect(precise=False).adjusted(-2000, -2000, 2000, 2000))
 
     # Tools -----------------------------------------------------------------------------
     def set_tool(self, key: str) -> bool:
