@@ -6,6 +6,7 @@ to disk, every read is bounded, and nothing in a file is executed.
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -174,6 +175,19 @@ def _read_archive(archive: zipfile.ZipFile, source: str) -> LoadedProject:
 
 
 def parse_project_json(text: bytes, source: str) -> Project:
+    # Validation makes hundreds of thousands of small objects and none of them form cycles:
+    # with the collector running it scans them again and again (40 % of a 10,000-element
+    # load), so it waits until the project is built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_project_json(text, source)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_project_json(text: bytes, source: str) -> Project:
     peek = _VERSION_PEEK.match(text[:200])
     try:
         if peek and int(peek.group(1)) == FORMAT_VERSION:
