@@ -49,6 +49,13 @@ if TYPE_CHECKING:
 MODES = {"overlay": "overlay", "cld": "overlay", "side-by-side": "side_by_side", "rich-picture": "rich_picture",
          "conceptual-model": "conceptual_model", "welcome": "welcome"}
 LEFT_WIDTH, RIGHT_WIDTH = 230, 270
+# The right-hand panels each page has use for; the others step aside so the page keeps the
+# room (the rich picture has its own palette, tables need their width). Panels → reopens any.
+RIGHT_PANELS = {"inspector", "loops", "root_definitions", "history"}
+PAGE_PANELS = {
+    "overlay": RIGHT_PANELS, "side_by_side": {"loops", "root_definitions"},
+    "conceptual_model": {"root_definitions", "history"}, "catwoe": {"root_definitions"},
+}
 
 
 class MainWindow(WindowFiles, QMainWindow):
@@ -269,12 +276,21 @@ class MainWindow(WindowFiles, QMainWindow):
             self.pages[self.page_key].deactivate()
         self.page_key = key
         page = self.pages[key]
+        self._arrange_panels(key)
         self.stack.setCurrentWidget(page.widget)
         page.activate()
         self.actions_[key].setChecked(True)
         self._update_actions()
         if page.view is not None:
             page.view.setFocus()
+
+    def _arrange_panels(self, key: str) -> None:
+        wanted = PAGE_PANELS.get(key, set())
+        for name in RIGHT_PANELS:
+            self._docks[name].setVisible(name in wanted)
+        shown = [name for name in ("loops", "root_definitions", "inspector", "history") if name in wanted]
+        if shown:
+            self._docks[shown[0]].raise_()
 
     def set_mode(self, mode: str) -> None:
         self.show_page(mode)
