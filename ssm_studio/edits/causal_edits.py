@@ -24,16 +24,6 @@ def change_variable(variable_id: str, **changes: object) -> Edit:
     return SetFieldsEdit((*VARIABLES, variable_id), changes, label=label)
 
 
-def new_variable(name: str, x: float, y: float) -> Edit:
-    """A variable the user named (refused with the reason if the name will not do)."""
-    name = name.strip()
-    if not name:
-        from ..errors import EditRefused
-
-        raise EditRefused("A variable needs a name.")
-    return add_variable(build(Variable, name=name, x=round(x, 1), y=round(y, 1)))
-
-
 def move_variables(positions: dict[str, tuple[float, float]]) -> Edit:
     moves = [
         SetFieldsEdit((*VARIABLES, vid), {"x": x, "y": y}, label="Move")

@@ -26,6 +26,7 @@ from ssm_studio.model import (
     Activity,
     Bubble,
     CausalLink,
+    ConceptualModel,
     Connector,
     Dependency,
     Group,
@@ -48,7 +49,7 @@ GOOD = [
     "item", "connector", "bubble", "group", "ungroup", "del_item", "change_item",
     "rd", "rd_field", "measure", "del_rd", "scaffold", "activity", "rename_activity",
     "move_activity", "monitor", "dependency", "del_activity", "compare", "propose",
-    "action", "change_action", "stance", "del_action", "del_model",
+    "action", "change_action", "stance", "del_action", "del_model", "add_model", "model_title",
 ]
 BAD = ["too_long", "stale_id", "dangling", "bad_tail", "duplicate_claim", "bad_literal"]
 
@@ -157,6 +158,10 @@ def random_edit(data, project) -> Edit | None:
             return se.remove_actions({pick(actions).id})
         case "del_model" if cms:
             return se.remove_conceptual_model(project, pick(cms).id)
+        case "add_model" if rds:
+            return se.add_conceptual_model(ConceptualModel(root_definition=pick(rds).id, title=data.draw(names)))
+        case "model_title" if cms:
+            return se.change_conceptual_model(pick(cms).id, title=data.draw(names))
         # Edits that must be refused, whole:
         case "too_long" if vs:
             return ce.rename_variable(pick(vs).id, "x" * 501)
