@@ -5,6 +5,7 @@ can run it off the UI thread.
 """
 
 from .compare import PerspectiveComparison, compare_perspectives
+from .loop_comparison import LoopComparison, LoopHolding, compare_loops
 from .loops import Loop, LoopReport, find_loops
 from .paths import SignedPath, signed_paths
 from .signed_graph import SignedGraph, Step
@@ -13,6 +14,8 @@ from .whatif import WhatIfResult, propagate
 
 __all__ = [
     "Loop",
+    "LoopComparison",
+    "LoopHolding",
     "LoopReport",
     "PerspectiveComparison",
     "SignedGraph",
@@ -21,6 +24,7 @@ __all__ = [
     "TreeNode",
     "WhatIfResult",
     "causes_tree",
+    "compare_loops",
     "compare_perspectives",
     "find_loops",
     "propagate",

@@ -33,8 +33,35 @@ def register(commands: argparse._SubParsersAction) -> None:
     compare.add_argument("file", metavar="FILE")
     compare.add_argument("--perspective", action="append", metavar="NAME",
                          help="compare these perspectives (repeat; default: all)")
+    compare.add_argument("--loops", action="store_true",
+                         help="compare loop by loop: who holds each loop of the combined map, and "
+                              "which loops no perspective sees alone")
     compare.add_argument("--json", action="store_true", help="print one JSON object")
     compare.set_defaults(run=run_compare)
+
+
+def _compare_loops(project: Project, chosen: list[str] | None, as_json: bool) -> int:
+    from ..analysis import compare_loops
+
+    result = compare_loops(project, chosen)
+    rows = [holding.as_json(project) for holding in result.holdings]
+    if as_json:
+        print(json.dumps({"loops": rows, "complete": result.complete, "notes": result.notes},
+                         ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        title = f"{row['label']} {row['name']}".strip()
+        print(f"{title} ({row['polarity']}): {' → '.join(row['variables'])}")
+        if row["combined_only"]:
+            print("    no perspective sees this loop alone: it exists only when their claims are combined")
+        else:
+            print(f"    held by: {', '.join(row['held_by']) or 'none with this polarity'}")
+            if row["held_with_other_polarity"]:
+                print(f"    held with another polarity by: {', '.join(row['held_with_other_polarity'])}")
+    combined = sum(row["combined_only"] for row in rows)
+    print(f"{len(rows)} loops; {combined} seen by no perspective alone"
+          + ("" if result.complete else " (INCOMPLETE: " + " ".join(result.notes) + ")"))
+    return 0
 
 
 def _positive_int(text: str) -> int:
@@ -103,6 +130,8 @@ def run_loops(options: argparse.Namespace) -> int:
 def run_compare(options: argparse.Namespace) -> int:
     project = open_any(options.file).project
     chosen = chosen_perspectives(project, options.perspective)
+    if options.loops:
+        return _compare_loops(project, chosen, options.json)
     result = compare_perspectives(project, chosen)
     names = {v.id: v.name for v in project.cld.variables}
     pnames = {p.id: p.name for p in project.perspectives}
