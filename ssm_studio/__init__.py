@@ -1,3 +1,3 @@
 """SSM Studio: Soft Systems Methodology and causal-loop modelling with parallel perspectives."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

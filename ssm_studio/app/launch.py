@@ -15,9 +15,11 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..bundled import default_example
+from .. import __version__
+from ..bundled import default_example, resource_dir
 from ..errors import SsmError
 from ..render.qt_app import ensure_platform
 
@@ -39,6 +41,9 @@ def application() -> QApplication:
     app.setOrganizationName("SSM Studio")
     app.setApplicationName("SSM Studio")
     app.setApplicationDisplayName("SSM Studio")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.ssmstudio.SsmStudio")  # matches the desktop entry and metainfo
+    app.setWindowIcon(QIcon(str(resource_dir("icons") / "ssm-studio.svg")))
     app.aboutToQuit.connect(release_clipboard)
     return app
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QUndoView,
 )
 
-from .. import __version__
 from ..render.layers import LayerState
 from ..render.style import CanvasStyle, high_contrast
 from .shortcuts_dialog import ShortcutsDialog
@@ -475,6 +474,6 @@ class MainWindow(WindowFiles, QMainWindow):
         ShortcutsDialog(self, self.actions_.values()).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About SSM Studio",
-                          f"SSM Studio {__version__}\nSoft Systems Methodology and causal-loop diagrams "
-                          "with parallel stakeholder perspectives.")
+        from .about import about_html
+
+        QMessageBox.about(self, "About SSM Studio", about_html())
