@@ -29,3 +29,9 @@ def example_project():
     from build_stoke_example import build
 
     return build()
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    """Files kept as they were written by earlier versions (old formats stay readable)."""
+    return FIXTURES

@@ -1,5 +1,7 @@
-"""Automatic placement of diagram nodes (Graphviz through pygraphviz later; networkx now)."""
+"""Automatic placement of diagram nodes: Graphviz through pygraphviz, a pure-Python fallback."""
 
-from .simple import arrange
+from .graphviz_layout import ENGINES, LayoutResult, choose_engine, graphviz_available, layout
+from .simple import arrange, overlapping_pairs, remove_overlaps
 
-__all__ = ["arrange"]
+__all__ = ["ENGINES", "LayoutResult", "arrange", "choose_engine", "graphviz_available", "layout",
+           "overlapping_pairs", "remove_overlaps"]

@@ -43,6 +43,8 @@ class Variable(Identified):
     note: Text = ""
     # Perspectives that include this variable without (yet) linking it.
     included_by: list[Id] = Field(default_factory=list)
+    # Automatic layout leaves a pinned variable where the user put it (format 2).
+    pinned: bool = False
 
 
 class CausalLink(Identified):

@@ -15,7 +15,7 @@ from .rich_picture import RichPicture
 from .ssm_stages import Action, ConceptualModel, RootDefinition
 
 # The version of project.json this code writes; storage migrates older ones up to it.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def _now() -> str:

@@ -47,3 +47,10 @@ def migrate(data: dict, source: str, target: int = FORMAT_VERSION,
         version += 1
         data["format_version"] = version
     return data
+
+
+@register(1)
+def _variables_can_be_pinned(data: dict) -> dict:
+    """Format 2 adds ``pinned`` to variables; a format-1 variable is not pinned (the default),
+    so nothing in the document needs to change."""
+    return data
