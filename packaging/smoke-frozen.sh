@@ -13,6 +13,10 @@ export QT_QPA_PLATFORM=offscreen HOME="$out/home"
 mkdir -p "$HOME"
 
 "$app" --version
+"$app" components | tee "$out/components.txt"
+for part in PySide6-Essentials pygraphviz reportlab Qt; do
+  grep -q "^$part " "$out/components.txt" || { echo "About would not list $part" >&2; exit 1; }
+done
 example=$("$app" examples --json | python3 -c "import json,sys; print(json.load(sys.stdin)['examples'][0]['path'])")
 case "$example" in dist/*|*/dist/ssm-studio/*) ;; *) echo "the example is not inside the build: $example" >&2; exit 1 ;; esac
 "$app" info "$example"

@@ -72,3 +72,15 @@ def test_the_appstream_metainfo_validates():
                            str(PACKAGING / "org.ssmstudio.SsmStudio.metainfo.xml")],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_components_command_lists_what_about_shows(capsys):
+    import json
+
+    from ssm_studio.cli.main import main
+
+    assert main(["components", "--json"]) == 0
+    parts = {row["name"]: row for row in json.loads(capsys.readouterr().out)["components"]}
+    assert parts["SSM Studio"]["version"] == __version__
+    assert parts["pygraphviz"]["licence"].endswith("Graphviz: EPL-1.0")
+    assert parts["Material Design Icons"]["licence"] == "Apache-2.0"

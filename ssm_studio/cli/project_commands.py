@@ -32,9 +32,26 @@ def register(commands: argparse._SubParsersAction) -> None:
                           help="perspective for rows that name none (default: the file's name)")
     importer.set_defaults(run=run_import)
 
+    parts = commands.add_parser("components", help="versions and licences of everything SSM Studio bundles")
+    parts.add_argument("--json", action="store_true", help="print one JSON object")
+    parts.set_defaults(run=run_components)
+
     listing = commands.add_parser("examples", help="list the example projects that come with SSM Studio")
     listing.add_argument("--json", action="store_true", help="print one JSON object")
     listing.set_defaults(run=run_examples)
+
+
+def run_components(options: argparse.Namespace) -> int:
+    from ..app.about import component_rows
+
+    rows = component_rows()
+    if options.json:
+        print(json.dumps({"components": [dict(zip(("name", "version", "for", "licence"), row, strict=True))
+                                         for row in rows]}, indent=2))
+        return 0
+    for name, ver, purpose, licence in rows:
+        print(f"{name:<24} {ver:<10} {licence:<30} {purpose}")
+    return 0
 
 
 def run_examples(options: argparse.Namespace) -> int:
