@@ -35,7 +35,7 @@ NAMES = {
     "remove_perspective": "mdi6.account-remove-outline", "set_active": "mdi6.target-account",
     "solo": "mdi6.eye-circle-outline", "colour": "mdi6.palette-outline", "move_up": "mdi6.arrow-up",
     "move_down": "mdi6.arrow-down", "copy": "mdi6.content-copy", "paste": "mdi6.content-paste",
-    "delete": "mdi6.delete-outline", "shortcuts": "mdi6.keyboard-outline",
+    "delete": "mdi6.delete-outline", "tidy": "mdi6.auto-fix", "shortcuts": "mdi6.keyboard-outline",
 }
 
 

@@ -22,7 +22,7 @@ PAGE_COMMANDS: dict[str, tuple] = {
     "tool_pen": ("tool", "pen"), "tool_bubble": ("tool", "bubble"), "tool_box": ("tool", "box"),
     "tool_stencil": ("tool", "stencil"), "new_variable": ("new_box",), "link_selected": ("link_selected",),
     "pol_plus": ("polarity", "+"), "pol_minus": ("polarity", "-"), "pol_unknown": ("polarity", "?"),
-    "delay": ("toggle_mark",), "rename": ("rename",),
+    "delay": ("toggle_mark",), "rename": ("rename",), "tidy": ("tidy",),
     **{f"align_{how}": ("align", how) for how in ("left", "centre", "right", "top", "middle", "bottom")},
 }
 PAGES = {"welcome": ("&Welcome", "Ctrl+Shift+H"), "rich_picture": ("&Rich Picture", "F4"),
@@ -102,6 +102,7 @@ def build_actions(window) -> dict[str, QAction]:
     a["tool_select"].setChecked(True)
     command("new_variable", "&New Box (variable, activity, text)\tN")
     command("link_selected", "Lin&k Selected", "Ctrl+L")
+    command("tidy", "&Tidy Layout", "Ctrl+Shift+L")
     command("pol_plus", "Polarity &+ (same direction)\t+")
     command("pol_minus", "Polarity &\u2212 (opposite direction)\t-")
     command("pol_unknown", "Polarity &? (unknown)\t?")
@@ -134,7 +135,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
     window.docks_menu = view.addMenu("&Panels")
     menu("&Perspective", ("add_perspective", "rename_perspective", "remove_perspective", None, "next_perspective",
                           "previous_perspective", "show_all", "solo"))
-    diagram = menu("&Diagram", (*TOOL_WORDS, None, "new_variable", "link_selected", None,
+    diagram = menu("&Diagram", (*TOOL_WORDS, None, "new_variable", "link_selected", "tidy", None,
                                 "pol_plus", "pol_minus", "pol_unknown", "delay", None))
     align = diagram.addMenu("&Align")
     for how in ("left", "centre", "right", "top", "middle", "bottom"):

@@ -51,7 +51,7 @@ class CausalPage(Page):
         self.commands.update({
             "copy": self.editor.copy, "paste": self.editor.paste,
             "polarity": self.editor.set_polarity, "toggle_mark": self.editor.toggle_delay,
-            "export_diagram": lambda: "cld",
+            "export_diagram": lambda: "cld", "tidy": self.tidy,
         })
         self._unsubscribe = session.document.subscribe(self._show_hint)
         self._show_hint()
@@ -59,6 +59,19 @@ class CausalPage(Page):
     @property
     def view(self) -> CanvasView:
         return self._view
+
+    def tidy(self):
+        """Lay out the variables of the perspectives shown (pinned ones stay)."""
+        from ...edits.causal_edits import move_variables
+        from ...layout.diagram_layout import tidy_causal_diagram
+        from ..tidy import tidy
+
+        window = self._view.window()
+        project = self.session.document.project.model_copy(deep=True)  # the worker's own copy
+        shown = self.scene.visible_perspectives()
+        chosen = None if shown == {p.id for p in project.perspectives} else shown
+        return tidy(window, self.scene, lambda: tidy_causal_diagram(project, chosen),
+                    lambda positions: self.session.push(move_variables(positions)), "causal-loop diagram")
 
     def tool_names(self) -> dict[str, str]:
         return {"add": "Variable", "link": "Link"}

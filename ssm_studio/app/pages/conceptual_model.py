@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...edits.stage_edits import start_from_root_definition
+from ...edits.stage_edits import move_activities, start_from_root_definition
 from ...model.scaffold import size_note
 from ...render.cm_scene import CmScene
 from ...render.style import CanvasStyle
@@ -148,10 +148,22 @@ class ConceptualModelPage(Page):
     def bind(self, view: CanvasView, editor: CmEditor) -> None:
         """A model was chosen: the commands now act on its canvas."""
         self.commands = canvas_commands(view, editor)
-        self.commands.update({"toggle_mark": editor.toggle_delay, "export_diagram": lambda: "conceptual-model"})
+        self.commands.update({"toggle_mark": editor.toggle_delay, "export_diagram": lambda: "conceptual-model",
+                              "tidy": lambda: self.tidy(view, editor)})
 
     def tool_names(self) -> dict[str, str]:
         return {"add": "Activity", "link": "Dependency"}
+
+    def tidy(self, view: CanvasView, editor: CmEditor):
+        """The model as a ranked flow: each activity below those it depends on."""
+        from ...layout.diagram_layout import tidy_conceptual_model
+        from ..tidy import tidy
+
+        project = self.panel.session.document.project.model_copy(deep=True)
+        model_id = editor.model_id
+        return tidy(view.window(), view.scene(), lambda: tidy_conceptual_model(project, model_id),
+                    lambda positions: self.panel.session.push(move_activities(model_id, positions)),
+                    "conceptual model")
 
     def activate(self) -> None:
         panel = self.panel
