@@ -12,7 +12,14 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import SsmError
-from . import analysis_commands, layout_commands, output_commands, project_commands, trace_commands
+from . import (
+    analysis_commands,
+    insight_commands,
+    layout_commands,
+    output_commands,
+    project_commands,
+    trace_commands,
+)
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -34,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     analysis_commands.register(commands)
     trace_commands.register(commands)
     layout_commands.register(commands)
+    insight_commands.register(commands)
     output_commands.register(commands)
     _register_app_commands(commands)
     return parser

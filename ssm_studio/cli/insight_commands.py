@@ -1,0 +1,60 @@
+"""``leverage`` (where to push) and ``hygiene`` (loops to name, stale names, the shortest
+independent loop set) from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from .analysis_commands import chosen_perspectives
+from .lazy import open_any
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    lever = commands.add_parser("leverage", help="degree, betweenness, loops and MICMAC influence per variable")
+    lever.add_argument("file", metavar="FILE")
+    lever.add_argument("--perspective", action="append", metavar="NAME", help="these claims only (repeat)")
+    lever.add_argument("--json", action="store_true", help="print one JSON object")
+    lever.set_defaults(run=run_leverage)
+
+    hygiene = commands.add_parser("hygiene", help="loops to name, saved names whose loop is gone, "
+                                                   "and the shortest independent loop set")
+    hygiene.add_argument("file", metavar="FILE")
+    hygiene.add_argument("--perspective", action="append", metavar="NAME", help="these claims only (repeat)")
+    hygiene.add_argument("--json", action="store_true", help="print one JSON object")
+    hygiene.set_defaults(run=run_hygiene)
+
+
+def run_leverage(options: argparse.Namespace) -> int:
+    from ..analysis.leverage import leverage
+
+    project = open_any(options.file).project
+    rows = leverage(project, chosen_perspectives(project, options.perspective))
+    if options.json:
+        print(json.dumps({"variables": [row.as_json() for row in rows]}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'variable':<44} {'in':>3} {'out':>4} {'between':>8} {'loops':>6} {'influence':>10} "
+          f"{'dependence':>11}  quadrant")
+    for row in rows:
+        print(f"{row.name[:44]:<44} {row.in_degree:>3} {row.out_degree:>4} {row.betweenness:>8.3f} "
+              f"{row.loops:>6} {row.influence:>10.0f} {row.dependence:>11.0f}  {row.quadrant}")
+    return 0
+
+
+def run_hygiene(options: argparse.Namespace) -> int:
+    from ..analysis.loop_hygiene import loop_hygiene
+
+    project = open_any(options.file).project
+    result = loop_hygiene(project, chosen_perspectives(project, options.perspective))
+    if options.json:
+        print(json.dumps(result.as_json(project), ensure_ascii=False, indent=2))
+        return 0
+    print(f"Loops without a name: {', '.join(result.unnamed) or 'none'}")
+    stale = ", ".join(f"{label} '{name}'" for label, name in result.stale_names)
+    print(f"Saved names whose loop is gone: {stale or 'none'}"
+          + ("" if result.complete else " (the search was incomplete, so none are called gone)"))
+    if result.independent_set:
+        print(f"Shortest independent loop set ({len(result.independent_set)} loops use every looped link):")
+        for cycle in result.independent_set:
+            print("  " + " \u2192 ".join(cycle))
+    return 0
