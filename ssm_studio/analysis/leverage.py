@@ -58,8 +58,9 @@ def leverage(project: Project, perspectives: Iterable[str] | None = None,
             if v in through:
                 through[v] += 1
     influence, dependence = _micmac(graph, nodes)
-    cut_influence = statistics.median(influence.values())
-    cut_dependence = statistics.median(dependence.values())
+    # MICMAC draws its axes through the means.
+    cut_influence = statistics.fmean(influence.values())
+    cut_dependence = statistics.fmean(dependence.values())
     rows = []
     for v in nodes:
         high_i, high_d = influence[v] > cut_influence, dependence[v] > cut_dependence

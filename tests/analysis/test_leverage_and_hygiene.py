@@ -31,6 +31,7 @@ def test_leverage_by_hand():
     assert rows["Driver"].influence == 1 + 2 + 1 and rows["Driver"].dependence == 0
     # Outcome: reached by 1 + 2 + 1 walks, leads nowhere.
     assert rows["Outcome"].influence == 0 and rows["Outcome"].dependence == 4
+    assert rows["Outcome"].quadrant == "dependent"
     assert rows["Driver"].quadrant == "influential" and hub.quadrant == "relay"
 
 
