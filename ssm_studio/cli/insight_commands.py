@@ -17,6 +17,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     lever.add_argument("--json", action="store_true", help="print one JSON object")
     lever.set_defaults(run=run_leverage)
 
+    predict = commands.add_parser("predict", help="what a sustained push on one variable does to the "
+                                                   "others, from the signs alone (rises, falls, ambiguous)")
+    predict.add_argument("file", metavar="FILE")
+    predict.add_argument("variable", metavar="VARIABLE")
+    predict.add_argument("--down", action="store_true", help="push it down (default: up)")
+    predict.add_argument("--perspective", action="append", metavar="NAME", help="these claims only (repeat)")
+    predict.add_argument("--json", action="store_true", help="print one JSON object")
+    predict.set_defaults(run=run_predict)
+
     hygiene = commands.add_parser("hygiene", help="loops to name, saved names whose loop is gone, "
                                                    "and the shortest independent loop set")
     hygiene.add_argument("file", metavar="FILE")
@@ -57,4 +66,28 @@ def run_hygiene(options: argparse.Namespace) -> int:
         print(f"Shortest independent loop set ({len(result.independent_set)} loops use every looped link):")
         for cycle in result.independent_set:
             print("  " + " \u2192 ".join(cycle))
+    return 0
+
+
+def run_predict(options: argparse.Namespace) -> int:
+    from ..analysis.prediction import predict_press
+    from .trace_commands import _variable
+
+    project = open_any(options.file).project
+    _variable(project, options.variable)
+    result = predict_press(project, options.variable, not options.down,
+                           chosen_perspectives(project, options.perspective))
+    if options.json:
+        print(json.dumps({"pressed": result.pressed, "direction": result.direction, "samples": result.samples,
+                          "responses": [r.as_json() for r in result.responses], "note": result.note},
+                         ensure_ascii=False, indent=2))
+        return 0
+    print(f"Pushing '{result.pressed}' {result.direction}, from the signs alone "
+          f"({result.samples} stable systems with random strengths):")
+    for verdict in ("rises", "falls", "ambiguous"):
+        names = [r.name for r in result.responses if r.verdict == verdict]
+        if names:
+            print(f"  {verdict}: {', '.join(names)}")
+    print("Ambiguous means the answer depends on how strong the links are, which the map does not say."
+          + (f" ({result.note})" if result.note else ""))
     return 0
