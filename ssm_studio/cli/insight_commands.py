@@ -26,6 +26,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     predict.add_argument("--json", action="store_true", help="print one JSON object")
     predict.set_defaults(run=run_predict)
 
+    kinds = commands.add_parser("archetypes", help="candidate system archetypes, as questions for the room")
+    kinds.add_argument("file", metavar="FILE")
+    kinds.add_argument("--perspective", action="append", metavar="NAME", help="these claims only (repeat)")
+    kinds.add_argument("--json", action="store_true", help="print one JSON object")
+    kinds.set_defaults(run=run_archetypes)
+
     hygiene = commands.add_parser("hygiene", help="loops to name, saved names whose loop is gone, "
                                                    "and the shortest independent loop set")
     hygiene.add_argument("file", metavar="FILE")
@@ -90,4 +96,20 @@ def run_predict(options: argparse.Namespace) -> int:
             print(f"  {verdict}: {', '.join(names)}")
     print("Ambiguous means the answer depends on how strong the links are, which the map does not say."
           + (f" ({result.note})" if result.note else ""))
+    return 0
+
+
+def run_archetypes(options: argparse.Namespace) -> int:
+    from ..analysis.archetypes import find_archetypes
+
+    project = open_any(options.file).project
+    found = find_archetypes(project, chosen_perspectives(project, options.perspective))
+    names = {v.id: v.name for v in project.cld.variables}
+    if options.json:
+        print(json.dumps({"archetypes": [c.as_json(names) for c in found]}, ensure_ascii=False, indent=2))
+        return 0
+    for candidate in found:
+        print(f"{candidate.archetype} ({', '.join(candidate.loops)})\n    {candidate.question}")
+    print(f"{len(found)} candidate archetypes: patterns in the loops, to test with the people who know "
+          "the situation, not conclusions.")
     return 0
