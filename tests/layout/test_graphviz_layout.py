@@ -22,7 +22,7 @@ def test_pygraphviz_is_here_where_its_wheel_is_published():
     assert graphviz_available()  # a declared dependency on this platform
 
 
-@pytest.mark.parametrize("n, engine", [(30, "dot"), (150, "neato"), (400, "sfdp")])
+@pytest.mark.parametrize("n, engine", [(30, "dot"), (120, "neato"), (400, "sfdp")])
 def test_the_engine_is_chosen_by_size_and_boxes_do_not_overlap(n, engine):
     nodes, edges = _graph(n)
     assert choose_engine(n) == engine
