@@ -10,7 +10,6 @@ from .loops import Loop, LoopReport, find_loops
 from .paths import SignedPath, signed_paths
 from .signed_graph import SignedGraph, Step
 from .trees import TreeNode, causes_tree, uses_tree
-from .whatif import WhatIfResult, propagate
 
 __all__ = [
     "Loop",
@@ -22,12 +21,10 @@ __all__ = [
     "SignedPath",
     "Step",
     "TreeNode",
-    "WhatIfResult",
     "causes_tree",
     "compare_loops",
     "compare_perspectives",
     "find_loops",
-    "propagate",
     "signed_paths",
     "uses_tree",
 ]

@@ -3,7 +3,6 @@ import pytest
 from ssm_studio.analysis import (
     causes_tree,
     compare_perspectives,
-    propagate,
     signed_paths,
     uses_tree,
 )
@@ -41,29 +40,24 @@ def test_signed_path_length_bound():
     assert len(signed_paths(project, "A", "D", max_length=3).paths) == 1
 
 
-def test_what_if_spreads_a_push_along_signs():
-    project = diagram(("P", ["A+B", "B-C"]))
-    result = propagate(project, {"A": "up"}, steps=3)
-    ids = {v.name: v.id for v in project.cld.variables}
-    assert [n.direction for n in result.history[ids["B"]]] == ["none", "up", "none", "none"]
-    assert result.pattern(ids["C"]) == "falls"
-    assert "Illustrative" in result.caveat
+def _verdicts(project, pressed, up=True):
+    from ssm_studio.analysis.prediction import predict_press
+
+    return {r.name: r.verdict for r in predict_press(project, pressed, up).responses}
 
 
-def test_what_if_shows_balancing_loops_oscillate():
-    project = diagram(("P", ["A+B", "B-A"]))
-    result = propagate(project, {"A": "up"}, steps=6)
-    ids = {v.name: v.id for v in project.cld.variables}
-    assert result.pattern(ids["A"]) == "oscillates"
+def test_a_press_spreads_along_signs():
+    """Sign-only prediction replaces the step-by-step what-if, which made up equal strengths."""
+    assert _verdicts(diagram(("P", ["A+B", "B-C"])), "A") == {"B": "rises", "C": "falls"}
 
 
-def test_what_if_shows_reinforcing_growth_and_mixed_effects():
-    project = diagram(("P", ["A+B", "A+C", "B+D", "C+D", "D+A"]))
-    ids = {v.name: v.id for v in project.cld.variables}
-    assert propagate(project, {"A": "up"}, steps=9).pattern(ids["A"]) == "grows"
-    mixed = diagram(("P", ["A+B", "A+C", "B+D", "C-D"]))
-    mids = {v.name: v.id for v in mixed.cld.variables}
-    assert propagate(mixed, {"A": "up"}, steps=3).pattern(mids["D"]) == "mixed"
+def test_a_press_on_a_balancing_loop_settles():
+    assert _verdicts(diagram(("P", ["A+B", "B-A"])), "A") == {"B": "rises"}
+
+
+def test_a_press_through_reinforcing_and_opposed_routes():
+    assert set(_verdicts(diagram(("P", ["A+B", "A+C", "B+D", "C+D", "D+A"])), "A").values()) == {"rises"}
+    assert _verdicts(diagram(("P", ["A+B", "A+C", "B+D", "C-D"])), "A")["D"] == "ambiguous"
 
 
 def test_compare_agreed_conflict_uncertain_one_only_and_jaccard():
