@@ -50,9 +50,9 @@ MODES = {"overlay": "overlay", "cld": "overlay", "side-by-side": "side_by_side",
 LEFT_WIDTH, RIGHT_WIDTH = 230, 270
 # The right-hand panels each page has use for; the others step aside so the page keeps the
 # room (the rich picture has its own palette, tables need their width). Panels → reopens any.
-RIGHT_PANELS = {"inspector", "loops", "root_definitions", "history"}
+RIGHT_PANELS = {"inspector", "loops", "analysis", "root_definitions", "history"}
 PAGE_PANELS = {
-    "overlay": RIGHT_PANELS, "side_by_side": {"loops", "root_definitions"},
+    "overlay": RIGHT_PANELS, "side_by_side": {"loops", "analysis", "root_definitions"},
     "conceptual_model": {"root_definitions", "history"}, "catwoe": {"root_definitions"},
 }
 
@@ -117,10 +117,10 @@ class MainWindow(WindowFiles, QMainWindow):
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self._dock("navigator", "Navigator", left)
         self._dock("perspectives", "Perspectives", left)
-        for key, title in (("inspector", "Inspector"), ("loops", "Loops"), ("root_definitions", "Root definition"),
-                           ("history", "History")):
+        for key, title in (("inspector", "Inspector"), ("loops", "Loops"), ("analysis", "Analysis"),
+                           ("root_definitions", "Root definition"), ("history", "History")):
             self._dock(key, title, right)
-        for key in ("loops", "root_definitions", "history"):
+        for key in ("loops", "analysis", "root_definitions", "history"):
             self.tabifyDockWidget(self._docks["inspector"], self._docks[key])
         self._docks["loops"].raise_()
         self.resizeDocks([self._docks["navigator"], self._docks["loops"]], [LEFT_WIDTH, RIGHT_WIDTH],
@@ -128,6 +128,7 @@ class MainWindow(WindowFiles, QMainWindow):
 
     # The document -------------------------------------------------------------------------
     def set_session(self, session: DocumentSession) -> None:
+        from .docks.analysis import AnalysisPanel
         from .docks.inspector import Inspector
         from .docks.loops import LoopsPanel
         from .docks.navigator import Navigator
@@ -151,13 +152,14 @@ class MainWindow(WindowFiles, QMainWindow):
         self.navigator = Navigator(session)
         self.navigator.chosen.connect(self._navigate)
         self.root_definitions = RootDefinitionEditor(session)
+        self.analysis = AnalysisPanel(session, lambda: self.scene.visible_perspectives())
         self.layers.active_changed.connect(lambda pid: self.root_definitions.show_perspective(pid))
         history = QUndoView(session.undo_stack)
         history.setAccessibleName("Undo history")
         history.setEmptyLabel("Opened")
         for key, widget in (("navigator", self.navigator), ("perspectives", self.perspectives),
                             ("loops", self.loops), ("inspector", self.inspector), ("history", history),
-                            ("root_definitions", self.root_definitions)):
+                            ("root_definitions", self.root_definitions), ("analysis", self.analysis)):
             old_widget = self._docks[key].widget()
             self._docks[key].setWidget(widget)
             if old_widget is not None:
@@ -228,7 +230,7 @@ class MainWindow(WindowFiles, QMainWindow):
 
     def close_pages(self) -> None:
         # Panels first: they listen to the pages' scenes, which close next.
-        for panel in ("navigator", "perspectives", "root_definitions", "inspector", "loops"):
+        for panel in ("navigator", "perspectives", "root_definitions", "inspector", "loops", "analysis"):
             widget = getattr(self, panel, None)
             if widget is not None:
                 widget.close_document()
