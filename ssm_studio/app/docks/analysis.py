@@ -54,6 +54,9 @@ class AnalysisPanel(QWidget):
         self.variable.setAccessibleName("Variable to ask about")
         self.target = QComboBox()
         self.target.setAccessibleName("Second variable, for routes")
+        for chooser in (self.variable, self.target):  # long names must not widen the panel
+            chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            chooser.setMinimumContentsLength(12)
         self.answer = QTextBrowser()
         self.answer.setAccessibleName("Answer")
         self.answer.setOpenLinks(False)
@@ -81,7 +84,7 @@ class AnalysisPanel(QWidget):
             button.setToolTip(tip)
             button.setAccessibleName(tip)
             button.clicked.connect(slot)
-            grid.addWidget(button, index // 3, index % 3)
+            grid.addWidget(button, index // 2, index % 2)  # two columns keep the panel narrow
             self.buttons[text] = button
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Variable"))
