@@ -51,3 +51,13 @@ def test_a_conceptual_model_is_tidied_as_a_ranked_flow(qtbot, window):
     model = panel.scene.model()
     y = {a.id: a.y for a in model.activities}
     assert all(y[d.source] < y[d.target] for d in model.dependencies)  # each below what it needs
+
+
+def test_the_inspector_pins_a_variable(qtbot, window):
+    variable = next(v for v in window.session.document.project.cld.variables if v.name == "Deprivation")
+    window.editor.select({variable.id})
+    assert window.inspector.pinned.isVisible() or window.inspector.pinned.isVisibleTo(window.inspector)
+    window.inspector.pinned.click()
+    assert variable.pinned
+    window.session.undo_stack.undo()
+    assert not variable.pinned and not window.inspector.pinned.isChecked()

@@ -43,13 +43,16 @@ class Inspector(QWidget):
         self.polarity.activated.connect(self._polarity_chosen)
         self.delay = QCheckBox("Significant delay")
         self.delay.clicked.connect(self._delay_toggled)
+        self.pinned = QCheckBox("Pinned: Tidy Layout leaves it where it is")
+        self.pinned.setAccessibleName("Pinned")
+        self.pinned.clicked.connect(self._pinned_toggled)
         self.perspective = QLabel()
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Note on the evidence")
         self.note.setPlaceholderText("Evidence, source, who said it…")
         self.note.setMaximumHeight(120)
         self.note.focusOutEvent = self._note_done  # type: ignore[method-assign]
-        for label, widget in (("Name", self.name), ("Polarity", self.polarity), ("", self.delay),
+        for label, widget in (("Name", self.name), ("", self.pinned), ("Polarity", self.polarity), ("", self.delay),
                               ("Claimed by", self.perspective), ("Note", self.note)):
             self.form.addRow(label, widget)
         share_undo(self.name, self.note)
@@ -84,7 +87,8 @@ class Inspector(QWidget):
             (widget.setPlainText if isinstance(widget, QPlainTextEdit) else widget.setText)(text)
 
     def _rows(self, visible: set[str]) -> None:
-        for widget, key in ((self.name, "name"), (self.polarity, "polarity"), (self.delay, "delay"),
+        for widget, key in ((self.name, "name"), (self.pinned, "pinned"), (self.polarity, "polarity"),
+                            (self.delay, "delay"),
                             (self.perspective, "perspective"), (self.note, "note")):
             self.form.setRowVisible(widget, key in visible)
 
@@ -113,7 +117,8 @@ class Inspector(QWidget):
             self.heading.setText("<b>Variable</b> (shared by every perspective)")
             self._set_text(self.name, variable.name)
             self._set_text(self.note, variable.note)
-            self._rows({"name", "note"})
+            self.pinned.setChecked(variable.pinned)
+            self._rows({"name", "pinned", "note"})
         elif isinstance(item, LinkItem):
             link = next((lk for lk in project.cld.links if lk.id == item.link_id), None)
             if link is None:
@@ -138,6 +143,10 @@ class Inspector(QWidget):
     def _polarity_chosen(self, index: int) -> None:
         if self.kind == "link":
             self.session.push(set_link_fields(self.target, polarity=self.polarity.itemData(index)))
+
+    def _pinned_toggled(self, checked: bool) -> None:
+        if self.kind == "variable":
+            self.session.push(change_variable(self.target, pinned=checked))
 
     def _delay_toggled(self, checked: bool) -> None:
         if self.kind == "link":
