@@ -13,10 +13,11 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .simple import LABEL_HEIGHT, LABEL_WIDTH, arrange, remove_overlaps
+from .simple import LABEL_HEIGHT, LABEL_WIDTH, arrange, remove_overlaps, snap_to_free_cells
 
 ENGINES = ("auto", "dot", "neato", "sfdp", "fallback")
 DOT_LIMIT = 60  # dot beyond this many nodes only for ranked diagrams (conceptual models)
+SNAP_LIMIT = 1_500  # beyond this, boxes go to free grid cells rather than being pushed apart
 NEATO_LIMIT = 150  # neato takes 0.5 s at 200 variables here; sfdp 0.2 s
 POINTS_PER_INCH = 72.0
 
@@ -60,7 +61,10 @@ def layout(node_ids: list[str], edges: list[tuple[str, str]], engine: str = "aut
     if not ranked:
         _spread(positions, set(pinned))
     _keep_pinned(positions, pinned)
-    remove_overlaps(positions, fixed=set(pinned))
+    if len(node_ids) > SNAP_LIMIT:
+        snap_to_free_cells(positions, fixed=set(pinned))
+    else:
+        remove_overlaps(positions, fixed=set(pinned))
     return LayoutResult({n: (round(x, 1), round(y, 1)) for n, (x, y) in positions.items()}, chosen, note)
 
 

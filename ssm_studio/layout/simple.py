@@ -189,3 +189,34 @@ def overlapping_pairs(positions: dict[str, tuple[float, float]], width: float = 
     items = list(positions.values())
     return sum(1 for i, (ax, ay) in enumerate(items) for bx, by in items[i + 1:]
                if abs(ax - bx) < width and abs(ay - by) < height)
+
+
+def snap_to_free_cells(positions: dict[str, list[float]], fixed: set[str] | None = None,
+                       width: float = LABEL_WIDTH, height: float = LABEL_HEIGHT) -> None:
+    """For large diagrams: every free box to the nearest free cell of a grid one box (plus a
+    gap) in size, so no two boxes overlap, in time close to linear. Pushing apart thousands
+    of clustered boxes pair by pair took over a minute at 5,000 variables."""
+    fixed = fixed or set()
+    w, h = width + 8.0, height + 8.0
+    taken: set[tuple[int, int]] = set()
+    for node in fixed:
+        x, y = positions[node]
+        cx, cy = x / w, y / h
+        for gx in (int(cx // 1) - 1, int(cx // 1), int(cx // 1) + 1, int(cx // 1) + 2):
+            for gy in (int(cy // 1) - 1, int(cy // 1), int(cy // 1) + 1, int(cy // 1) + 2):
+                if abs(gx - cx) < 1 and abs(gy - cy) < 1:
+                    taken.add((gx, gy))
+    free = sorted((n for n in positions if n not in fixed), key=lambda n: (positions[n][1], positions[n][0]))
+    for node in free:
+        x, y = positions[node]
+        home = (round(x / w), round(y / h))
+        spot = home
+        ring = 0
+        while spot in taken:
+            ring += 1
+            ring_cells = [(home[0] + i, home[1] + j) for i in range(-ring, ring + 1) for j in range(-ring, ring + 1)
+                          if max(abs(i), abs(j)) == ring]
+            ring_cells.sort(key=lambda c: (c[0] * w - x) ** 2 + (c[1] * h - y) ** 2)
+            spot = next((c for c in ring_cells if c not in taken), spot)
+        taken.add(spot)
+        positions[node] = [spot[0] * w, spot[1] * h]

@@ -55,3 +55,13 @@ def test_layout_and_csv_import_need_no_numpy(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["3", "3"]
+
+
+def test_snapping_to_free_cells_leaves_no_overlap_and_keeps_fixed_boxes():
+    from ssm_studio.layout.simple import snap_to_free_cells
+
+    crowd = {f"n{i}": [float(i % 3), float(i % 5)] for i in range(300)}  # all piled up
+    crowd["fixed"] = [10.0, 10.0]
+    snap_to_free_cells(crowd, fixed={"fixed"})
+    assert crowd["fixed"] == [10.0, 10.0]
+    assert overlapping_pairs({k: tuple(v) for k, v in crowd.items()}) == 0
