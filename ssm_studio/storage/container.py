@@ -130,7 +130,7 @@ def read_project_stream(raw: io.BufferedIOBase, source: str) -> LoadedProject:
             f"{source} is damaged or incomplete (perhaps cut short while copying); it was not "
             "opened. A backup '(backup).ssm' beside it or a recovery copy may hold your work."
         ) from None
-    except (EOFError, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
+    except (EOFError, zipfile.LargeZipFile, RuntimeError, ValueError,  # RuntimeError: NotImplemented too
             struct.error, OSError) as error:
         # zipfile meets damage in many ways (a negative seek in a cut-short directory, a
         # bad header field); each is the same story for the user.
