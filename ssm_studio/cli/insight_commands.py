@@ -10,34 +10,27 @@ from .analysis_commands import chosen_perspectives
 from .lazy import open_any
 
 
+def _question(commands: argparse._SubParsersAction, name: str, help_text: str, run,
+              *extra: tuple[tuple, dict]) -> None:
+    """A command about a project file: FILE, its own arguments, --perspective and --json."""
+    parser = commands.add_parser(name, help=help_text)
+    parser.add_argument("file", metavar="FILE")
+    for args, kwargs in extra:
+        parser.add_argument(*args, **kwargs)
+    parser.add_argument("--perspective", action="append", metavar="NAME", help="these claims only (repeat)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run)
+
+
 def register(commands: argparse._SubParsersAction) -> None:
-    lever = commands.add_parser("leverage", help="degree, betweenness, loops and MICMAC influence per variable")
-    lever.add_argument("file", metavar="FILE")
-    lever.add_argument("--perspective", action="append", metavar="NAME", help="these claims only (repeat)")
-    lever.add_argument("--json", action="store_true", help="print one JSON object")
-    lever.set_defaults(run=run_leverage)
-
-    predict = commands.add_parser("predict", help="what a sustained push on one variable does to the "
-                                                   "others, from the signs alone (rises, falls, ambiguous)")
-    predict.add_argument("file", metavar="FILE")
-    predict.add_argument("variable", metavar="VARIABLE")
-    predict.add_argument("--down", action="store_true", help="push it down (default: up)")
-    predict.add_argument("--perspective", action="append", metavar="NAME", help="these claims only (repeat)")
-    predict.add_argument("--json", action="store_true", help="print one JSON object")
-    predict.set_defaults(run=run_predict)
-
-    kinds = commands.add_parser("archetypes", help="candidate system archetypes, as questions for the room")
-    kinds.add_argument("file", metavar="FILE")
-    kinds.add_argument("--perspective", action="append", metavar="NAME", help="these claims only (repeat)")
-    kinds.add_argument("--json", action="store_true", help="print one JSON object")
-    kinds.set_defaults(run=run_archetypes)
-
-    hygiene = commands.add_parser("hygiene", help="loops to name, saved names whose loop is gone, "
-                                                   "and the shortest independent loop set")
-    hygiene.add_argument("file", metavar="FILE")
-    hygiene.add_argument("--perspective", action="append", metavar="NAME", help="these claims only (repeat)")
-    hygiene.add_argument("--json", action="store_true", help="print one JSON object")
-    hygiene.set_defaults(run=run_hygiene)
+    _question(commands, "leverage", "degree, betweenness, loops and MICMAC influence per variable", run_leverage)
+    _question(commands, "predict", "what a sustained push on one variable does to the others, from the "
+              "signs alone (rises, falls, ambiguous)", run_predict,
+              (("variable",), {"metavar": "VARIABLE"}),
+              (("--down",), {"action": "store_true", "help": "push it down (default: up)"}))
+    _question(commands, "archetypes", "candidate system archetypes, as questions for the room", run_archetypes)
+    _question(commands, "hygiene", "loops to name, saved names whose loop is gone, and the shortest "
+              "independent loop set", run_hygiene)
 
 
 def run_leverage(options: argparse.Namespace) -> int:
