@@ -175,11 +175,13 @@ def find_loops(project: Project, perspectives: Iterable[str] | None = None,
     position = {v.id: i for i, v in enumerate(project.cld.variables)}
     listing = sorted(cover, key=len) + sorted(cycles - cover, key=len)
     # Sorting and labelling come after the listing and take their share: stop listing early.
+    # Covering loops (the ones that show every looped link) may use the whole budget.
     hard_deadline = started + time_budget * 0.8
+    cover_deadline = started + time_budget
     loops: list[Loop] = []
     for index, cycle in enumerate(listing):
         covering = index < len(cover)
-        if index and not index & 255 and time.perf_counter() > hard_deadline:
+        if index and not index & 255 and time.perf_counter() > (cover_deadline if covering else hard_deadline):
             # Covering loops too: the budget is the user's promise, covering included.
             notes.append(f"{len(listing) - index:,} more loops were found but not listed, "
                          "to keep within the time budget.")
