@@ -23,7 +23,6 @@ from ..edits.causal_edits import (
     set_link_fields,
     set_polarity,
 )
-from ..edits.refusal import build
 from ..errors import SsmError
 from ..model import CausalLink, Variable
 from ..render.cld_scene import CldScene
@@ -48,14 +47,10 @@ class CldEditor(CanvasEditor):
 
     # Variables -------------------------------------------------------------------------------
     def add_variable_at(self, at: QPointF, name: str = "New variable") -> str | None:
-        try:
-            variable = build(Variable, name=name.strip() or "New variable", x=round(at.x(), 1),
-                             y=round(at.y(), 1),
-                             included_by=[self.layers.active] if self.layers.active else [])
-        except SsmError as error:
-            self.session.refused.emit(str(error))
-            return None
-        if not self.push(add_variable(variable)):
+        variable = self.session.make(Variable, name=name.strip() or "New variable", x=round(at.x(), 1),
+                                     y=round(at.y(), 1),
+                                     included_by=[self.layers.active] if self.layers.active else [])
+        if variable is None or not self.push(add_variable(variable)):
             return None
         self.select({variable.id})
         return variable.id

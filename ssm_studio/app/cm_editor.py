@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 
-from ..edits.refusal import build
 from ..edits.stage_edits import (
     add_activity,
     add_dependency,
@@ -32,13 +31,9 @@ class CmEditor(CanvasEditor):
         return self.scene.model_id
 
     def add_variable_at(self, at: QPointF, name: str = "Do something") -> str | None:
-        try:
-            activity = build(Activity, label=name.strip() or "Do something", x=round(at.x(), 1),
-                             y=round(at.y(), 1))
-        except SsmError as error:
-            self.session.refused.emit(str(error))
-            return None
-        if not self.session.push(add_activity(self.model_id, activity)):
+        activity = self.session.make(Activity, label=name.strip() or "Do something", x=round(at.x(), 1),
+                                     y=round(at.y(), 1))
+        if activity is None or not self.session.push(add_activity(self.model_id, activity)):
             return None
         self.select({activity.id})
         return activity.id

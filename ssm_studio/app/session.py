@@ -10,20 +10,16 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..edits import ChangeEvent, Document, Edit
+from ..edits.refusal import build
 from ..errors import SaveError, SsmError
 from ..model import Project
 from ..storage import RecoveryStore, save_project
 from ..workspace.loop_tracker import LoopTracker
 from ..workspace.opening import open_any
+from .launch import recovery_folder
 from .undo import EditCommand
 
 AUTOSAVE_MS = 60_000
-
-
-def recovery_folder() -> Path:
-    from .launch import recovery_folder as folder
-
-    return folder()
 
 
 class DocumentSession(QObject):
@@ -84,6 +80,14 @@ class DocumentSession(QObject):
         self.undo_stack.push(EditCommand(self.document, edit, self._touched, applied=True))
         self._touched(events, False)
         return True
+
+    def make(self, kind, **fields):
+        """A model object from what the user typed, or None (and a ``refused`` message)."""
+        try:
+            return build(kind, **fields)
+        except SsmError as error:
+            self.refused.emit(str(error))
+            return None
 
     def attempt(self, make_edit: Callable[[], Edit]) -> bool:
         """Build an edit from what the user gave (which may itself be refused) and push it."""

@@ -28,8 +28,6 @@ from ...edits.perspective_edits import (
     remove_perspective,
     reorder_perspective,
 )
-from ...edits.refusal import build
-from ...errors import SsmError
 from ...model import COMMON_GROUND_NAME, Perspective, style_for_index
 from ...model.perspective import DASHES
 from ...render.layers import COMMON, LayerState
@@ -195,12 +193,8 @@ class PerspectivesPanel(QWidget):
             if not ok or not name.strip():
                 return None
         colour, dash = style_for_index(len(self.project.perspectives))
-        try:
-            perspective = build(Perspective, name=name.strip(), colour=colour, dash=dash)
-        except SsmError as error:
-            self.session.refused.emit(str(error))
-            return None
-        if not self.session.push(add_perspective(perspective)):
+        perspective = self.session.make(Perspective, name=name.strip(), colour=colour, dash=dash)
+        if perspective is None or not self.session.push(add_perspective(perspective)):
             return None
         self.make_active(perspective.id)
         return perspective.id

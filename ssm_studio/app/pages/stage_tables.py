@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from ...analysis.accommodation import accommodation
 from ...edits import Edit
-from ...edits.refusal import build
 from ...edits.stage_edits import (
     add_action,
     change_action,
@@ -101,12 +100,7 @@ class _Table(QWidget):
         would lose the editor's commit; a refused edit puts the true values back."""
         self._filling = True
         try:
-            if callable(edit) and not isinstance(edit, Edit):
-                edit = edit()
-            done = self.session.push(edit)
-        except SsmError as error:
-            self.session.refused.emit(str(error))
-            done = False
+            done = self.session.push(edit) if isinstance(edit, Edit) else self.session.attempt(edit)
         finally:
             self._filling = False
         if not done:
@@ -355,11 +349,9 @@ class ActionsTable(_Table):
             title, ok = QInputDialog.getText(self, "Add change", "The proposed change:")
             if not ok or not title.strip():
                 return None
-        try:
-            action = build(Action, title=title.strip())
-        except SsmError as error:
-            self.session.refused.emit(str(error))
-            self.message.setText(str(error))
+        action = self.session.make(Action, title=title.strip())
+        if action is None:
+            self.message.setText("Not added: see the status bar.")
             return None
         return action.id if self.push(add_action(action), rebuild=True) else None
 
