@@ -193,8 +193,10 @@ class MainWindow(WindowFiles, QMainWindow):
         from .pages.tables import CatwoeMatrix, TablePage
         from .pages.welcome import WelcomePage
 
-        while self.stack.count():
-            self.stack.removeWidget(self.stack.widget(0))
+        while self.stack.count():  # the last document's pages, closed already: let them go
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
         welcome = WelcomePage(lambda: (self.recent_files(), [(str(e.path), e.title) for e in examples()]))
         welcome.welcome.open_path.connect(self.file_open)
         welcome.welcome.open_example.connect(self.open_example)
