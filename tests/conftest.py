@@ -14,7 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
+# Real files from other tools: ../shared/corpus where the workplace has it, else the copy
+# kept in the fixtures (a clean clone on its own still tests every importer on them).
+SHARED_CORPUS = SHARED / "corpus"
+CORPUS = SHARED_CORPUS if SHARED_CORPUS.is_dir() else FIXTURES / "corpus"
 
 sys.path.insert(0, str(EXAMPLES))
 
@@ -29,6 +32,11 @@ def example_project():
     from build_stoke_example import build
 
     return build()
+
+
+@pytest.fixture
+def corpus() -> Path:
+    return CORPUS
 
 
 @pytest.fixture

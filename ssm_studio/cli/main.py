@@ -15,6 +15,7 @@ from ..errors import SsmError
 from . import (
     analysis_commands,
     insight_commands,
+    interop_commands,
     layout_commands,
     output_commands,
     project_commands,
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ssm-studio {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     project_commands.register(commands)
+    interop_commands.register(commands)
     analysis_commands.register(commands)
     trace_commands.register(commands)
     layout_commands.register(commands)

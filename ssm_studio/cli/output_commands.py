@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from .analysis_commands import chosen_perspectives
+from .interop_commands import INTEROP_EXPORTS, INTEROP_SUFFIXES, run_interop_export
 from .lazy import open_any
 
 EXPORT_VIEWS = ("cld", "rich-picture", "actions", "comparison")
@@ -23,11 +24,15 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="comma-separated: situation,perspectives,comparison,stage5,actions,appendix")
     report.set_defaults(run=run_report)
 
-    export = commands.add_parser("export", help="export a diagram as PNG, SVG or PDF")
+    export = commands.add_parser(
+        "export", help="export a diagram as PNG, SVG or PDF, or for other tools",
+        description="Pictures: png, svg, pdf. For other tools (the causal diagram): graphml, kumu "
+                    "(JSON), mdl (Vensim), xmile, dot, csv (link list), xlsx. Stage tables: csv.")
     export.add_argument("file", metavar="FILE")
     export.add_argument("-o", "--output", required=True, metavar="OUT")
     export.add_argument("--view", choices=EXPORT_VIEWS, default="cld")
-    export.add_argument("--format", choices=("png", "svg", "pdf", "csv"), help="default: from the output's extension")
+    export.add_argument("--format", choices=("png", "svg", "pdf", *INTEROP_EXPORTS),
+                        help="default: from the output's extension")
     export.add_argument("--perspective", action="append", metavar="NAME", help="draw only these (repeat)")
     export.add_argument("--dpi", type=int, default=150, help="for PNG (default 150)")
     export.set_defaults(run=run_export)
@@ -76,12 +81,18 @@ def _export_table(options: argparse.Namespace, fmt: str) -> int:
 def run_export(options: argparse.Namespace) -> int:
     from pathlib import Path
 
+    suffix = Path(options.output).suffix.lower()
+    fmt = options.format or INTEROP_SUFFIXES.get(suffix) or suffix.lstrip(".")
+    if options.view in TABLE_VIEWS:
+        return _export_table(options, "csv" if suffix == ".csv" and not options.format else fmt)
+    if fmt in INTEROP_EXPORTS:
+        if options.view != "cld":
+            print(f"ssm-studio export: {fmt} carries the causal diagram; use --view cld", file=sys.stderr)
+            return 2
+        return run_interop_export(options, fmt)
     from ..render.export import cld_scene, rich_picture_scene, write
     from ..render.qt_app import ensure_application
 
-    fmt = options.format or Path(options.output).suffix.lower().lstrip(".")
-    if options.view in TABLE_VIEWS:
-        return _export_table(options, fmt)
     if fmt not in ("png", "svg", "pdf"):
         print("ssm-studio export: say --format png, svg or pdf (or use that extension)", file=sys.stderr)
         return 2

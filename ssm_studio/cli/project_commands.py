@@ -1,15 +1,14 @@
-"""``validate``, ``info`` and ``import``: the project file from the command line."""
+"""``validate``, ``info``, ``components`` and ``examples``: the project file from the command line."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import SsmError
-from .lazy import import_csv, open_any, save_project
+from .lazy import open_any
 
 if TYPE_CHECKING:
     from ..model import Project
@@ -24,13 +23,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     info.add_argument("file", metavar="FILE")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     info.set_defaults(run=run_info)
-
-    importer = commands.add_parser("import", help="make a project from a CSV list of links")
-    importer.add_argument("file", metavar="FILE.csv")
-    importer.add_argument("-o", "--output", required=True, metavar="OUT.ssm")
-    importer.add_argument("--perspective", metavar="NAME",
-                          help="perspective for rows that name none (default: the file's name)")
-    importer.set_defaults(run=run_import)
 
     parts = commands.add_parser("components", help="versions and licences of everything SSM Studio bundles")
     parts.add_argument("--json", action="store_true", help="print one JSON object")
@@ -128,15 +120,3 @@ def run_info(options: argparse.Namespace) -> int:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def run_import(options: argparse.Namespace) -> int:
-    if Path(options.file).suffix.lower() != ".csv":
-        print("ssm-studio import: only .csv link lists can be imported so far", file=sys.stderr)
-        return 2
-    project = import_csv(options.file, options.perspective)
-    save_project(options.output, project)
-    summary = summarise(project)["counts"]
-    print(f"Wrote {options.output}: {summary['variables']} variables, {summary['links']} causal "
-          f"claims in {len(project.perspectives)} perspective(s).", file=sys.stderr)
-    return 0

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import UnsupportedFormatError
-from ..interop.csv_links import import_csv
 from ..storage import LoadedProject, read_project
 
 
 def open_any(path: str | Path, perspective: str | None = None) -> LoadedProject:
-    """Open a .ssm project, or import a file of a format we read."""
+    """Open a .ssm project, or import a file of a format we read (as a new, unsaved project)."""
+    from ..interop.formats import import_file
+
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return LoadedProject(import_csv(path, perspective))
-    if suffix in ("", ".ssm", ".zip"):
+    if path.suffix.lower() in ("", ".ssm", ".zip"):
         return read_project(path)
-    raise UnsupportedFormatError(
-        f"'{path.name}' is a {suffix} file, which SSM Studio cannot open. "
-        "It opens .ssm projects and imports .csv link lists."
-    )
+    return LoadedProject(import_file(path, perspective=perspective).project)

@@ -1,0 +1,233 @@
+"""Gathering perspectives that participants modelled on their own laptops into one project.
+
+Every perspective of each incoming file joins the project as a perspective of its own (two
+participants who both called theirs "Residents" stay two), with everything it holds: causal
+claims, root definitions, conceptual models, rich-picture items, actions and their stances.
+Variables are matched by normalised name (case, spacing, punctuation, a plural -s), or by id
+when the files began as copies of one project; the user reviews each proposed match. Nothing
+is lost: an unmatched variable comes in as a new one.
+
+The merge is a plan of objects to insert and fields to change, so the app can apply it as
+one undoable step and the command line can apply it to a copy.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import LoopName, Project
+from ..model.base import new_id
+
+# Fields that hold ids of other objects, and the id field itself: what is renamed when an
+# incoming object's id is already taken in the project.
+_ID_FIELDS = {"id", "source", "target", "perspective", "layer", "owner", "members", "included_by",
+              "root_definition", "activity", "source_row"}
+
+
+def normalise(name: str) -> str:
+    """'Young People,' and 'young person'? No: 'Young people' and 'young  peoples.' Yes."""
+    text = unicodedata.normalize("NFKD", name).casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = re.sub(r"[^\w\s]|_", " ", text).split()
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+@dataclass
+class MatchProposal:
+    incoming_id: str
+    incoming_name: str
+    base_id: str | None  # None: comes in as a new variable
+    base_name: str = ""
+    reason: str = ""  # "same id", "same name", "same name once case, spacing, punctuation or plural are set aside"
+
+
+def propose_matches(base: Project, incoming: Project) -> list[MatchProposal]:
+    by_id = {v.id: v for v in base.cld.variables}
+    by_exact = {v.name.strip().casefold(): v for v in base.cld.variables}
+    by_normal: dict[str, Any] = {}
+    for v in base.cld.variables:
+        by_normal.setdefault(normalise(v.name), v)
+    proposals = []
+    for v in incoming.cld.variables:
+        same_id = by_id.get(v.id)
+        if same_id is not None and normalise(same_id.name) == normalise(v.name):
+            proposals.append(MatchProposal(v.id, v.name, same_id.id, same_id.name, "same variable (same id)"))
+        elif (found := by_exact.get(v.name.strip().casefold())) is not None:
+            proposals.append(MatchProposal(v.id, v.name, found.id, found.name, "same name"))
+        elif (found := by_normal.get(normalise(v.name))) is not None:
+            proposals.append(MatchProposal(v.id, v.name, found.id, found.name,
+                                           "same name once case, spacing, punctuation and plurals are set aside"))
+        else:
+            proposals.append(MatchProposal(v.id, v.name, None))
+    return proposals
+
+
+@dataclass
+class MergeSummary:
+    source: str
+    perspectives: list[str] = field(default_factory=list)
+    new_variables: list[str] = field(default_factory=list)
+    matched_variables: list[tuple[str, str]] = field(default_factory=list)  # (incoming, base)
+    new_claims: int = 0
+    matched_claims: int = 0  # another perspective already makes the same claim
+    conflicting_claims: list[str] = field(default_factory=list)  # opposite polarity elsewhere
+
+    def lines(self) -> list[str]:
+        out = [f"{self.source}: {len(self.perspectives)} perspective(s) joined: {', '.join(self.perspectives)}",
+               f"  variables: {len(self.new_variables)} new, {len(self.matched_variables)} matched",
+               f"  claims: {self.new_claims} new, {self.matched_claims} already made by another perspective, "
+               f"{len(self.conflicting_claims)} in conflict"]
+        out += [f"    conflict: {text}" for text in self.conflicting_claims[:20]]
+        if len(self.conflicting_claims) > 20:
+            out.append(f"    and {len(self.conflicting_claims) - 20} more conflicts")
+        return out
+
+
+@dataclass
+class MergePlan:
+    """What merging one file adds: objects per list path, in an order whose references hold."""
+
+    inserts: list[tuple[tuple[str, ...], Any]]
+    included_by: dict[str, list[str]]  # base variable id -> its new included_by
+    media: dict[str, bytes]
+    summary: MergeSummary
+
+
+def plan_merge(base: Project, incoming: Project, source: str,
+               matches: dict[str, str | None] | None = None, media: dict[str, bytes] | None = None) -> MergePlan:
+    """``matches`` maps incoming variable ids to base ids (None: new); by default the proposals."""
+    if matches is None:
+        matches = {p.incoming_id: p.base_id for p in propose_matches(base, incoming)}
+    taken = _all_ids(base)
+    # Rich-picture items both files hold unchanged (they began as copies of one project)
+    # come in once; an item changed in either file comes in as well, under a new id.
+    base_items = {i.id: i.model_dump() for i in base.rich_picture.items}
+    unchanged = {i.id for i in incoming.rich_picture.items if base_items.get(i.id) == i.model_dump()}
+    taken -= unchanged
+    remap: dict[str, str] = {}
+    for v in incoming.cld.variables:
+        if matches.get(v.id):
+            remap[v.id] = matches[v.id]
+    data = incoming.model_dump(mode="json")
+    for value in _all_ids(incoming):
+        if value not in remap and value in taken:
+            remap[value] = new_id()
+    data = _rename(data, remap)
+    summary = MergeSummary(source)
+    base_names = {p.name.strip().casefold() for p in base.perspectives}
+    inserts: list[tuple[tuple[str, ...], Any]] = []
+    merged = Project.model_validate(data)
+    for perspective in merged.perspectives:
+        if perspective.name.strip().casefold() in base_names:
+            perspective.name = f"{perspective.name} ({source})"[:500]
+        base_names.add(perspective.name.strip().casefold())
+        summary.perspectives.append(perspective.name)
+        inserts.append((("perspectives",), perspective))
+    base_vars = {v.id: v for v in base.cld.variables}
+    included: dict[str, list[str]] = {}
+    incoming_names = {remap.get(v.id, v.id): v.name for v in incoming.cld.variables}
+    for v in merged.cld.variables:
+        if v.id in base_vars:
+            summary.matched_variables.append((incoming_names[v.id], base_vars[v.id].name))
+            extra = [p for p in v.included_by if p not in base_vars[v.id].included_by]
+            if extra:
+                included[v.id] = list(dict.fromkeys(included.get(v.id, base_vars[v.id].included_by) + extra))
+        else:
+            summary.new_variables.append(v.name)
+            inserts.append((("cld", "variables"), v))
+    base_claims: dict[tuple[str, str], set[str]] = {}
+    for link in base.cld.links:
+        base_claims.setdefault((link.source, link.target), set()).add(link.polarity)
+    names = {v.id: v.name for v in [*merged.cld.variables, *base.cld.variables]}  # the project's names win
+    for link in merged.cld.links:
+        held = base_claims.get((link.source, link.target), set())
+        opposite = {"+": "-", "-": "+"}.get(link.polarity)
+        if link.polarity in held:
+            summary.matched_claims += 1
+        elif opposite in held:
+            summary.conflicting_claims.append(
+                f"{names[link.source]} → {names[link.target]}: '{link.polarity}' in this file, "
+                f"'{opposite}' in the project")
+        else:
+            summary.new_claims += 1
+        inserts.append((("cld", "links"), link))
+    for item in merged.rich_picture.items:
+        if item.id not in unchanged:
+            inserts.append((("rich_picture", "items"), item))
+    inserts += [(("root_definitions",), rd) for rd in merged.root_definitions]
+    inserts += [(("conceptual_models",), cm) for cm in merged.conceptual_models]
+    inserts += [(("actions",), action) for action in merged.actions]
+    inserts += [(("cld", "loop_names"), name) for name in _loop_names(base, incoming, merged, remap)]
+    return MergePlan(inserts, included, dict(media or {}), summary)
+
+
+def _all_ids(project: Project) -> set[str]:
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("id"), str):
+                found.add(value["id"])
+            for child in value.values():
+                walk(child)
+        elif isinstance(value, list):
+            for child in value:
+                walk(child)
+
+    walk(project.model_dump(mode="json", include={"perspectives", "rich_picture", "cld", "root_definitions",
+                                                  "conceptual_models", "actions"}))
+    return found
+
+
+def _rename(value: Any, remap: dict[str, str], key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _rename(v, remap, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rename(v, remap, key) for v in value]
+    if key in _ID_FIELDS and isinstance(value, str):
+        return remap.get(value, value)
+    return value
+
+
+def _loop_names(base: Project, incoming: Project, merged: Project, remap: dict[str, str]) -> list[LoopName]:
+    """Names users gave loops in their own file, re-keyed to the merged project's ids."""
+    named = {n.key: n for n in incoming.cld.loop_names if n.name}
+    if not named:
+        return []
+    from ..analysis.loops import find_loops, loop_key
+
+    report = find_loops(incoming, time_budget=1.0)
+    have = {n.key for n in base.cld.loop_names}
+    labels = {n.label for n in base.cld.loop_names}
+    out = []
+    for loop in report.loops:
+        if loop.key not in named:
+            continue
+        key = loop_key([remap.get(v, v) for v in loop.variables], tuple(s.polarity for s in loop.steps))
+        if key in have:
+            continue
+        label, number = named[loop.key].label, 1
+        while label in labels:
+            label = f"{loop.polarity}{number}"
+            number += 1
+        labels.add(label)
+        have.add(key)
+        out.append(LoopName(key=key, label=label, name=named[loop.key].name))
+    return out
+
+
+def apply_plan(project: Project, plan: MergePlan) -> Project:
+    """A new project: ``project`` with the plan applied (the command line's merge)."""
+    data = project.model_copy(deep=True)
+    for path, obj in plan.inserts:
+        holder: Any = data
+        for part in path:
+            holder = getattr(holder, part)
+        holder.append(obj.model_copy(deep=True))
+    for variable in data.cld.variables:
+        if variable.id in plan.included_by:
+            variable.included_by = plan.included_by[variable.id]
+    return Project.model_validate(data.model_dump())

@@ -1,0 +1,45 @@
+"""What an export writes: the chosen perspectives, their claims and the variables they use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import SsmError
+from ..model import CausalLink, Perspective, Project, Variable
+
+
+@dataclass
+class Selection:
+    project: Project
+    perspectives: list[Perspective]
+    variables: list[Variable]
+    links: list[CausalLink]
+
+    def perspective_name(self, perspective_id: str) -> str:
+        return next(p.name for p in self.perspectives if p.id == perspective_id)
+
+
+def select(project: Project, names: list[str] | None = None) -> Selection:
+    """Every perspective (or those named, by name, case-insensitively) with what they hold.
+
+    Variables no chosen perspective links or includes are left out, except when every
+    perspective is chosen: then the whole diagram goes, unlinked variables too."""
+    if names:
+        chosen = []
+        for name in names:
+            found = project.perspective_named(name)
+            if found is None:
+                known = ", ".join(f"'{p.name}'" for p in project.perspectives) or "none"
+                raise SsmError(f"There is no perspective called '{name}' (the project has {known}).")
+            if found not in chosen:
+                chosen.append(found)
+    else:
+        chosen = list(project.perspectives)
+    ids = {p.id for p in chosen}
+    links = [link for link in project.cld.links if link.perspective in ids]
+    if len(chosen) == len(project.perspectives):
+        variables = list(project.cld.variables)
+    else:
+        used = {v for link in links for v in (link.source, link.target)}
+        variables = [v for v in project.cld.variables if v.id in used or ids & set(v.included_by)]
+    return Selection(project, chosen, variables, links)

@@ -1,0 +1,255 @@
+"""Vensim .mdl: the sketch (V300, and the older V160 form) read as a causal-loop diagram.
+
+Stocks and flows are read as plain variables (a flow pushes its stock up or down); ghosts
+are the same variable drawn again; ``A FUNCTION OF(...)`` equations add unsigned links
+where no arrow was drawn; loop symbols (comments reading R, B, R1 …) keep their names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import ImportProblem
+from .foreign import ForeignLink, ForeignLoop, ForeignMap, ForeignNode
+
+SKETCH_START = "\\\\\\---///"
+SKETCH_END = "///---\\\\\\"
+OUR_MARK = "Written by SSM Studio"
+_POLARITY = {43: "+", 45: "-", 83: "+", 115: "+", 79: "-", 111: "-", 48: "-"}
+_LOOP_SYMBOL = re.compile(r"^\s*([RB])\s*(\d*)\s*$", re.IGNORECASE)
+_CONTROL = {"final time", "initial time", "saveper", "time step", "time"}
+
+
+def vensim_key(name: str) -> str:
+    """Vensim treats spaces and underscores alike and ignores case."""
+    name = name.strip()
+    if len(name) >= 2 and name[0] == '"' and name[-1] == '"':
+        name = name[1:-1].replace('\\"', '"')
+    return re.sub(r"[\s_]+", " ", name).strip().casefold()
+
+
+def _split_fields(line: str) -> list[str]:
+    """Comma-separated fields; a quoted name may hold commas."""
+    fields, current, quoted, i = [], [], False, 0
+    while i < len(line):
+        char = line[i]
+        if quoted:
+            if char == "\\" and i + 1 < len(line) and line[i + 1] == '"':
+                current.append('"')
+                i += 2
+                continue
+            if char == '"':
+                quoted = False
+            else:
+                current.append(char)
+        elif char == '"':
+            quoted = True
+        elif char == ",":
+            fields.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    fields.append("".join(current))
+    return fields
+
+
+def _int(fields: list[str], index: int) -> int:
+    """atoi: Vensim writes '-1--1--1' where a number is expected and means -1."""
+    if index >= len(fields):
+        return 0
+    match = re.match(r"\s*(-?\d+)", fields[index])
+    return int(match.group(1)) if match else 0
+
+
+@dataclass
+class _View:
+    name: str
+    line: int
+    records: list[tuple[int, list[str], str]] = field(default_factory=list)  # line, fields, text
+
+
+@dataclass
+class _Equation:
+    name: str
+    note: str
+    causes: list[str]
+
+
+def read_mdl(text: str, source: str, as_views: bool | None = None) -> ForeignMap:
+    if SKETCH_START not in text and "A FUNCTION OF" not in text.upper():
+        raise ImportProblem(f"{source} has no sketch ('{SKETCH_START} Sketch information') and no "
+                            "A FUNCTION OF equations: it does not look like a Vensim model.")
+    body, _, sketch = text.partition(SKETCH_START)
+    equations, marker = _equations(body)
+    ours = marker is not None
+    origin = (0.0, 0.0)
+    if marker:
+        found = re.search(r"origin (-?[\d.]+),(-?[\d.]+)", marker)
+        if found:
+            origin = (float(found.group(1)), float(found.group(2)))
+    views = _views(SKETCH_START + sketch, body.count("\n")) if sketch else []
+    fmap = ForeignMap(title="")
+    per_view = ours if as_views is None else as_views
+    drawn: set[tuple[str, str]] = set()
+    for view in views:
+        _read_view(view, fmap, origin, view.name if per_view else None, drawn, source)
+    notes = {vensim_key(eq.name): eq.note for eq in equations}
+    for key, node in fmap.nodes.items():
+        node.note = node.note or notes.get(key, "")
+    added = 0
+    for equation in equations:
+        target = vensim_key(equation.name)
+        for cause in equation.causes:
+            origin_key = vensim_key(cause)
+            if (origin_key, target) in drawn or not origin_key:
+                continue
+            for key, name in ((origin_key, cause), (target, equation.name)):
+                fmap.add_node(ForeignNode(key, name.strip().strip('"')))
+            fmap.links.append(ForeignLink(origin_key, target, "?"))
+            drawn.add((origin_key, target))
+            added += 1
+    if added:
+        fmap.notes.append(f"{added} link(s) from A FUNCTION OF equations with no arrow drawn; read as unsigned")
+    if not fmap.nodes:
+        raise ImportProblem(f"{source} has no variables in its sketch.")
+    return fmap
+
+
+def _equations(body: str) -> tuple[list[_Equation], str | None]:
+    equations: list[_Equation] = []
+    marker = None
+    body = body.replace("{UTF-8}", "", 1)
+    for record in body.split("|"):
+        parts = record.split("~")
+        head = parts[0].strip()
+        if OUR_MARK in record:
+            marker = record
+        if head.startswith("*") or not head or ":MACRO:" in head.upper():
+            # a group heading (****** .Control ******): its text is in the comment part
+            continue
+        match = re.match(r'^("(?:[^"\\]|\\.)*"|[^=:(]+?)\s*(?:\(|=|:=|==)', head, re.DOTALL)
+        if not match:
+            continue
+        name = match.group(1).strip()
+        if vensim_key(name) in _CONTROL:
+            continue
+        causes: list[str] = []
+        function = re.search(r"A\s+FUNCTION\s+OF\s*\((.*)\)", head, re.IGNORECASE | re.DOTALL)
+        if function:
+            causes = [c.strip() for c in _split_fields(function.group(1).replace("\n", " ")) if c.strip()]
+        note = parts[2].strip() if len(parts) > 2 else ""
+        equations.append(_Equation(name, " ".join(note.split()), causes))
+    return equations, marker
+
+
+def _views(sketch: str, first_line: int) -> list[_View]:
+    views: list[_View] = []
+    current: _View | None = None
+    lines = sketch.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i].rstrip("\r")
+        number = first_line + i + 1
+        i += 1
+        if line.startswith(SKETCH_END):
+            break
+        if line.startswith(SKETCH_START) or re.match(r"^V\d+\s", line):
+            continue
+        if line.startswith("*"):
+            current = _View(line[1:].strip() or f"View {len(views) + 1}", number)
+            views.append(current)
+            continue
+        if line.startswith("$") or current is None or not re.match(r"^\d+,", line):
+            continue
+        fields = _split_fields(line)
+        text = ""
+        if fields[0] == "12" and _int(fields, 8) & 4 and i < len(lines):
+            text = lines[i].strip()  # the comment's text is on the next line
+            i += 1
+        current.records.append((number, fields, text))
+    return views
+
+
+def _read_view(view: _View, fmap: ForeignMap, origin: tuple[float, float], perspective: str | None,
+               drawn: set[tuple[str, str]], source: str) -> None:
+    uid_key: dict[int, str] = {}
+    valves: dict[int, str | None] = {}
+    pending_valve: int | None = None
+    comments: list[tuple[float, float, str]] = []
+    arrows = []
+    for number, fields, text in view.records:
+        kind, uid = _int(fields, 0), _int(fields, 1)
+        if kind == 10:
+            name = fields[2] if len(fields) > 2 else ""
+            key = vensim_key(name)
+            if not key:
+                continue
+            uid_key[uid] = key
+            x, y = _int(fields, 3) + origin[0], _int(fields, 4) + origin[1]
+            ghost = not (_int(fields, 8) & 1)
+            node = fmap.nodes.get(key)
+            if node is None:
+                fmap.add_node(ForeignNode(key, " ".join(name.split()), None if ghost else x, None if ghost else y))
+            elif not ghost and node.x is None:
+                node.x, node.y = x, y
+            if pending_valve is not None and _int(fields, 7) & 32:
+                valves[pending_valve] = key
+                pending_valve = None
+        elif kind == 11:
+            valves[uid] = None
+            pending_valve = uid
+        elif kind == 12:
+            comments.append((_int(fields, 3) + origin[0], _int(fields, 4) + origin[1], text))
+        elif kind == 1:
+            arrows.append((number, fields))
+    missing = 0
+    for _number, fields in arrows:
+        start, end, shape = _int(fields, 2), _int(fields, 3), _int(fields, 4)
+        if start in valves and end not in valves and (shape in (4, 100) or _int(fields, 7) == 22):
+            # A flow pipe: the valve's flow fills the stock it points to and drains the one
+            # it comes from (Vensim marks that end 100). Pipes to clouds carry nothing.
+            flow, stock_key = valves.get(start), uid_key.get(end)
+            if flow and stock_key:
+                polarity = "-" if shape == 100 else "+"
+                fmap.links.append(ForeignLink(flow, stock_key, polarity, perspective=perspective))
+                drawn.add((flow, stock_key))
+            continue
+        # An arrow to or from a valve is an arrow to or from its flow.
+        start_key = valves.get(start) if start in valves else uid_key.get(start)
+        end_key = valves.get(end) if end in valves else uid_key.get(end)
+        if start_key is None or end_key is None:
+            if not (_is_cloud(start, view) or _is_cloud(end, view)):
+                missing += 1
+            continue
+        polarity = _POLARITY.get(_int(fields, 6), "?")
+        delay = bool(_int(fields, 9) & 0x3F)
+        fmap.links.append(ForeignLink(start_key, end_key, polarity, delay, perspective=perspective))
+        drawn.add((start_key, end_key))
+    if missing:
+        fmap.notes.append(f"view '{view.name}': {missing} arrow(s) join ids that are not variables; left out")
+    _loop_labels(comments, fmap, view.name)
+
+
+def _is_cloud(uid: int, view: _View) -> bool:
+    return any(_int(f, 0) == 12 and _int(f, 1) == uid for _n, f, _t in view.records)
+
+
+def _loop_labels(comments: list[tuple[float, float, str]], fmap: ForeignMap, view: str) -> None:
+    symbols = [(x, y, m) for x, y, text in comments if (m := _LOOP_SYMBOL.match(text))]
+    words = [(x, y, text) for x, y, text in comments if text and not _LOOP_SYMBOL.match(text)]
+    taken: set[int] = set()
+    for x, y, match in symbols:
+        near = [(abs(wx - x) + abs(wy - y), i) for i, (wx, wy, _t) in enumerate(words) if i not in taken]
+        near = [pair for pair in near if pair[0] <= 70]
+        name = ""
+        if near:
+            _d, index = min(near)
+            taken.add(index)
+            name = words[index][2]
+        kind = match.group(1).upper()
+        fmap.loops.append(ForeignLoop(name=name, kind=kind, label=kind + match.group(2), x=x, y=y))
+    other = len(words) - len(taken)
+    if other:
+        fmap.notes.append(f"view '{view}': {other} text comment(s) on the sketch were not imported")
