@@ -14,6 +14,7 @@ os.environ.setdefault("QT_API", "pyside6")  # qtawesome speaks to Qt through QtP
 NAMES = {
     "new": "mdi6.file-outline", "open": "mdi6.folder-open-outline", "save": "mdi6.content-save-outline",
     "export_pack": "mdi6.file-pdf-box", "export_diagram": "mdi6.image-outline",
+    "import": "mdi6.file-import-outline", "merge": "mdi6.call-merge", "export_tools": "mdi6.file-export-outline",
     "undo": "mdi6.undo", "redo": "mdi6.redo",
     "tool_select": "mdi6.cursor-default", "tool_add": "mdi6.plus-box-outline", "tool_link": "mdi6.vector-line",
     "tool_pen": "mdi6.draw", "tool_bubble": "mdi6.message-outline", "tool_box": "mdi6.rectangle-outline",

@@ -66,6 +66,12 @@ def build_actions(window) -> dict[str, QAction]:
     act("save", "&Save", window.file_save, Std.Save)
     act("save_as", "Save &As…", window.file_save_as, Std.SaveAs)
     act("close", "&Close", window.file_close, Std.Close)
+    act("import", "&Import from Other Tools…", lambda: window.import_files(), "Ctrl+I",
+        tip="Vensim, Stella/XMILE, Kumu, PRSM, Decision Explorer, LOOPY, GraphML, GML, GEXF, DOT, sd-ai, CSV, Excel")
+    act("merge", "&Merge Perspectives from Projects…", lambda: window.merge_perspectives(), "Ctrl+Shift+M",
+        tip="Gather the perspectives participants modelled on their own laptops")
+    act("export_tools", "Export for &Other Tools…", lambda: window.export_for_tools(), "Ctrl+Shift+X",
+        tip="The causal diagram as GraphML, Kumu, Vensim, XMILE, DOT, CSV or Excel")
     act("export_pack", "Export Comparison &Pack (PDF)…", window.export_pack, "Ctrl+Shift+E")
     act("export_diagram", "Export &Diagram…", window.export_diagram, "Ctrl+E")
     act("export_actions", "Export Actions as CS&V…", lambda: window.export_csv("actions"))
@@ -126,8 +132,8 @@ def build_menus(window, a: dict[str, QAction]) -> None:
 
     file = menu("&File", ("new", "open"))
     window.recent_menu = file.addMenu("Open &Recent")
-    for key in ("save", "save_as", None, "export_pack", "export_diagram", "export_actions", "export_comparison",
-                "screenshot", None, "close", "quit"):
+    for key in ("save", "save_as", None, "import", "merge", None, "export_pack", "export_diagram", "export_tools",
+                "export_actions", "export_comparison", "screenshot", None, "close", "quit"):
         file.addSeparator() if key is None else file.addAction(a[key])
     menu("&Edit", (window.undo_action, window.redo_action, None, "copy", "paste", "delete", "rename", "select_all"))
     view = menu("&View", ("zoom_in", "zoom_out", "zoom_fit", "zoom_reset", None, *PAGES, None,

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..errors import SsmError
 
-FILE_FILTER = "SSM Studio projects (*.ssm);;CSV link lists (*.csv);;All files (*)"
+FILE_FILTER = ("SSM Studio projects (*.ssm);;Files from other tools (*.mdl *.xmile *.stmx *.itmx *.json *.prsm "
+               "*.mdx *.loopy *.graphml *.gml *.gexf *.dot *.gv *.csv *.xlsx);;All files (*)")
 MAX_RECENT = 8
 
 
@@ -114,6 +115,21 @@ class WindowFiles:
         from .export_dialogs import export_table_csv
 
         return export_table_csv(self, view)
+
+    def import_files(self, paths: list[str] | None = None, review: bool = True) -> bool:
+        from .interop_dialogs import import_files
+
+        return import_files(self, paths, review)
+
+    def merge_perspectives(self, paths: list[str] | None = None, review: bool = True) -> bool:
+        from .interop_dialogs import merge_perspectives
+
+        return merge_perspectives(self, paths, review)
+
+    def export_for_tools(self, path: str | None = None, fmt: str | None = None) -> bool:
+        from .interop_dialogs import export_for_tools
+
+        return export_for_tools(self, path, fmt)
 
     def export_window_picture(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export picture", self._last_folder(), "PNG images (*.png)")
