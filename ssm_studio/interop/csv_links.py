@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import ImportProblem, describe_validation_error
-from ..layout import arrange
+from ..layout.graphviz_layout import layout
 from ..model import CausalLink, Perspective, Project, Variable, parse_polarity, style_for_index
 from ..model.limits import MAX_LINKS, MAX_NAME_CHARS, MAX_PERSPECTIVES, MAX_TEXT_CHARS
 
@@ -141,7 +141,7 @@ def _build_project(parsed: list[tuple[str, str, str, str, bool, str]], title: st
             source=variable(source_name).id, target=variable(target_name).id,
             perspective=perspectives[key].id, polarity=polarity, delay=delay, note=note,
         ))
-    positions = arrange([v.id for v in variables.values()], [(lk.source, lk.target) for lk in links])
+    positions = layout([v.id for v in variables.values()], [(lk.source, lk.target) for lk in links]).positions
     for v in variables.values():
         v.x, v.y = positions[v.id]
     project.perspectives = list(perspectives.values())

@@ -190,8 +190,9 @@ def _variables(fmap: ForeignMap, notes: list[str]
 
 def _place(variables: list[Variable], given: dict[str, tuple[float, float]],
            links: list[CausalLink], notes: list[str]) -> None:
-    """Keep the file's positions (rescaled to our spacing when far off); lay out the rest."""
-    from ..layout import arrange
+    """Keep the file's positions (rescaled to our spacing when far off); lay out the rest
+    with the project's layout (Graphviz where installed), the placed ones pinned."""
+    from ..layout.graphviz_layout import layout
 
     placed = [v for v in variables if v.id in given]
     scale = _rescale_factor(list(given.values())) if len(given) >= 2 else 1.0
@@ -206,25 +207,23 @@ def _place(variables: list[Variable], given: dict[str, tuple[float, float]],
     if placed:
         notes.append(f"{len(missing)} variable(s) had no position; placed around the others")
     pinned = {v.id: (v.x, v.y) for v in placed}
-    positions = arrange([v.id for v in variables], [(lk.source, lk.target) for lk in links], pinned=pinned)
+    positions = layout([v.id for v in variables], [(lk.source, lk.target) for lk in links], pinned=pinned).positions
     for v in missing:
         v.x, v.y = positions[v.id]
 
 
 def _rescale_factor(points: list[tuple[float, float]]) -> float:
-    import numpy as np
-
-    every = np.asarray(points, dtype=float)
-    step = max(1, len(every) // 400)  # the nearest-neighbour median of a sample is plenty
+    """From the median distance of a sample of points to their nearest neighbour."""
+    step = max(1, len(points) // 60)
     nearest = []
-    for x, y in every[::step]:
-        distances = np.hypot(every[:, 0] - x, every[:, 1] - y)
-        distances = distances[distances > 0]
-        if distances.size:
-            nearest.append(float(distances.min()))
+    for x, y in points[::step]:
+        best = min((d for a, b in points if (d := math.hypot(a - x, b - y)) > 0), default=0.0)
+        if best > 0:
+            nearest.append(best)
     if not nearest:
         return 1.0
-    typical = float(np.median(nearest))
+    nearest.sort()
+    typical = nearest[len(nearest) // 2]
     if RESCALE_BELOW <= typical <= RESCALE_ABOVE:
         return 1.0
     return OUR_SPACING / typical

@@ -31,6 +31,8 @@ def vensim_key(name: str) -> str:
 
 def _split_fields(line: str) -> list[str]:
     """Comma-separated fields; a quoted name may hold commas."""
+    if '"' not in line:
+        return line.split(",")
     fields, current, quoted, i = [], [], False, 0
     while i < len(line):
         char = line[i]
@@ -59,6 +61,10 @@ def _int(fields: list[str], index: int) -> int:
     """atoi: Vensim writes '-1--1--1' where a number is expected and means -1."""
     if index >= len(fields):
         return 0
+    try:
+        return int(fields[index])
+    except ValueError:
+        pass
     match = re.match(r"\s*(-?\d+)", fields[index])
     return int(match.group(1)) if match else 0
 

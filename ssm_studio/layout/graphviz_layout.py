@@ -19,6 +19,9 @@ ENGINES = ("auto", "dot", "neato", "sfdp", "fallback")
 DOT_LIMIT = 60  # dot beyond this many nodes only for ranked diagrams (conceptual models)
 SNAP_LIMIT = 1_500  # beyond this, boxes go to free grid cells rather than being pushed apart
 NEATO_LIMIT = 150  # neato takes 0.5 s at 200 variables here; sfdp 0.2 s
+# sfdp takes 2 s at 1,000 variables and minutes at 50,000 (a big import with no positions):
+# past this many the built-in layout's rows serve, and the user tidies parts of it later.
+SFDP_LIMIT = 2_000
 POINTS_PER_INCH = 72.0
 
 
@@ -42,6 +45,8 @@ def choose_engine(nodes: int, ranked: bool = False) -> str:
         return "fallback"
     if ranked or nodes <= DOT_LIMIT:
         return "dot"
+    if nodes > SFDP_LIMIT:
+        return "fallback"
     return "neato" if nodes <= NEATO_LIMIT else "sfdp"
 
 
