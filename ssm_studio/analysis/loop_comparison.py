@@ -44,10 +44,12 @@ class LoopComparison:
 
 
 def compare_loops(project: Project, perspectives: Iterable[str] | None = None,
-                  time_budget: float = 2.0, max_loops: int = 10_000) -> LoopComparison:
+                  time_budget: float = 2.0, max_loops: int = 10_000,
+                  known_labels: dict[str, tuple[str, str]] | None = None) -> LoopComparison:
     """Every loop of the combined claims of ``perspectives`` (None: all), with its holders."""
     chosen = None if perspectives is None else list(perspectives)
-    report = find_loops(project, chosen, time_budget=time_budget, max_loops=max_loops)
+    report = find_loops(project, chosen, time_budget=time_budget, max_loops=max_loops,
+                        known_labels=known_labels)
     graph = SignedGraph(project, chosen)
     order = [p.id for p in project.perspectives if chosen is None or p.id in chosen]
     holdings = []

@@ -24,9 +24,11 @@ from ..report import PackCancelled, PackOptions, build_pack
 from ..report.pack import SECTIONS
 
 SECTION_TITLES = {
+    "summary": "Summary for the chair",
     "situation": "The situation",
     "perspectives": "One section per perspective",
     "comparison": "The perspectives compared",
+    "loops": "The loops compared (loop by loop)",
     "stage5": "Comparison with the real situation (stage 5)",
     "actions": "Action plan and accommodation",
     "appendix": "Appendix: every causal claim",
@@ -66,8 +68,10 @@ class PackDialog(QDialog):
         self.paper.addItem("US Letter", "letter")
         self.paper.setAccessibleName("Paper size")
         self.landscape = QCheckBox("Landscape pages throughout")
+        self.a3_overlay = QCheckBox("Overlay of all perspectives on an A3 page")
         form.addRow("Paper", self.paper)
         form.addRow("", self.landscape)
+        form.addRow("", self.a3_overlay)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -77,7 +81,8 @@ class PackDialog(QDialog):
     def options(self) -> PackOptions:
         chosen = [b.property("perspective") for b in self.perspective_boxes if b.isChecked()]
         sections = {key for key, box in self.section_boxes.items() if box.isChecked()}
-        return PackOptions(chosen or None, sections, self.paper.currentData(), self.landscape.isChecked())
+        return PackOptions(chosen or None, sections, self.paper.currentData(), self.landscape.isChecked(),
+                           self.a3_overlay.isChecked())
 
 
 def export_pack(window, path: str | None = None, options: PackOptions | None = None) -> bool:
@@ -90,9 +95,12 @@ def export_pack(window, path: str | None = None, options: PackOptions | None = N
         options = dialog.options()
     if path is None:
         suggested = str(Path(window._last_folder()) / f"{project.metadata.title[:60]} - comparison pack.pdf")
-        path, _ = QFileDialog.getSaveFileName(window, "Save comparison pack", suggested, "PDF (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(window, "Save comparison pack", suggested,
+                                                   "PDF to print (*.pdf);;Word document to edit (*.docx)")
         if not path:
             return False
+        if not path.lower().endswith((".pdf", ".docx")):
+            path += ".docx" if "docx" in chosen else ".pdf"
     progress = QProgressDialog("Building the comparison pack…", "Cancel", 0, 100, window)
     progress.setWindowTitle("Comparison pack")
     progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -72,7 +72,7 @@ def build_actions(window) -> dict[str, QAction]:
         tip="Gather the perspectives participants modelled on their own laptops")
     act("export_tools", "Export for &Other Tools…", lambda: window.export_for_tools(), "Ctrl+Shift+X",
         tip="The causal diagram as GraphML, Kumu, Vensim, XMILE, DOT, CSV or Excel")
-    act("export_pack", "Export Comparison &Pack (PDF)…", window.export_pack, "Ctrl+Shift+E")
+    act("export_pack", "Export Comparison &Pack (PDF or Word)…", window.export_pack, "Ctrl+Shift+E")
     act("export_diagram", "Export &Diagram…", window.export_diagram, "Ctrl+E")
     act("export_actions", "Export Actions as CS&V…", lambda: window.export_csv("actions"))
     act("export_comparison", "Export Comparison Tables as CSV…", lambda: window.export_csv("comparison"))

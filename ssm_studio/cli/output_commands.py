@@ -14,14 +14,16 @@ TABLE_VIEWS = ("actions", "comparison")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    report = commands.add_parser("report", help="build the perspective comparison pack (PDF)")
+    report = commands.add_parser("report", help="build the perspective comparison pack (PDF, or Word for .docx)")
     report.add_argument("file", metavar="FILE")
-    report.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    report.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.docx",
+                        help="the format follows the suffix: .pdf to print, .docx to edit in Word")
     report.add_argument("--perspective", action="append", metavar="NAME", help="include these (repeat; default all)")
     report.add_argument("--paper", choices=("a4", "letter"), default="a4")
     report.add_argument("--landscape", action="store_true", help="landscape pages throughout")
+    report.add_argument("--a3-overlay", action="store_true", help="the overlay of every perspective on an A3 page")
     report.add_argument("--sections", metavar="LIST",
-                        help="comma-separated: situation,perspectives,comparison,stage5,actions,appendix")
+                        help="comma-separated: summary,situation,perspectives,comparison,loops,stage5,actions,appendix")
     report.set_defaults(run=run_report)
 
     export = commands.add_parser(
@@ -56,7 +58,8 @@ def run_report(options: argparse.Namespace) -> int:
                   f"(choose from {', '.join(SECTIONS)})", file=sys.stderr)
             return 2
     chosen = chosen_perspectives(project, options.perspective)
-    path = build_pack(project, options.output, PackOptions(chosen, sections, options.paper, options.landscape),
+    path = build_pack(project, options.output, PackOptions(chosen, sections, options.paper, options.landscape,
+                                                           options.a3_overlay),
                       progress=_progress)
     print(file=sys.stderr)
     print(f"Wrote {path}")

@@ -154,3 +154,30 @@ def write(scene: QGraphicsScene, path: str | Path, fmt: str, dpi: int = 150, tit
         raise ValueError(f"unknown format {fmt}")
     write_bytes_atomically(path, data, keep_backup=False)
     return path
+
+
+def svg_to_png(svg: bytes, dpi: int = 200) -> bytes:
+    """An SVG (say, a reportlab drawing) as a PNG at ``dpi``, for documents that want pixels."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(svg))
+    if not renderer.isValid():
+        raise ValueError("the drawing could not be read as SVG")
+    size = renderer.defaultSize()  # in points: 72 to the inch
+    scale = dpi / 72.0
+    image = QImage(max(1, round(size.width() * scale)), max(1, round(size.height() * scale)),
+                   QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    image.setDotsPerMeterX(round(dpi / 0.0254))
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data)

@@ -7,17 +7,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.graphics import renderPDF
-from reportlab.platypus import Flowable
-
 from ..analysis import compare_perspectives, find_loops
+from ..analysis.loop_comparison import compare_loops
 from ..errors import SsmError
 from ..model import Project
 from ..storage import write_bytes_atomically
+from . import sections as sections_module
 from .fonts import SANS
+from .sections import MAX_DRAWN_LOOP_LENGTH, MAX_DRAWN_LOOPS
 from .template import PackCancelled, PackTemplate
 
-SECTIONS = ("situation", "perspectives", "comparison", "stage5", "actions", "appendix")
+SECTIONS = ("summary", "situation", "perspectives", "comparison", "loops", "stage5", "actions", "appendix")
 Progress = Callable[[float, str], None]
 
 
@@ -31,62 +31,81 @@ class PackOptions:
     sections: set[str] = field(default_factory=lambda: set(SECTIONS))
     paper: str = "a4"
     landscape: bool = False
+    a3_overlay: bool = False  # the overlay of every perspective on an A3 landscape page
 
 
-class LazyDiagram(Flowable):
-    """A diagram that is laid out on every pass but drawn only from the second one: the
-    contents page makes reportlab lay the pack out two or three times, and drawing large
-    diagrams on a pass whose pages are thrown away was a third of the build time."""
-
-    def __init__(self, drawing, doc) -> None:
-        super().__init__()
-        self.drawing, self.doc = drawing, doc
-        self.width, self.height = drawing.width, drawing.height
-        self.hAlign = "CENTER"
-
-    def wrap(self, available_width, available_height):
-        return self.width, self.height
-
-    def draw(self) -> None:
-        if self.doc.passes > 1:
-            renderPDF.draw(self.drawing, self.canv, 0, 0)
-
-
-def _diagram(scene, width: float, height: float):
-    """Qt scene → SVG → reportlab drawing (vector, text selectable), scaled to fit."""
+def _drawing(scene):
+    """Qt scene → SVG → reportlab drawing (vector, text selectable), at the scene's own size:
+    the writer chooses the scale that keeps its text legible."""
     from svglib.svglib import svg2rlg
 
     from ..render.export import to_svg
 
     drawing = svg2rlg(io.BytesIO(to_svg(scene)))
-    scale = min(width / drawing.width, height / drawing.height, 1.2)
-    drawing.scale(scale, scale)
-    drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
     drawing.hAlign = "CENTER"
     drawing.__dict__["fontName"] = SANS  # see tables.swatch
     return drawing
 
 
-def _model_diagrams(project: Project, chosen: list[str], doc, width: float, height: float) -> dict:
-    """Each conceptual model of the chosen perspectives, drawn by the canvas's own scene."""
-    from ..render.export import conceptual_model_scene
+def _scenes(project: Project, chosen: list[str], sections: set[str], holdings) -> dict:
+    """Makers of every figure the chosen sections show, by key; each makes a scene or a
+    drawing when called, so the PDF and the Word writer draw only what they use."""
+    from ..render.export import cld_scene, conceptual_model_scene, rich_picture_scene
+    from ..render.style import CanvasStyle
+    from .loop_drawing import loop_drawing
 
-    rds = {rd.id for rd in project.root_definitions if rd.perspective in chosen}
-    drawings = {}
-    for cm in project.conceptual_models:
-        if cm.root_definition in rds and cm.activities:
-            scene = conceptual_model_scene(project, cm.id)
-            drawings[cm.id] = LazyDiagram(_diagram(scene, width, height), doc)
-            scene.close()
-    return drawings
+    makers: dict = {}
+    # Causal diagrams can be redrawn with larger text (their boxes grow to fit it): that is
+    # how a large diagram keeps 8-point labels on paper. The makers of the others take no size.
+    if project.cld.variables and "perspectives" in sections:
+        for pid in chosen:
+            makers[pid] = lambda text_scale=1.0, pid=pid: cld_scene(
+                project, {pid}, CanvasStyle(text_scale=text_scale), loop_budget=0.1, only_used=True)
+    if project.cld.variables and "comparison" in sections:
+        makers["overlay"] = lambda text_scale=1.0: cld_scene(project, set(chosen), CanvasStyle(text_scale=text_scale),
+                                                             loop_budget=0.3)
+    if "perspectives" in sections:
+        rds = {rd.id for rd in project.root_definitions if rd.perspective in chosen}
+        for cm in project.conceptual_models:
+            if cm.root_definition in rds and cm.activities:
+                makers[cm.id] = lambda cm=cm: conceptual_model_scene(project, cm.id)
+    if "situation" in sections and project.rich_picture.items:
+        makers["rich-picture"] = lambda: rich_picture_scene(project, set(chosen))
+    names = {v.id: v.name for v in project.cld.variables}
+    styles = {pid: project.perspective(pid) for pid in chosen}
+    if "loops" in sections:
+        drawable = [h for h in holdings if h.combined_only and h.loop.length <= MAX_DRAWN_LOOP_LENGTH]
+        for h in drawable[:MAX_DRAWN_LOOPS]:
+            makers[f"loop:{h.loop.key}"] = lambda h=h: loop_drawing(h.loop, names, styles)
+    return makers
+
+
+def _splits(project: Project, chosen: list[str], loops: dict, makers: dict) -> dict:
+    """For each perspective's diagram, its loops drawn one by one: what the PDF prints in its
+    place if the whole diagram cannot be printed with legible labels."""
+    from .loop_drawing import loop_drawing
+
+    names = {v.id: v.name for v in project.cld.variables}
+    splits = {}
+    for pid in chosen:
+        if pid not in makers:
+            continue
+        own = {pid: project.perspective(pid)}
+        splits[pid] = []
+        for loop in [lp for lp in loops[pid].loops if lp.length <= MAX_DRAWN_LOOP_LENGTH][:MAX_DRAWN_LOOPS]:
+            key = f"loop-of:{pid}:{loop.key}"
+            makers[key] = lambda loop=loop, own=own: loop_drawing(loop, names, own)
+            title = f"{loop.label} {loop.name}".strip()
+            members = " \u2192 ".join(names[v] for v in (loop.variables + loop.variables[:1])[:MAX_DRAWN_LOOP_LENGTH + 1])
+            splits[pid].append((key, f"Loop {title}.", f"Loop {title}: {members}."))
+    return splits
 
 
 def build_pack(project: Project, out: str | Path, options: PackOptions | None = None,
                progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> Path:
-    """Write the pack to ``out`` (atomically: a cancelled or failed build writes nothing)."""
-    from ..render.export import cld_scene
+    """Write the pack to ``out`` (atomically: a cancelled or failed build writes nothing).
+    A ``.docx`` name writes the Word document of the same sections; anything else, the PDF."""
     from ..render.qt_app import ensure_application
-    from . import sections
     from .fonts import register_fonts
 
     options = options or PackOptions()
@@ -101,63 +120,86 @@ def build_pack(project: Project, out: str | Path, options: PackOptions | None = 
     register_fonts()
     ensure_application()
     chosen = options.perspectives or [x.id for x in project.perspectives]
+    say(0.02, "Finding loops")
+    known = {n.key: (n.label, n.name) for n in project.cld.loop_names}
+    # A pack of ten perspectives must not spend ten full loop budgets: share three seconds.
+    share = min(1.0, 3.0 / max(1, len(chosen)))
+    loops = {pid: find_loops(project, [pid], time_budget=share, known_labels=known) for pid in chosen}
+    check()
+    comparison = compare_perspectives(project, chosen, loops=loops)
+    holdings = compare_loops(project, chosen, time_budget=1.5, known_labels=known)
+    check()
+    makers = _scenes(project, chosen, options.sections, holdings.holdings)
+    ctx = sections_module.Context(project, chosen, loops, comparison, holdings, set(makers))
+    blocks = _blocks(ctx, options.sections)
+    splits = _splits(project, chosen, loops, makers) if not str(out).lower().endswith(".docx") else {}
+    if Path(out).suffix.lower() == ".docx":
+        from .docx_writer import write_docx
+
+        data = write_docx(project, blocks, makers, say, check)
+        say(1.0, "Done")
+        return _write(Path(out), data)
+    return _write(Path(out), _pdf(project, chosen, options, blocks, makers, splits, say, check, progress, cancel))
+
+
+def _blocks(ctx, sections: set[str]) -> list:
+    s = sections_module
+    story = s.cover(ctx) + s.contents()
+    if "summary" in sections:
+        story += s.summary(ctx)
+    if "situation" in sections:
+        story += s.situation(ctx)
+    if "perspectives" in sections:
+        for pid in ctx.perspectives:
+            story += s.perspective_section(ctx, pid)
+    if "comparison" in sections:
+        story += s.comparison_section(ctx)
+    if "loops" in sections:
+        story += s.loop_comparison_section(ctx)
+    if "stage5" in sections:
+        story += s.stage5_section(ctx)
+    if "actions" in sections:
+        story += s.actions_section(ctx)
+    if "appendix" in sections:
+        story += s.appendix(ctx)
+    return story
+
+
+def _pdf(project, chosen, options, blocks, makers, splits, say, check, progress, cancel) -> bytes:
+    from reportlab.graphics.shapes import Drawing
+
+    from .pdf_writer import PdfWriter
+
     header = f"{project.metadata.title} · perspective comparison pack"
     buffer = io.BytesIO()
     doc = PackTemplate(buffer, options.paper, options.landscape, header, progress, cancel,
                        title=project.metadata.title, author=", ".join(project.metadata.authors) or "SSM Studio",
                        subject="Perspective comparison pack", creator="SSM Studio",
                        keywords="soft systems methodology, CATWOE, causal loop diagram")
-    width, height = doc.frame_size()
-    wide_width, _ = doc.frame_size(wide=True)
-    say(0.02, "Finding loops")
-    # A pack of ten perspectives must not spend ten full loop budgets: share three seconds.
-    share = min(1.0, 3.0 / max(1, len(chosen)))
-    loops = {pid: find_loops(project, [pid], time_budget=share) for pid in chosen}
-    check()
-    comparison = compare_perspectives(project, chosen, loops=loops)
-    diagrams = {}
-    if project.cld.variables and ({"perspectives", "comparison"} & options.sections):
-        for index, pid in enumerate(chosen):
-            check()
-            say(0.05 + 0.35 * index / max(1, len(chosen)), "Drawing diagrams")
-            scene = cld_scene(project, {pid}, loop_budget=0.1, only_used=True)
-            diagrams[pid] = LazyDiagram(_diagram(scene, width, height * 0.62), doc)
-            scene.close()
-        scene = cld_scene(project, set(chosen), loop_budget=0.3)
-        diagrams["overlay"] = LazyDiagram(_diagram(scene, width, height * 0.7), doc)
-        scene.close()
-    if "perspectives" in options.sections:
-        diagrams.update(_model_diagrams(project, chosen, doc, width, height * 0.45))
-    if "situation" in options.sections and project.rich_picture.items:
-        from ..render.export import rich_picture_scene
+    made_count = [0]
 
-        scene = rich_picture_scene(project, set(chosen))
-        diagrams["rich-picture"] = LazyDiagram(_diagram(scene, width, height * 0.75), doc)
-        scene.close()
+    def make_drawing(key: str, text_scale: float = 1.0):
+        check()
+        made_count[0] += 1
+        say(min(0.42, 0.05 + 0.35 * made_count[0] / max(1, len(makers))), "Drawing diagrams")
+        made = makers[key](text_scale=text_scale) if text_scale != 1.0 else makers[key]()
+        if isinstance(made, Drawing):
+            return made
+        try:
+            return _drawing(made)
+        finally:
+            made.close()
+
+    story = PdfWriter(doc, make_drawing, set(makers), options.a3_overlay, splits).render(blocks)
     say(0.42, "Writing the pack")
-    ctx = sections.Context(project, chosen, width, wide_width, diagrams, loops, comparison)
-    story = sections.cover(ctx) + sections.contents()
-    if "situation" in options.sections:
-        story += sections.situation(ctx)
-    if "perspectives" in options.sections:
-        for pid in chosen:
-            story += sections.perspective_section(ctx, pid)
-    if "comparison" in options.sections:
-        story += sections.comparison_section(ctx)
-    if "stage5" in options.sections:
-        story += sections.stage5_section(ctx)
-    if "actions" in options.sections:
-        story += sections.actions_section(ctx)
-    if "appendix" in options.sections:
-        story += sections.appendix(ctx)
     check()
     # A first guess for progress; the real count is known after the first layout pass.
     doc.expected_pages = 4 + 3 * len(chosen) * ("perspectives" in options.sections) + 6
-    # Two passes fill in the contents page numbers; the first also counts the pages.
-    doc.multiBuild(story, maxPasses=4)
+    # Passes fill in the contents page numbers and the summary's "see p. N".
+    doc.multiBuild(story, maxPasses=5)
     doc.expected_pages = doc.page
     say(1.0, f"Done: {doc.page} pages")
-    return _write(Path(out), buffer.getvalue())
+    return buffer.getvalue()
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -1,175 +1,212 @@
-"""The sections of the pack, each a list of flowables built from the project."""
+"""The sections of the pack, each a list of plain blocks (report/blocks.py) built from the
+project; the PDF and Word writers render the same blocks."""
 
 from __future__ import annotations
 
 from datetime import date
-from xml.sax.saxutils import escape
-
-from reportlab.platypus import (
-    KeepTogether,
-    NextPageTemplate,
-    PageBreak,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..analysis import LoopReport, PerspectiveComparison
 from ..analysis.accommodation import accommodation
+from ..analysis.loop_comparison import LoopComparison
 from ..model import Project, display_polarity
 from ..model.sentences import CATWOE, catwoe_value, compose_sentence
-from .fonts import SANS
-from .styles import BODY, H1, H2, H3, QUOTE, SMALL, SUBTITLE, TITLE, TOC1, TOC2, grid
-from .tables import long_table, p, swatch, table
+from .blocks import Break, Contents, Figure, Grid, Heading, Keep, Para, Space, Swatch, Title, Wide
 
 KIND = {"R": "reinforcing", "B": "balancing", "?": "unknown"}
+MAX_MATRIX_LOOPS = 60  # the loop matrix lists the shortest loops first, then says how many more
+MAX_DRAWN_LOOPS = 12
+MAX_DRAWN_LOOP_LENGTH = 16  # a longer loop is described, not drawn (its circle would crowd)
+# Headings the summary points to (its "see p. N" are filled in from where they land).
+H_LOOPS = "The loops compared"
+H_COMPARED = "The perspectives compared"
+H_ACTIONS = "Action plan and accommodation"
 
 
 class Context:
-    """What every section needs: the project, names, chosen perspectives, page widths."""
+    """What every section needs: the project, names, chosen perspectives, analyses."""
 
-    def __init__(self, project: Project, perspectives: list[str], width: float, wide_width: float,
-                 diagrams: dict, loops: dict[str, LoopReport], comparison: PerspectiveComparison) -> None:
+    def __init__(self, project: Project, perspectives: list[str], loops: dict[str, LoopReport],
+                 comparison: PerspectiveComparison, loop_comparison: LoopComparison, figures: set[str]) -> None:
         self.project, self.perspectives = project, perspectives
-        self.width, self.wide_width = width, wide_width
-        self.diagrams, self.loops, self.comparison = diagrams, loops, comparison
+        self.loops, self.comparison, self.loop_comparison = loops, comparison, loop_comparison
+        self.figures = figures  # keys of the diagrams the pack drew
         self.names = {v.id: v.name for v in project.cld.variables}
         self.pnames = {x.id: x.name for x in project.perspectives}
 
     def perspective(self, pid: str):
         return self.project.perspective(pid)
 
+    def loop_title(self, loop) -> str:
+        return f"{loop.label} {loop.name}".strip()
 
-def heading(text: str, style=H1) -> Paragraph:
-    return Paragraph(escape(text), style)
+    def members(self, loop, most: int = 14) -> str:
+        """The loop's variables in order, back to the first; a very long loop shortened."""
+        names = [self.names[v] for v in loop.variables + loop.variables[:1]]
+        if len(names) > most:
+            names = names[:most // 2] + [f"… {len(names) - most} more …"] + names[-(most // 2):]
+        return " \u2192 ".join(names)
+
+    def shown(self, ids) -> str:
+        return ", ".join(self.pnames[q] for q in ids if q in self.pnames) or "no one"
 
 
 def cover(ctx: Context) -> list:
     meta = ctx.project.metadata
-    story = [Spacer(1, 40), Paragraph(escape(meta.title), TITLE),
-             Paragraph("Perspective comparison pack", SUBTITLE),
-             Paragraph(escape(f"{date.today():%d %B %Y}" + (f" · {', '.join(meta.authors)}" if meta.authors else "")), BODY),
-             Spacer(1, 14), Paragraph("Perspectives in this pack", H3)]
-    rows = []
-    for pid in ctx.perspectives:
-        x = ctx.perspective(pid)
-        rows.append([swatch(x), p(x.name), p(x.stakeholder), p(x.dash.replace("-", " "))])
-    legend = table(["Line", "Perspective", "Held by", "Dash"], rows, [1.2, 3, 4.5, 1.4], ctx.width)
-    story += [legend, Spacer(1, 10), Paragraph(
-        "Every perspective is a declared worldview and is as valid as every other; they are listed "
-        "in the order the group chose. Each has its own colour and dash pattern, so the diagrams "
-        "can still be told apart when printed in greyscale.", SMALL), PageBreak()]
-    return story
+    byline = f"{date.today():%d %B %Y}" + (f" · {', '.join(meta.authors)}" if meta.authors else "")
+    rows = [[Swatch(ctx.perspective(pid)), ctx.pnames[pid], ctx.perspective(pid).stakeholder,
+             ctx.perspective(pid).dash.replace("-", " ")] for pid in ctx.perspectives]
+    return [Title(meta.title, "Perspective comparison pack", byline), Space(14),
+            Heading("Perspectives in this pack", 3),
+            Grid(["Line", "Perspective", "Held by", "Dash"], rows, [1.2, 3, 4.5, 1.4]), Space(10),
+            Para("Every perspective is a declared worldview and is as valid as every other; they are listed "
+                 "in the order the group chose. Each has its own colour and dash pattern, so the diagrams "
+                 "can still be told apart when printed in greyscale.", "small"), Break()]
 
 
 def contents() -> list:
-    toc = TableOfContents()
-    toc.levelStyles = [TOC1, TOC2]
-    toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9), ("VALIGN", (0, 0), (-1, -1), "TOP")])
-    return [Paragraph("Contents", H1), toc, PageBreak()]
+    return [Heading("Contents", 1), Contents(), Break()]
+
+
+def summary(ctx: Context) -> list:
+    """Two minutes for the chair: who took part, which loops all, some or none of them see,
+    the sharpest disagreements and the changes everyone can live with."""
+    chosen = set(ctx.perspectives)
+    holdings = ctx.loop_comparison.holdings
+    everyone = [h for h in holdings if chosen <= set(h.held_by)]
+    some = [h for h in holdings if h.held_by and not chosen <= set(h.held_by)]
+    nobody = [h for h in holdings if h.combined_only]
+    story: list = [Heading("Summary", 1), Heading("Who took part", 3)]
+    story.append(Grid(["Line", "Perspective", "Speaks from"],
+                      [[Swatch(ctx.perspective(pid)), ctx.pnames[pid], ctx.perspective(pid).stakeholder or "—"]
+                       for pid in ctx.perspectives], [1.2, 3.5, 6]))
+
+    def loop_lines(title: str, found: list, describe) -> None:
+        story.append(Heading(f"{title}: {len(found)}", 3))
+        if not found:
+            story.append(Para("None.", "small"))
+        for h in found[:5]:
+            story.append(Para(f"{ctx.loop_title(h.loop)} ({KIND[h.loop.polarity]}): {ctx.members(h.loop)}. "
+                              f"{describe(h)}", refs={"see": H_LOOPS}))
+        if len(found) > 5:
+            story.append(Para(f"… and {len(found) - 5} more.", "small", refs={"see": H_LOOPS}))
+
+    loop_lines("Loops every perspective sees", everyone, lambda h: "")
+    loop_lines("Loops only some see", some, lambda h: f"Seen by {ctx.shown(h.held_by)}.")
+    loop_lines("Loops no one sees alone", nobody,
+               lambda h: "It exists only when the perspectives' claims are put together.")
+    conflicts = ctx.comparison.by_status("conflict")
+    story.append(Heading(f"Sharpest disagreements (opposite polarity): {len(conflicts)}", 3))
+    for view in conflicts[:5]:
+        said = "; ".join(f"{ctx.pnames[q]} says {display_polarity(pol)}" for q, pol in view.claims.items())
+        story.append(Para(f"{ctx.names[view.source]} \u2192 {ctx.names[view.target]}: {said}.",
+                          refs={"see": H_COMPARED}))
+    if not conflicts:
+        story.append(Para("No link is read with opposite signs.", "small"))
+    agreed = [s for s in accommodation(ctx.project) if chosen <= set(s.accepting)]
+    story.append(Heading(f"Changes every perspective finds desirable and feasible: {len(agreed)}", 3))
+    for standing in agreed[:8]:
+        story.append(Para(standing.action.title, refs={"see": H_ACTIONS}))
+    if not agreed:
+        story.append(Para("None yet: no change is accepted by all of them.", "small", refs={"see": H_ACTIONS}))
+    return story + [Break()]
 
 
 def situation(ctx: Context) -> list:
     meta = ctx.project.metadata
-    story = [heading("The situation")]
-    story.append(Paragraph(escape(meta.summary or "No summary has been written yet."), BODY))
+    story: list = [Heading("The situation"), Para(meta.summary or "No summary has been written yet.")]
     items = ctx.project.rich_picture.items
-    if "rich-picture" in ctx.diagrams:
-        story += [ctx.diagrams["rich-picture"],
-                  Paragraph("The rich picture: common ground and the chosen perspectives' layers.", SMALL)]
+    if "rich-picture" in ctx.figures:
+        story.append(Figure("rich-picture", "The rich picture: common ground and the chosen perspectives' layers.",
+                            f"Rich picture of the situation with {len(items)} items, showing common ground and "
+                            f"the layers of {ctx.shown(ctx.perspectives)}."))
     elif items:
-        labelled = [getattr(i, "label", "") or getattr(i, "text", "") for i in items]
-        labelled = [t for t in labelled if t]
-        story.append(Paragraph(
-            escape(f"The rich picture holds {len(items)} items. Among them: " + "; ".join(labelled[:24]) + "."),
-            BODY))
+        labelled = [t for t in (getattr(i, "label", "") or getattr(i, "text", "") for i in items) if t]
+        story.append(Para(f"The rich picture holds {len(items)} items. Among them: " + "; ".join(labelled[:24]) + "."))
     return story
 
 
 def root_definition_block(ctx: Context, rd) -> list:
-    story = [heading(f"Root definition: {rd.title or 'untitled'} ({rd.kind})", H3),
-             Paragraph(escape(compose_sentence(rd) or "(not yet written)"), QUOTE)]
+    story: list = [Heading(f"Root definition: {rd.title or 'untitled'} ({rd.kind})", 3),
+                   Para(compose_sentence(rd) or "(not yet written)", "quote")]
     rows = [[f"{letter} · {title}", catwoe_value(rd, letter)] for letter, title, _ in CATWOE]
-    story.append(table(["CATWOE", "In this root definition"], rows, [1.4, 5], ctx.width))
-    pqr = [["P · what", rd.what], ["Q · by means of", rd.how], ["R · in order to", rd.why]]
+    story.append(Grid(["CATWOE", "In this root definition"], rows, [1.6, 5]))
     m = rd.measures
     es = [["Efficacy", m.efficacy], ["Efficiency", m.efficiency], ["Effectiveness", m.effectiveness],
           ["Ethicality", m.ethicality], ["Elegance", m.elegance]]
-    story += [Spacer(1, 4), table(["PQR", ""], pqr, [1.4, 5], ctx.width), Spacer(1, 4),
-              table(["Measure (5Es)", "How it would be judged"], [r for r in es if r[1]] or [["—", "none yet"]],
-                    [1.4, 5], ctx.width)]
+    story += [Space(4), Grid(["PQR", ""], [["P · what", rd.what], ["Q · by means of", rd.how],
+                                           ["R · in order to", rd.why]], [1.6, 5]), Space(4),
+              Grid(["Measure (5Es)", "How it would be judged"], [r for r in es if r[1]] or [["—", "none yet"]], [1.6, 5])]
     for cm in (m for m in ctx.project.conceptual_models if m.root_definition == rd.id):
-        story.append(heading(f"Conceptual model: {cm.title or rd.title}", H3))
-        if cm.id in ctx.diagrams:
-            story.append(ctx.diagrams[cm.id])
-            story.append(Paragraph("Arrows show logical contingency; dashed boxes form the monitor-and-control "
-                                   "subsystem.", SMALL))
+        story.append(Heading(f"Conceptual model: {cm.title or rd.title}", 3))
+        if cm.id in ctx.figures:
+            story.append(Figure(cm.id, "Arrows show logical contingency; dashed boxes form the monitor-and-control "
+                                "subsystem.", f"Conceptual model with {len(cm.activities)} activities: "
+                                + "; ".join(a.label for a in cm.activities[:12])))
         labels = {a.id: a.label for a in cm.activities}
         rows = []
         for activity in cm.activities:
             after = [labels[d.source] for d in cm.dependencies if d.target == activity.id]
-            role = "monitor and control" + (f" ({activity.measure})" if activity.measure else "") \
-                if activity.monitor_control else ""
+            role = ("monitor and control" + (f" ({activity.measure})" if activity.measure else "")
+                    if activity.monitor_control else "")
             rows.append([activity.label, "; ".join(after) or "—", role])
-        story.append(table(["Activity", "Depends on", "Subsystem"], rows, [4, 4, 2], ctx.width))
+        story.append(Grid(["Activity", "Depends on", "Subsystem"], rows, [4, 4, 2]))
     return story
 
 
 def loops_table(ctx: Context, report: LoopReport) -> list:
     if not report.loops:
-        return [Paragraph("These claims form no feedback loops.", BODY)]
-    rows = [[f"{lp.label} {lp.name}".strip(), KIND[lp.polarity] + (", delay" if lp.has_delay else ""),
-             " \u2192 ".join(ctx.names[v] for v in lp.variables + lp.variables[:1])] for lp in report.loops]
-    story = long_table(["Loop", "Kind", "Members"], rows, [1.3, 1.7, 7], ctx.width)
+        return [Para("These claims form no feedback loops.")]
+    rows = [[ctx.loop_title(lp), KIND[lp.polarity] + (", delay" if lp.has_delay else ""), ctx.members(lp)]
+            for lp in report.loops]
+    story: list = [Grid(["Loop", "Kind", "Members"], rows, [1.6, 1.7, 7])]
     if not report.complete:
-        story.append(Paragraph(escape(" ".join(report.notes)), SMALL))
+        story.append(Para(" ".join(report.notes), "small"))
     return story
 
 
 def perspective_section(ctx: Context, pid: str) -> list:
     x = ctx.perspective(pid)
-    story = [PageBreak(), heading(f"Perspective: {x.name}"),
-             Table([[swatch(x), p(f"Held by {x.stakeholder}" if x.stakeholder else "")]], colWidths=[40, ctx.width - 40],
-                   style=[("FONT", (0, 0), (-1, -1), SANS, 8), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
-             Paragraph("Worldview", H3), Paragraph(escape(x.worldview or "Not yet declared."), QUOTE)]
+    story: list = [Break(), Heading(f"Perspective: {x.name}"),
+                   Grid(["Line", "Held by"], [[Swatch(x), x.stakeholder or "—"]], [1.2, 8]),
+                   Heading("Worldview", 3), Para(x.worldview or "Not yet declared.", "quote")]
     if x.notes:
-        story.append(Paragraph(escape(x.notes), BODY))
+        story.append(Para(x.notes))
     rds = [rd for rd in ctx.project.root_definitions if rd.perspective == pid]
-    story.append(heading("Root definitions", H2))
+    story.append(Heading("Root definitions", 2))
     if not rds:
-        story.append(Paragraph("No root definition yet.", BODY))
+        story.append(Para("No root definition yet."))
     for rd in rds:
         story += root_definition_block(ctx, rd)
-    claims = [heading("Causal claims", H2)]
-    if pid in ctx.diagrams:
-        claims.append(ctx.diagrams[pid])
-    story.append(KeepTogether(claims))
-    story += [heading("Feedback loops in these claims", H3)] + loops_table(ctx, ctx.loops[pid])
-    return story
+    claims: list = [Heading("Causal claims", 2)]
+    if pid in ctx.figures:
+        report = ctx.loops[pid]
+        claims.append(Figure(pid, f"{x.name}: every causal claim of this perspective.",
+                             f"Causal-loop diagram of the perspective {x.name}: "
+                             f"{sum(lk.perspective == pid for lk in ctx.project.cld.links)} claims, loops "
+                             + (", ".join(ctx.loop_title(lp) for lp in report.loops[:10]) or "none") + ".",
+                             [x]))
+    story.append(Keep(claims))
+    return story + [Heading("Feedback loops in these claims", 3)] + loops_table(ctx, ctx.loops[pid])
 
 
 def comparison_section(ctx: Context) -> list:
     c = ctx.comparison
-    story = [PageBreak(), heading("The perspectives compared")]
-    story.append(heading("CATWOE side by side", H2))
-    story.append(Paragraph("Differences are shown, not ranked: each column is one perspective's first "
-                           "root definition.", SMALL))
-    for chunk_start in range(0, len(ctx.perspectives), 4):
-        chunk = ctx.perspectives[chunk_start:chunk_start + 4]
+    story: list = [Break(), Heading(H_COMPARED), Heading("CATWOE side by side", 2),
+                   Para("Differences are shown, not ranked: each column is one perspective's first root "
+                        "definition.", "small")]
+    for start in range(0, len(ctx.perspectives), 4):
+        chunk = ctx.perspectives[start:start + 4]
         first = {pid: next((rd for rd in ctx.project.root_definitions if rd.perspective == pid), None) for pid in chunk}
         rows = [[f"{letter} · {title}"] + [catwoe_value(first[pid], letter) if first[pid] else "—" for pid in chunk]
                 for letter, title, _ in CATWOE]
-        story += [table(["CATWOE"] + [ctx.pnames[pid] for pid in chunk], rows, [1.2] + [3] * len(chunk), ctx.width),
-                  Spacer(1, 6)]
-    overlay = [heading("All claims overlaid", H2)]
-    if "overlay" in ctx.diagrams:
-        overlay.append(ctx.diagrams["overlay"])
-    overlay.append(Paragraph("Claims of the same link by several perspectives are drawn side by side in their "
-                             "colours; \u2260 marks links whose polarity the perspectives dispute.", SMALL))
-    story.append(KeepTogether(overlay))
-    story.append(heading("Agreements and conflicts", H2))
+        story += [Grid(["CATWOE"] + [ctx.pnames[pid] for pid in chunk], rows, [1.6] + [3] * len(chunk)), Space(6)]
+    if "overlay" in ctx.figures:
+        story.append(Keep([Heading("All claims overlaid", 2), Figure(
+            "overlay", "Claims of the same link by several perspectives are drawn side by side in their colours; "
+            "\u2260 marks links whose polarity the perspectives dispute.",
+            f"Overlay of the causal claims of {ctx.shown(ctx.perspectives)}, each in its own colour and dash.",
+            [ctx.perspective(pid) for pid in ctx.perspectives])]))
+    story.append(Heading("Agreements and conflicts", 2))
 
     def link_rows(views):
         return [[f"{ctx.names[v.source]} \u2192 {ctx.names[v.target]}",
@@ -178,75 +215,120 @@ def comparison_section(ctx: Context) -> list:
     for title, status in (("Agreed by several perspectives", "agreed"), ("In conflict (opposite polarity)", "conflict"),
                           ("Uncertain (some say ?)", "uncertain")):
         views = c.by_status(status)
-        story.append(heading(f"{title}: {len(views)}", H3))
+        story.append(Heading(f"{title}: {len(views)}", 3))
         if views:
-            story.append(table(["Link", "Claims"], link_rows(views), [5, 5], ctx.width))
-    story.append(heading("Similarity of causal views", H2))
-    story.append(Paragraph("Share of signed links two perspectives both claim (Jaccard index: 1 = the same "
-                           "claims, 0 = none in common).", SMALL))
-    header = [""] + [ctx.pnames[q] for q in ctx.perspectives]
-    rows = [[ctx.pnames[a]] + [f"{c.similarity[a][b]:.2f}" for b in ctx.perspectives] for a in ctx.perspectives]
-    story.append(table(header, rows, [2.5] + [1] * len(ctx.perspectives), ctx.width))
-    story.append(heading("Loops seen by each perspective", H2))
-    rows = []
-    for pid in ctx.perspectives:
-        for lp in ctx.loops[pid].loops:
-            seen = [ctx.pnames[q] for q in c.loop_holders.get(lp.key, [])]
-            rows.append([ctx.pnames[pid], f"{lp.label} ({KIND[lp.polarity]})",
-                         " \u2192 ".join(ctx.names[v] for v in lp.variables), ", ".join(seen)])
-    story += (long_table(["Perspective", "Loop", "Members", "Seen by"], rows, [2, 1.6, 5, 2.5], ctx.width)
-              if rows else [Paragraph("No perspective's claims form a loop.", BODY)])
-    story.append(heading("Held by one perspective only", H2))
+            story.append(Grid(["Link", "Claims"], link_rows(views), [5, 5]))
+    story += [Heading("Similarity of causal views", 2),
+              Para("Share of signed links two perspectives both claim (Jaccard index: 1 = the same claims, "
+                   "0 = none in common).", "small"),
+              Grid([""] + [ctx.pnames[q] for q in ctx.perspectives],
+                   [[ctx.pnames[a]] + [f"{c.similarity[a][b]:.2f}" for b in ctx.perspectives] for a in ctx.perspectives],
+                   [2.5] + [1.2] * len(ctx.perspectives))]
+    story.append(Heading("Held by one perspective only", 2))
     for pid in ctx.perspectives:
         only = c.only_in(pid)
         if only:
-            story.append(heading(f"{ctx.pnames[pid]}: {len(only)} links", H3))
-            story += long_table(["Link", "Polarity"], [[f"{ctx.names[v.source]} \u2192 {ctx.names[v.target]}",
-                                                        display_polarity(v.claims[pid])] for v in only], [8, 1.4], ctx.width)
+            story += [Heading(f"{ctx.pnames[pid]}: {len(only)} links", 3),
+                      Grid(["Link", "Polarity"], [[f"{ctx.names[v.source]} \u2192 {ctx.names[v.target]}",
+                                                   display_polarity(v.claims[pid])] for v in only], [8, 1.4])]
+    return story
+
+
+HELD, OTHER, NOT_HELD = "holds", "other sign", "\u2013"
+
+
+def loop_comparison_section(ctx: Context) -> list:
+    """Loops × perspectives: who holds each loop of the combined map, and the loops that
+    exist only when perspectives are put together, each drawn."""
+    lc = ctx.loop_comparison
+    wide = len(ctx.perspectives) > 4
+    story: list = [Break(), Wide(True)] if wide else [Break()]
+    story += [Heading(H_LOOPS), Para(
+        f"Every feedback loop of the perspectives' claims put together. '{HELD}': the perspective claims every "
+        f"link of the loop with these signs; '{OTHER}': it claims every link but reads at least one with the other "
+        f"sign; '{NOT_HELD}': it does not claim the whole loop.", "small")]
+    if not lc.holdings:
+        return story + [Para("The claims put together form no feedback loops.")] + ([Wide(False)] if wide else [])
+    shown = lc.holdings[:MAX_MATRIX_LOOPS]
+    rows = []
+    for h in shown:
+        cells = [HELD if pid in h.held_by else OTHER if pid in h.held_with_other_polarity else NOT_HELD
+                 for pid in ctx.perspectives]
+        rows.append([ctx.loop_title(h.loop), KIND[h.loop.polarity], ctx.members(h.loop), *cells])
+    story.append(Grid(["Loop", "Kind", "Runs through", *(ctx.pnames[p] for p in ctx.perspectives)], rows,
+                      [1.6, 1.6, 5] + [1.4] * len(ctx.perspectives), wide=wide))
+    if len(lc.holdings) > len(shown):
+        story.append(Para(f"The {len(lc.holdings) - len(shown)} longer loops are not listed.", "small"))
+    if not lc.complete:
+        story.append(Para(" ".join(lc.notes), "small"))
+    if wide:
+        story.append(Wide(False))
+    combined = [h for h in lc.holdings if h.combined_only]
+    story.append(Heading(f"Loops no one sees alone: {len(combined)}", 2))
+    if not combined:
+        story.append(Para("Every loop is held whole by at least one perspective."))
+    for h in combined[:MAX_DRAWN_LOOPS]:
+        pairs = list(zip(h.loop.variables, h.loop.variables[1:] + h.loop.variables[:1], strict=True))
+        who = []
+        for (a, b), step in list(zip(pairs, h.loop.steps, strict=True))[:MAX_DRAWN_LOOP_LENGTH]:
+            who.append(f"{ctx.names[a]} \u2192 {ctx.names[b]} ({display_polarity(step.polarity)}): "
+                       f"{ctx.shown([q for q in ctx.perspectives if q in step.perspectives])}")
+        block: list = [Heading(f"{ctx.loop_title(h.loop)} ({KIND[h.loop.polarity]})", 3)]
+        key = f"loop:{h.loop.key}"
+        if key in ctx.figures:
+            block.append(Figure(key, "Each link in the colour and dash of the perspectives that claim it.",
+                                f"Loop {ctx.loop_title(h.loop)}, {KIND[h.loop.polarity]}: {ctx.members(h.loop)}; "
+                                f"links from {ctx.shown({q for s in h.loop.steps for q in s.perspectives})}.",
+                                [ctx.perspective(q) for q in ctx.perspectives
+                                 if any(q in s.perspectives for s in h.loop.steps)]))
+        block.append(Para("Who claims each link: " + "; ".join(who) + "."))
+        story.append(Keep(block))
+    if len(combined) > MAX_DRAWN_LOOPS:
+        story.append(Para(f"{len(combined) - MAX_DRAWN_LOOPS} more such loops are in the table above.", "small"))
     return story
 
 
 def stage5_section(ctx: Context) -> list:
-    story = [PageBreak(), heading("Comparison with the real situation (stage 5)")]
+    story: list = [Break(), Wide(True), Heading("Comparison with the real situation (stage 5)")]
     rds = {rd.id: rd for rd in ctx.project.root_definitions if rd.perspective in ctx.perspectives}
     models = [cm for cm in ctx.project.conceptual_models if cm.root_definition in rds]
     if not models:
-        return story + [Paragraph("No conceptual model has been compared yet.", BODY)]
+        return story + [Para("No conceptual model has been compared yet."), Wide(False)]
     for cm in models:
         rd = rds[cm.root_definition]
-        story.append(heading(f"{ctx.pnames[rd.perspective]}: {cm.title or rd.title}", H2))
         labels = {a.id: a.label for a in cm.activities}
         rows = [[labels.get(r.activity, "?"), r.exists or "—", r.how, r.who, r.judged, r.comments, r.proposed_change]
                 for r in cm.comparison]
-        story += long_table(["Activity", "Exists?", "How done", "By whom", "How judged", "Comments", "Change"],
-                            rows, [3, 1, 2, 1.6, 1.6, 2, 2.2], ctx.wide_width)
-    return [NextPageTemplate("wide")] + story + [NextPageTemplate("main")]
+        story += [Heading(f"{ctx.pnames[rd.perspective]}: {cm.title or rd.title}", 2),
+                  Grid(["Activity", "Exists?", "How done", "By whom", "How judged", "Comments", "Change"],
+                       rows, [3, 1.2, 2, 1.6, 1.8, 2, 2.2], wide=True)]
+    return story + [Wide(False)]
 
 
 def actions_section(ctx: Context) -> list:
-    story = [PageBreak(), heading("Action plan and accommodation")]
+    story: list = [Break(), Heading(H_ACTIONS)]
     actions = ctx.project.actions
     if not actions:
-        return story + [Paragraph("No changes have been proposed yet.", BODY)]
-    story.append(table(["Change", "Owner", "Timescale"], [[a.title, a.owner, f"{a.timescale} term"] for a in actions],
-                       [6, 3, 1.5], ctx.width))
-    story.append(heading("Accommodation", H2))
-    story.append(Paragraph("Changes ordered by how many perspectives find them both desirable and feasible. "
-                           "An accommodation is a set of changes people with different worldviews can live with.",
-                           SMALL))
+        return story + [Para("No changes have been proposed yet.")]
+    story.append(Grid(["Change", "Owner", "Timescale"], [[a.title, a.owner, f"{a.timescale} term"] for a in actions],
+                      [6, 3, 1.6]))
+    story += [Heading("Accommodation", 2), Para(
+        "Changes ordered by how many perspectives find them both desirable and feasible. An accommodation is a "
+        "set of changes people with different worldviews can live with.", "small")]
     chosen = set(ctx.perspectives)
     rows = []
     for standing in accommodation(ctx.project):
-        names = lambda ids: ", ".join(ctx.pnames[q] for q in ids if q in chosen) or "—"  # noqa: E731
         rows.append([standing.action.title, f"{len([q for q in standing.accepting if q in chosen])} of {len(chosen)}",
-                     names(standing.accepting), names(standing.objecting), names(standing.unsure)])
-    story.append(table(["Change", "Accept", "Desirable and feasible for", "Objecting", "Unsure"], rows,
-                       [3.5, 1, 2.5, 2.2, 2], ctx.width))
+                     ctx.shown([q for q in standing.accepting if q in chosen]).replace("no one", "—"),
+                     ctx.shown([q for q in standing.objecting if q in chosen]).replace("no one", "—"),
+                     ctx.shown([q for q in standing.unsure if q in chosen]).replace("no one", "—")])
+    story.append(Grid(["Change", "Accept", "Desirable and feasible for", "Objecting", "Unsure"], rows,
+                      [3.5, 1.1, 2.5, 2.2, 2]))
     notes = [[a.title, ctx.pnames.get(s.perspective, "?"), s.desirable, s.feasible, s.note]
              for a in actions for s in a.stances if s.note and s.perspective in chosen]
     if notes:
-        story += [heading("What each perspective said", H3),
-                  table(["Change", "Perspective", "Desirable", "Feasible", "Note"], notes, [3, 2, 1, 1, 3.5], ctx.width)]
+        story += [Heading("What each perspective said", 3),
+                  Grid(["Change", "Perspective", "Desirable", "Feasible", "Note"], notes, [3, 2, 1.3, 1.3, 3.5])]
     return story
 
 
@@ -255,12 +337,8 @@ def appendix(ctx: Context) -> list:
     rows = [[ctx.pnames[lk.perspective], ctx.names[lk.source], ctx.names[lk.target],
              display_polarity(lk.polarity), "yes" if lk.delay else "", lk.note]
             for lk in ctx.project.cld.links if lk.perspective in chosen]
+    story: list = [Break(), Heading("Appendix: every causal claim")]
     if not rows:
-        return [PageBreak(), heading("Appendix: every causal claim"), Paragraph("No causal claims.", BODY)]
-    return [PageBreak(), heading("Appendix: every causal claim"),
-            *long_table(["Perspective", "From", "To", "\u00b1", "Delay", "Evidence note"], rows,
-                        [2, 2.5, 2.5, 0.5, 0.8, 4], ctx.width)]
-
-
-__all__ = ["Context", "actions_section", "appendix", "comparison_section", "contents", "cover",
-           "grid", "perspective_section", "situation", "stage5_section"]
+        return story + [Para("No causal claims.")]
+    return story + [Grid(["Perspective", "From", "To", "\u00b1", "Delay", "Evidence note"], rows,
+                         [2, 2.5, 2.5, 0.5, 1, 4])]

@@ -1,42 +1,13 @@
-"""Tables of the pack; long ones split across pages with their header row repeated."""
+"""A perspective's line as a small drawing for the pack's tables (colour and dash)."""
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.graphics.shapes import Drawing, Line
 from reportlab.lib import colors
-from reportlab.platypus import Paragraph, Table
 
 from ..model import Perspective
 from ..model.perspective import DASHES
 from .fonts import SANS
-from .styles import CELL, CELL_BOLD, grid
-
-
-def p(text: str, style=CELL) -> Paragraph:
-    return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
-
-
-def table(header: list[str], rows: list[list], widths: list[float], total: float) -> Table:
-    """A grid whose columns share ``total`` width in the given proportions."""
-    scale = total / sum(widths)
-    data = [[p(h, CELL_BOLD) for h in header]]
-    data += [[cell if not isinstance(cell, str) else p(cell) for cell in row] for row in rows]
-    result = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitByRow=1)
-    result.setStyle(grid())
-    return result
-
-
-ROWS_PER_TABLE = 100
-
-
-def long_table(header: list[str], rows: list[list], widths: list[float], total: float) -> list[Table]:
-    """Very long tables as a run of shorter ones (each with its header): reportlab lays a
-    single table out in time that grows faster than its rows."""
-    if not rows:
-        return [table(header, rows, widths, total)]
-    return [table(header, rows[i:i + ROWS_PER_TABLE], widths, total) for i in range(0, len(rows), ROWS_PER_TABLE)]
 
 
 def swatch(perspective: Perspective, width: float = 34, height: float = 8) -> Drawing:

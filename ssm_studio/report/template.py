@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.lib.pagesizes import A4, landscape, letter, portrait
+from reportlab.lib.pagesizes import A3, A4, landscape, letter, portrait
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -26,21 +26,28 @@ class PackTemplate(BaseDocTemplate):
         size = PAPERS[paper]
         main = landscape(size) if landscape_pages else portrait(size)
         wide = landscape(size)
+        # lang and displayDocTitle: screen readers speak the pack in English and show its title.
         super().__init__(target, pagesize=main, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN + 6 * mm, bottomMargin=MARGIN, initialFontName=SANS,
-                         **metadata)
+                         lang="en-GB", displayDocTitle=1, **metadata)
         self.header = header
         self.progress, self.cancel = progress, cancel
         self.expected_pages = 0
         self.passes = 0  # layout passes begun (the contents page needs two or more)
         self._heading_count = 0
+        self.heading_pages: dict[str, int] = {}  # where each heading landed on the last pass
+        self._landing: dict[str, int] = {}  # … and on this one
+        big = landscape(A3)  # the overlay on A3 when the user asks for it
         self.addPageTemplates([
             PageTemplate("main", [self._frame(main)], onPage=self._decorate, pagesize=main),
             PageTemplate("wide", [self._frame(wide)], onPage=self._decorate, pagesize=wide),
+            PageTemplate("a3", [self._frame(big)], onPage=self._decorate, pagesize=big),
         ])
 
     def build(self, flowables, *args, **kwargs):
         self.passes += 1
+        if self._landing:
+            self.heading_pages, self._landing = self._landing, {}
         return super().build(flowables, *args, **kwargs)
 
     def _frame(self, size) -> Frame:
@@ -48,8 +55,9 @@ class PackTemplate(BaseDocTemplate):
         return Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN - 6 * mm, id="body",
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
-    def frame_size(self, wide: bool = False) -> tuple[float, float]:
-        template = self.pageTemplates[1 if wide else 0]
+    def frame_size(self, wide: bool = False, template: str | None = None) -> tuple[float, float]:
+        name = template or ("wide" if wide else "main")
+        template = next(t for t in self.pageTemplates if t.id == name)
         frame = template.frames[0]
         return frame._width, frame._height
 
@@ -58,7 +66,7 @@ class PackTemplate(BaseDocTemplate):
             raise PackCancelled("cancelled")
         width, height = canvas._pagesize
         canvas.saveState()
-        canvas.setFont(SANS, 7.5)
+        canvas.setFont(SANS, 8)
         canvas.setFillGray(0.35)
         if doc.page > 1:
             canvas.drawString(MARGIN, height - MARGIN + 1 * mm, self.header)
@@ -76,6 +84,7 @@ class PackTemplate(BaseDocTemplate):
             return
         level = 0 if name == "heading1" else 1
         text = flowable.getPlainText()
+        self._landing.setdefault(text, self.page)
         key = getattr(flowable, "_bookmark", None)
         if key is None:
             self._heading_count += 1

@@ -1,0 +1,81 @@
+"""The pack as plain blocks, written once and rendered twice: to PDF (reportlab) for the
+board and to Word (python-docx) for the officers who edit board papers before they go out.
+
+Sections say what to print (a heading, a paragraph, a table, a figure); each writer decides
+how that looks on its medium, so the PDF and the Word document never drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 1  # 1 and 2 go into the contents and the PDF outline; Word's Heading 1–3
+
+
+@dataclass
+class Para:
+    text: str
+    style: str = "body"  # body, small, quote
+    refs: dict[str, str] = field(default_factory=dict)  # {name: heading text}: "p. N" filled in
+
+
+@dataclass
+class Swatch:
+    """A perspective's line (colour and dash) in a table cell."""
+
+    perspective: Any
+
+
+@dataclass
+class Grid:
+    header: list[str]
+    rows: list[list]  # str or Swatch cells
+    widths: list[float]  # proportions
+    wide: bool = False  # on a landscape page
+
+
+@dataclass
+class Figure:
+    key: str  # names a diagram the pack drew (a perspective's id, "overlay", a loop's key …)
+    caption: str = ""
+    alt: str = ""  # alternative text: what the picture shows, for screen readers
+    perspectives: list = field(default_factory=list)  # whose lines it shows: a key is printed
+
+
+@dataclass
+class Keep:
+    blocks: list
+
+
+@dataclass
+class Break:
+    pass
+
+
+@dataclass
+class Wide:
+    """Landscape pages from here on (True) or back to the pack's own orientation (False)."""
+
+    on: bool
+
+
+@dataclass
+class Title:
+    title: str
+    subtitle: str
+    byline: str
+
+
+@dataclass
+class Contents:
+    pass
+
+
+@dataclass
+class Space:
+    points: float = 8
