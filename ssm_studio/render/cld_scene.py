@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
 
 from ..analysis import LoopReport
 from ..edits import ChangeEvent, Document, Edit
@@ -38,6 +39,7 @@ class CldScene(DiagramScene):
         self.variable_items: dict[str, VariableItem] = {}
         self.link_items: dict[str, LinkItem] = {}
         self.loop_items: dict[str, LoopLabelItem] = {}
+        self.overview = None  # zoomed far out: render/overview.py paints for the items
         self.report: LoopReport | None = None
         self.highlighted: str | None = None
         # The document's loop service (shared by every view of it, so labels agree).
@@ -114,12 +116,16 @@ class CldScene(DiagramScene):
         item.setPos(variable.x, variable.y)
         self.addItem(item)
         self.variable_items[variable.id] = item
+        if self.overview is not None:
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
     def _add_link(self, link, geometry: bool = True) -> None:
         item = LinkItem(link.id, self.variable_items[link.source], self.variable_items[link.target], self.style)
         self.addItem(item)
         self.link_items[link.id] = item
         self._style_link(item, link, geometry)
+        if self.overview is not None:
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
     def _style_link(self, item: LinkItem, link, geometry: bool = True) -> None:
         perspective = self.document.project.perspective(link.perspective)
@@ -160,6 +166,13 @@ class CldScene(DiagramScene):
             self._loop_timer.start()
         elif moved:
             self._place_loop_labels(moved)
+        if self.overview is not None:
+            self.overview.stale()
+
+    def set_overview(self, on: bool) -> None:
+        from .overview import set_overview
+
+        set_overview(self, on)
 
     def _variable_event(self, event: ChangeEvent) -> None:
         if event.kind == "added":
@@ -211,6 +224,8 @@ class CldScene(DiagramScene):
             item.setVisible(item.perspective in visible)
         self._arrange_pairs(self.link_items.values(), visible)
         self._set_relevance(self.variable_items, visible)
+        if self.overview is not None:
+            self.overview.stale()
         if self.searched_for is not None and visible != self.searched_for:
             # The loops shown follow the perspectives shown: old labels go at once.
             for item in self.loop_items.values():

@@ -143,6 +143,16 @@ class CanvasView(QGraphicsView):
             self.centerOn(rect.center())
         self.zoomed.emit()
 
+    def paintEvent(self, event) -> None:
+        # Zoomed far out, a causal diagram is painted from a few cached paths rather than an
+        # item at a time (render/overview.py): decided here, before Qt walks the items.
+        scene = self.scene()
+        if hasattr(scene, "set_overview"):
+            from ...render.overview import OVERVIEW_BELOW
+
+            scene.set_overview(self.transform().m11() < OVERVIEW_BELOW)
+        super().paintEvent(event)
+
     def wheelEvent(self, event) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
