@@ -65,6 +65,8 @@ def _edge(box, towards) -> tuple[float, float]:
     """Where the line from a box's centre towards a point leaves the box."""
     x, y, hw, hh = box
     dx, dy = towards[0] - x, towards[1] - y
+    if not (dx or dy):
+        return x, y
     t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
     return x + dx * t, y + dy * t
 

@@ -74,7 +74,7 @@ def _scenes(project: Project, chosen: list[str], sections: set[str], holdings) -
     names = {v.id: v.name for v in project.cld.variables}
     styles = {pid: project.perspective(pid) for pid in chosen}
     if "loops" in sections:
-        drawable = [h for h in holdings if h.combined_only and h.loop.length <= MAX_DRAWN_LOOP_LENGTH]
+        drawable = [h for h in holdings if h.combined_only and 2 <= h.loop.length <= MAX_DRAWN_LOOP_LENGTH]
         for h in drawable[:MAX_DRAWN_LOOPS]:
             makers[f"loop:{h.loop.key}"] = lambda h=h: loop_drawing(h.loop, names, styles)
     return makers
@@ -92,7 +92,7 @@ def _splits(project: Project, chosen: list[str], loops: dict, makers: dict) -> d
             continue
         own = {pid: project.perspective(pid)}
         splits[pid] = []
-        for loop in [lp for lp in loops[pid].loops if lp.length <= MAX_DRAWN_LOOP_LENGTH][:MAX_DRAWN_LOOPS]:
+        for loop in [lp for lp in loops[pid].loops if 2 <= lp.length <= MAX_DRAWN_LOOP_LENGTH][:MAX_DRAWN_LOOPS]:
             key = f"loop-of:{pid}:{loop.key}"
             makers[key] = lambda loop=loop, own=own: loop_drawing(loop, names, own)
             title = f"{loop.label} {loop.name}".strip()

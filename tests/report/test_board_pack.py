@@ -62,6 +62,8 @@ def big_project(variables: int = 160) -> Project:
         if i % 5 == 0:
             links.append(CausalLink(source=nodes[(i + 3) % variables].id, target=nodes[i].id,
                                     perspective=owner.id, polarity="-"))
+    # A variable that feeds itself makes a loop of one: it is listed, not drawn as a circle.
+    links.append(CausalLink(source=nodes[5].id, target=nodes[5].id, perspective=people[0].id, polarity="+"))
     project.cld.links = links
     return Project.model_validate(project.model_dump())
 
