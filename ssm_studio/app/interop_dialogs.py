@@ -277,6 +277,23 @@ def import_files(window, paths: list[str] | None = None, review: bool = True) ->
     return True
 
 
+def import_loopy_link(window, link: str | None = None) -> bool:
+    """A LOOPY model from its link (LOOPY keeps the whole model in the address)."""
+    import tempfile
+
+    from PySide6.QtWidgets import QInputDialog
+
+    if link is None:
+        link, ok = QInputDialog.getText(window, "Import a LOOPY model",
+                                        "Paste the LOOPY link (it has ?data= in it):")
+        if not ok or not link.strip():
+            return False
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "LOOPY model.loopy"
+        path.write_text(link.strip(), encoding="utf-8")
+        return import_files(window, [str(path)])
+
+
 def merge_perspectives(window, paths: list[str] | None = None, review: bool = True) -> bool:
     from ..storage import read_project
 

@@ -68,6 +68,8 @@ def build_actions(window) -> dict[str, QAction]:
     act("close", "&Close", window.file_close, Std.Close)
     act("import", "&Import from Other Tools…", lambda: window.import_files(), "Ctrl+I",
         tip="Vensim, Stella/XMILE, Kumu, PRSM, Decision Explorer, LOOPY, GraphML, GML, GEXF, DOT, sd-ai, CSV, Excel")
+    act("import_loopy", "Import a &LOOPY Link…", lambda: window.import_loopy_link(),
+        tip="Paste the address of a LOOPY model")
     act("merge", "&Merge Perspectives from Projects…", lambda: window.merge_perspectives(), "Ctrl+Shift+M",
         tip="Gather the perspectives participants modelled on their own laptops")
     act("export_tools", "Export for &Other Tools…", lambda: window.export_for_tools(), "Ctrl+Shift+X",
@@ -132,7 +134,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
 
     file = menu("&File", ("new", "open"))
     window.recent_menu = file.addMenu("Open &Recent")
-    for key in ("save", "save_as", None, "import", "merge", None, "export_pack", "export_diagram", "export_tools",
+    for key in ("save", "save_as", None, "import", "import_loopy", "merge", None, "export_pack", "export_diagram", "export_tools",
                 "export_actions", "export_comparison", "screenshot", None, "close", "quit"):
         file.addSeparator() if key is None else file.addAction(a[key])
     menu("&Edit", (window.undo_action, window.redo_action, None, "copy", "paste", "delete", "rename", "select_all"))

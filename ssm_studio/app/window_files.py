@@ -121,6 +121,11 @@ class WindowFiles:
 
         return import_files(self, paths, review)
 
+    def import_loopy_link(self, link: str | None = None) -> bool:
+        from .interop_dialogs import import_loopy_link
+
+        return import_loopy_link(self, link)
+
     def merge_perspectives(self, paths: list[str] | None = None, review: bool = True) -> bool:
         from .interop_dialogs import merge_perspectives
 

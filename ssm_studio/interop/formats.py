@@ -139,7 +139,7 @@ def detect(path: Path, data: bytes, named: str | None = None) -> str:
         wanted = formats().get(named)
         if wanted is None:
             raise SsmError(f"Unknown format '{named}' (choose from {', '.join(import_names())}).")
-        if found and found != named and not (named == "csv" and found is None):
+        if found and found != named:
             raise ImportProblem(f"'{path.name}' does not look like {wanted.label}: that is "
                                 f"{wanted.expects}. It looks like {formats()[found].label}.")
         return named

@@ -55,7 +55,6 @@ def read_xmile(data: bytes, source: str) -> ForeignMap:
     models = [e for e in root.iter() if local(e.tag) == "model"]
     if not models:
         raise ImportProblem(f"{source} has no <model> element.")
-    drawn: set[tuple[str, str]] = set()
     for model in models:
         for variables in (e for e in model if local(e.tag) == "variables"):
             for entity in variables:
@@ -72,16 +71,15 @@ def read_xmile(data: bytes, source: str) -> ForeignMap:
                             fmap.add_node(ForeignNode(flow, pretty(child.text.strip())))
                             sign = "+" if local(child.tag) == "inflow" else "-"
                             fmap.links.append(ForeignLink(flow, key, sign))
-                            drawn.add((flow, key))
         views = [v for e in model if local(e.tag) == "views" for v in e if local(v.tag) == "view"]
         for index, view in enumerate(views):
-            _read_view(view, fmap, pretty, drawn, (view.get("name") or f"View {index + 1}") if ours else None)
+            _read_view(view, fmap, pretty, (view.get("name") or f"View {index + 1}") if ours else None)
     if not fmap.nodes:
         raise ImportProblem(f"{source} has no stocks, flows or converters.")
     return fmap
 
 
-def _read_view(view, fmap: ForeignMap, pretty, drawn: set[tuple[str, str]], perspective: str | None) -> None:
+def _read_view(view, fmap: ForeignMap, pretty, perspective: str | None) -> None:
     aliases: dict[str, str] = {}
     for element in view:
         kind = local(element.tag)
@@ -121,7 +119,6 @@ def _read_view(view, fmap: ForeignMap, pretty, drawn: set[tuple[str, str]], pers
                                      _attr(connector, "polarity_reasoning")
                                      or _child_text(connector, "polarity_reasoning")) if text]
         fmap.links.append(ForeignLink(source, target, polarity, delay, "\n".join(reasons), perspective))
-        drawn.add((source, target))
     if unknown:
         fmap.notes.append(f"{unknown} connector(s) join something that is not a variable; left out")
 

@@ -128,3 +128,19 @@ def test_a_file_that_cannot_be_read_says_why(window, tmp_path):
     with pytest.raises(UnexpectedDialog, match="Not imported.*broken.graphml"):
         window.import_files([str(broken)], review=False)
     assert window.session.document.project.model_dump_json() == before
+
+
+def test_a_pasted_loopy_link(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    link = ('https://ncase.me/loopy/v1.1/?data=[[[1,403,223,1,%22rain%22,3],[2,600,300,1,%22floods%22,0]],'
+            '[[1,2,94,1,0]],[],2]')
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (link, True)))
+    shown = answer(monkeypatch, ImportDialog, before=lambda d: d.perspective.setText("Weather"))
+    answer(monkeypatch, MatchReviewDialog)
+    window.actions_["import_loopy"].trigger()
+    assert shown and "LOOPY" not in shown[0].perspective.text()
+    project = window.session.document.project
+    assert project.perspectives[-1].name == "Weather"
+    names = {v.id: v.name for v in project.cld.variables}
+    assert ("rain", "floods", "+") in {(names[lk.source], names[lk.target], lk.polarity) for lk in project.cld.links}

@@ -293,3 +293,23 @@ def test_the_corpus_copy_matches_the_shared_corpus():
     for path in CORPUS_FILES:
         relative = path.relative_to(SHARED_CORPUS)
         assert (copy / relative).read_bytes() == path.read_bytes(), relative
+
+
+def test_xmile_aliases_delay_marks_and_reasoning(tmp_path):
+    path = tmp_path / "model.stmx"
+    path.write_text(
+        '<?xml version="1.0"?><xmile xmlns="http://www.systemdynamics.org/XMILE" '
+        'xmlns:isee="http://iseesystems.com/XMILE" version="1.0"><header><name>Care</name></header><model>'
+        '<variables><aux name="Caseload"/><aux name="Time_per_family"><doc>hours a week</doc></aux></variables>'
+        '<views><view><aux name="Caseload" x="10" y="20"/><aux name="Time_per_family" x="200" y="20"/>'
+        '<alias uid="7" x="300" y="90"><of>Caseload</of></alias>'
+        '<connector uid="1" polarity="-" isee:delay_mark="true" isee:reasoning="Workshop 2" '
+        'isee:polarity_reasoning="more cases, less time"><from><alias uid="7"/></from><to>Time_per_family</to>'
+        '</connector></view></views></model></xmile>')
+    result = import_file(path)
+    project = result.project
+    assert result.format == "xmile" and project.metadata.title == "Care"
+    assert signed(project) == {("Caseload", "Time per family", "-")}
+    link = project.cld.links[0]
+    assert link.delay and link.note == "Workshop 2\nmore cases, less time"
+    assert next(v for v in project.cld.variables if v.name == "Time per family").note == "hours a week"
