@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -19,7 +20,9 @@ from ..model import CausalLink, Perspective, Project, Variable, parse_polarity, 
 from ..model.limits import MAX_LINKS, MAX_NAME_CHARS, MAX_PERSPECTIVES, MAX_TEXT_CHARS
 
 REQUIRED = ("from", "to", "polarity")
-OPTIONAL = ("perspective", "delay", "note")
+OPTIONAL = ("perspective", "delay", "note", "from x", "from y", "to x", "to y")
+# Where each end sits on the canvas (SSM Studio writes them, so a round trip keeps the picture).
+POSITION_COLUMNS = ("from x", "from y", "to x", "to y")
 MAX_CSV_BYTES = 64 * 1024 * 1024
 _TRUE = {"1", "yes", "y", "true", "t", "||", "delay", "delayed"}
 _FALSE = {"", "0", "no", "n", "false", "f"}
@@ -73,6 +76,7 @@ def links_from_csv_text(text: str, source: str, default_perspective: str,
 
     problems: list[str] = []
     parsed: list[tuple[str, str, str, str, bool, str]] = []
+    placed: dict[str, tuple[float, float]] = {}  # variable name (folded) -> where the file puts it
     try:
         for row in rows:
             line = rows.line_num
@@ -98,6 +102,7 @@ def links_from_csv_text(text: str, source: str, default_perspective: str,
                 problems.append(f"line {line}: the note is too long")
             if len(cell(row, "perspective")) > MAX_NAME_CHARS:
                 problems.append(f"line {line}: the perspective name is longer than {MAX_NAME_CHARS} characters")
+            _read_positions(row, cell, source_name, target_name, placed, problems, line)
             parsed.append((source_name, target_name, polarity or "?",
                            cell(row, "perspective") or default_perspective,
                            delay_text in _TRUE, note))
@@ -114,12 +119,31 @@ def links_from_csv_text(text: str, source: str, default_perspective: str,
         raise ImportProblem(f"{source} names {len(named):,} perspectives; a project holds at most "
                             f"{MAX_PERSPECTIVES}. Not imported.")
     try:
-        return _build_project(parsed, title)
+        return _build_project(parsed, title, placed)
     except ValidationError as error:  # a limit the row checks above did not foresee
         raise ImportProblem(f"{source} was not imported: {describe_validation_error(error)}.") from None
 
 
-def _build_project(parsed: list[tuple[str, str, str, str, bool, str]], title: str) -> Project:
+def _read_positions(row, cell, source_name: str, target_name: str, placed: dict, problems: list[str],
+                    line: int) -> None:
+    for name, (x_column, y_column) in ((source_name, POSITION_COLUMNS[:2]), (target_name, POSITION_COLUMNS[2:])):
+        x_text, y_text = cell(row, x_column), cell(row, y_column)
+        if not (x_text or y_text) or name.casefold() in placed:
+            continue
+        try:
+            x, y = float(x_text), float(y_text)
+        except ValueError:
+            problems.append(f"line {line}: the position of '{name[:40]}' is not two numbers")
+            continue
+        if not (math.isfinite(x) and math.isfinite(y)):
+            problems.append(f"line {line}: the position of '{name[:40]}' is not two numbers")
+            continue
+        placed[name.casefold()] = (x, y)
+
+
+def _build_project(parsed: list[tuple[str, str, str, str, bool, str]], title: str,
+                   placed: dict[str, tuple[float, float]] | None = None) -> Project:
+    placed = placed or {}
     project = Project()
     project.metadata.title = title[:MAX_NAME_CHARS]
     variables: dict[str, Variable] = {}
@@ -141,9 +165,12 @@ def _build_project(parsed: list[tuple[str, str, str, str, bool, str]], title: st
             source=variable(source_name).id, target=variable(target_name).id,
             perspective=perspectives[key].id, polarity=polarity, delay=delay, note=note,
         ))
-    positions = layout([v.id for v in variables.values()], [(lk.source, lk.target) for lk in links]).positions
+    pinned = {v.id: placed[key] for key, v in variables.items() if key in placed}
+    if len(pinned) < len(variables):  # lay out only what the file does not place
+        pinned = layout([v.id for v in variables.values()], [(lk.source, lk.target) for lk in links],
+                        pinned=pinned).positions
     for v in variables.values():
-        v.x, v.y = positions[v.id]
+        v.x, v.y = pinned[v.id]
     project.perspectives = list(perspectives.values())
     project.cld.variables = list(variables.values())
     project.cld.links = links

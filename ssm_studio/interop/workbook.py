@@ -135,8 +135,11 @@ def write_xlsx(selection: Selection) -> bytes:
 
 
 def write_csv(selection: Selection) -> bytes:
+    """The link list, with where each end sits (so SSM Studio reads the same picture back)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(list(LINK_COLUMNS))
-    writer.writerows(_link_rows(selection))
+    writer.writerow([*LINK_COLUMNS, "from x", "from y", "to x", "to y"])
+    where = {v.id: (f"{v.x:g}", f"{v.y:g}") for v in selection.variables}
+    for link, row in zip(selection.links, _link_rows(selection), strict=True):
+        writer.writerow([*row, *where[link.source], *where[link.target]])
     return out.getvalue().encode("utf-8-sig")  # Excel reads the accents right with the mark

@@ -12,8 +12,7 @@ from ssm_studio.storage import read_project
 
 SUFFIX = {"graphml": ".graphml", "kumu": ".json", "mdl": ".mdl", "xmile": ".xmile", "dot": ".dot",
           "csv": ".csv", "xlsx": ".xlsx"}
-# A link list has nowhere to put a variable's place: CSV is laid out afresh on the way back.
-KEEPS_POSITIONS = set(SUFFIX) - {"csv"}
+KEEPS_POSITIONS = set(SUFFIX)
 
 
 def claims(project: Project) -> set[tuple]:
@@ -130,3 +129,18 @@ def test_merging_copies_of_one_project_keeps_everything(example_path):
     assert len(merged.rich_picture.items) == len(base.rich_picture.items) + 1  # only the changed one again
     assert len(merged.actions) == 2 * len(base.actions)
     assert len({p.id for p in merged.perspectives}) == len(merged.perspectives)
+
+
+def test_csv_positions_are_optional_and_checked(tmp_path):
+    from ssm_studio.errors import ImportProblem
+
+    partly = tmp_path / "partly.csv"
+    partly.write_text("from,to,polarity,from x,from y,to x,to y\nA,B,+,10,20,,\nB,C,-,,,400,20\n")
+    project = import_file(partly).project
+    where = {v.name: (v.x, v.y) for v in project.cld.variables}
+    assert where["A"] == (10, 20) and where["C"] == (400, 20)
+    assert where["B"] not in (where["A"], where["C"])  # laid out around the placed ones
+    bad = tmp_path / "bad.csv"
+    bad.write_text("from,to,polarity,from x,from y\nA,B,+,ten,20\n")
+    with pytest.raises(ImportProblem, match="line 2: the position of 'A' is not two numbers"):
+        import_file(bad)
