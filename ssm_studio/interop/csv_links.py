@@ -54,7 +54,7 @@ def _header_map(header: list[str], source: str) -> dict[str, int]:
         raise ImportProblem(
             f"{source} has no column {', '.join(repr(m) for m in missing)} in its first row. "
             "The first row must name the columns: from, to, polarity "
-            "(and optionally perspective, delay, note)."
+            "(and optionally perspective, delay, note, from x, from y, to x, to y)."
         )
     return {name: columns[name] for name in REQUIRED + OPTIONAL if name in columns}
 
