@@ -214,6 +214,8 @@ def run_app(files: list[str]) -> int:
         store.folder.mkdir(parents=True, exist_ok=True)
         window.finish_start()
         window.set_session(first_session(files, settings, store))
+        if os.environ.get("SSM_STUDIO_REPORT_SHOWN"):  # … and when the project is open and painted
+            QTimer.singleShot(0, lambda: (window.repaint(), print(f"ready {time.perf_counter():.6f}", flush=True)))
 
     QTimer.singleShot(0, open_first)
     return app.exec()

@@ -26,6 +26,12 @@ GRID = 10.0
 MARK_AT = 0.3  # where along a link its delay mark sits (the middle holds the bend handle)
 
 
+# Combined once: OR-ing Qt's flag enums in Python costs more than making the item itself.
+BOX_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+LINK_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+
+
 def point_between(a: QPointF, b: QPointF, share: float) -> QPointF:
     return a + (b - a) * share
 
@@ -42,10 +48,7 @@ class VariableItem(QGraphicsItem):
         self.links: list[LinkItem] = []
         self.snap = False
         self.dashed = False
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setFlags(BOX_FLAGS)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10)
         self.set_name(name)
@@ -111,8 +114,7 @@ class LinkItem(QGraphicsItem):
         self.conflict = False
         self.show_sign = True  # arrows of logical contingency carry no polarity
         self.pen = QPen()
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setFlags(LINK_FLAGS)
         self.setZValue(5)
         self._path = QPainterPath()
         self._shape = QPainterPath()
@@ -122,6 +124,7 @@ class LinkItem(QGraphicsItem):
         self._mid_tangent = QPointF(1, 0)
         self._mark_at, self._mark_tangent = QPointF(), QPointF(1, 0)
         self._bounds = QRectF()
+        self._stale = True  # the curve is worked out when first needed (paint, hit test)
         source.links.append(self)
         if target is not source:
             target.links.append(self)
@@ -141,7 +144,41 @@ class LinkItem(QGraphicsItem):
                 end.links.remove(self)
 
     def update_geometry(self) -> None:
+        """The ends moved or the bend changed. The curve itself is worked out when it is first
+        needed (a paint, a hit test): opening a large diagram zoomed out to fit needs none of
+        them, and a drag needs only those on screen. The bounds are a safe over-estimate
+        (both boxes, widened by the bend), so the scene's index is right meanwhile."""
         self.prepareGeometryChange()
+        self._stale = True
+        self._bounds = self._rough_bounds()
+        self.update()
+
+    def _rough_bounds(self) -> QRectF:
+        a, b = self.source.scene_box(), self.target.scene_box()
+        if self.source is self.target:
+            radius = 22 + 32 * abs(self.offset)
+            return a.adjusted(-radius - 40, -2.2 * radius - 40, radius + 40, 20)
+        length = math.hypot(b.center().x() - a.center().x(), b.center().y() - a.center().y())
+        margin = 0.5 * abs(self.curvature + self.offset) * length + 40
+        return a.united(b).adjusted(-margin, -margin, margin, margin)
+
+    def exact_rect(self) -> QRectF:
+        """The scene rectangle the link really covers (its curve worked out if need be)."""
+        self._ensure()
+        return self._shape.boundingRect().united(
+            QRectF(self._sign_at - QPointF(12, 12), self._sign_at + QPointF(12, 12))).adjusted(-4, -4, 4, 4)
+
+    def settle(self) -> None:
+        """Exact bounds in place of the estimate (exports measure the scene by them)."""
+        exact = self.exact_rect()
+        if exact != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = exact
+
+    def _ensure(self) -> None:
+        if not self._stale:
+            return
+        self._stale = False
         if self.source is self.target:
             self._self_loop()
         else:
@@ -150,9 +187,6 @@ class LinkItem(QGraphicsItem):
         stroker.setWidth(10)
         self._shape = stroker.createStroke(self._path)
         self._shape.addPolygon(self._head)
-        self._bounds = self._shape.boundingRect().united(
-            QRectF(self._sign_at - QPointF(12, 12), self._sign_at + QPointF(12, 12))).adjusted(-4, -4, 4, 4)
-        self.update()
 
     def _curve(self) -> None:
         p1, p2 = self.source.pos(), self.target.pos()
@@ -201,9 +235,11 @@ class LinkItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        self._ensure()
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        self._ensure()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         pen = QPen(self.pen)
@@ -247,12 +283,15 @@ class LinkItem(QGraphicsItem):
             painter.drawLine(centre - n * 8, centre + n * 8)
 
     def delay_mark_rect(self) -> QRectF:
+        self._ensure()
         return QRectF(self._mark_at - QPointF(11, 11), self._mark_at + QPointF(11, 11))
 
     def sign_rect(self) -> QRectF:
+        self._ensure()
         return QRectF(self._sign_at - QPointF(10, 10), self._sign_at + QPointF(10, 10))
 
     def handle_point(self) -> QPointF:
+        self._ensure()
         """Where the bend handle sits: the middle of the curve."""
         return self._mid
 
@@ -268,6 +307,7 @@ class LinkItem(QGraphicsItem):
                          int(Qt.AlignmentFlag.AlignCenter), "\u2260")
 
     def midpoint(self) -> QPointF:
+        self._ensure()
         return self._mid
 
 

@@ -42,6 +42,9 @@ class DiagramScene(QGraphicsScene):
         """The screen caches boxes as pixmaps; exports must stay vector with real text."""
         for item in self.variable_items.values():
             item.setCacheMode(item.CacheMode.NoCache)
+        for link in self.link_items.values():
+            if hasattr(link, "settle"):
+                link.settle()  # curves worked out and measured exactly, not estimated
 
     def loop_clicked(self, key: str) -> None:
         """Only causal-loop diagrams have loops to click."""
@@ -55,6 +58,8 @@ class DiagramScene(QGraphicsScene):
             if item.isVisible():
                 rect = rect.united(item.sceneBoundingRect())
         if precise:
+            # A causal link's bounds are a safe estimate until its curve is needed (exports
+            # settle them first, in prepare_for_export); fitting a view to it is close enough.
             for item in list(self.link_items.values()) + list(self.loop_items.values()):
                 if item.isVisible():
                     rect = rect.united(item.sceneBoundingRect())

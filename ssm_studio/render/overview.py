@@ -42,16 +42,14 @@ class OverviewItem(QGraphicsItem):
         for link in self.cld.link_items.values():
             if not link.isVisible():
                 continue
-            path = link._path
-            if path.elementCount() < 2:
-                continue
+            # Centre to centre: at this scale the same line as the curve between the boxes,
+            # and no curve has to be worked out for it.
             colour = link.pen.color().name()
             line = lines.get(colour)
             if line is None:
                 line = lines[colour] = QPainterPath()
-            first = path.elementAt(0)
-            line.moveTo(first.x, first.y)
-            line.lineTo(path.currentPosition())
+            line.moveTo(link.source.pos())
+            line.lineTo(link.target.pos())
         bounds = boxes.boundingRect()
         for line in lines.values():
             bounds = bounds.united(line.boundingRect())

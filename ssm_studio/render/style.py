@@ -37,6 +37,19 @@ def high_contrast(scale: float = 1.4) -> CanvasStyle:
 
 
 def perspective_pen(colour: str, dash: str, width: float) -> QPen:
+    """The pen of a perspective's claims; made once per look and shared (QPen is implicitly
+    shared, and every painter copies it before changing it)."""
+    key = (colour, dash, width)
+    pen = _PENS.get(key)
+    if pen is None:
+        pen = _PENS[key] = _make_pen(colour, dash, width)
+    return pen
+
+
+_PENS: dict[tuple[str, str, float], QPen] = {}
+
+
+def _make_pen(colour: str, dash: str, width: float) -> QPen:
     pen = QPen(QColor(colour), width)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     from ..model.perspective import DASHES  # here, so the window can show before the model loads

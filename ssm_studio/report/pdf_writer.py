@@ -310,7 +310,8 @@ class PdfWriter:
     def own_page(self, drawing, block: Figure, caption: list, template: str, needed: float) -> list:
         """A landscape (or A3) page of its own; past that, loop by loop, or in parts."""
         width, height = self.doc.frame_size(template=template)
-        room = height - 45  # the caption below (and a heading above) share the page
+        # The caption and the key below (and a heading above) share the page.
+        room = height - 45 - (18 if block.perspectives else 0)
         scale = self.fitting(drawing, width, room)
         back = [NextPageTemplate(self.orientation), PageBreakIfNotEmpty()]
         redrawn = self.redrawn(block, drawing, width, room, needed) if scale * MAX_TEXT_BUMP < needed else None
