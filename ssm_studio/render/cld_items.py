@@ -32,6 +32,29 @@ BOX_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.Graphi
 LINK_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 
 
+_TO_SETTLE: list = []
+
+
+def _settle_soon(link) -> None:
+    """Tighten a link's bounds once the paint that worked out its curve is over (bounds may
+    not change during a paint)."""
+    if not _TO_SETTLE:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, _settle_waiting)
+    _TO_SETTLE.append(link)
+
+
+def _settle_waiting() -> None:
+    waiting = list(_TO_SETTLE)
+    _TO_SETTLE.clear()
+    for link in waiting:
+        try:
+            link.settle()
+        except RuntimeError:  # its scene was closed meanwhile
+            continue
+
+
 def point_between(a: QPointF, b: QPointF, share: float) -> QPointF:
     return a + (b - a) * share
 
@@ -239,7 +262,9 @@ class LinkItem(QGraphicsItem):
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        self._ensure()
+        if self._stale:
+            self._ensure()
+            _settle_soon(self)  # exact bounds after this paint: later frames paint fewer links
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         pen = QPen(self.pen)
