@@ -71,3 +71,7 @@ def describe_validation_error(error: Exception, limit: int = 3) -> str:
     if len(items) > limit:
         lines.append(f"and {len(items) - limit} more problems")
     return "; ".join(lines)
+
+
+class UnknownPerspective(SsmError):
+    """A perspective named (on the command line, for an export) that the project lacks."""

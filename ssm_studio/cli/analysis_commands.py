@@ -6,15 +6,10 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from ..errors import SsmError
 from .lazy import compare_perspectives, display_polarity, find_loops, open_any
 
 if TYPE_CHECKING:
     from ..model import Project
-
-
-class UnknownPerspective(SsmError):
-    pass
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -81,14 +76,7 @@ def _positive_float(text: str) -> float:
 def chosen_perspectives(project: Project, names: list[str] | None) -> list[str] | None:
     if not names:
         return None
-    ids = []
-    for name in names:
-        found = project.perspective_named(name)
-        if found is None:
-            known = ", ".join(f"'{p.name}'" for p in project.perspectives) or "none"
-            raise UnknownPerspective(f"there is no perspective called '{name}' (the file has: {known})")
-        ids.append(found.id)
-    return ids
+    return [p.id for p in project.perspectives_named(names)]
 
 
 def run_loops(options: argparse.Namespace) -> int:

@@ -65,15 +65,20 @@ def read_graphml(data: bytes, source: str, polarity_field: str | None = None) ->
                 for d in element if local(d.tag) == "data"}
 
     fmap = ForeignMap(title=attributes(graph).get("title", ""))
+    _read_elements(fmap, graph, attributes, polarity_field, source)
+    return fmap
+
+
+def _read_elements(fmap: ForeignMap, root, attributes, polarity_field: str | None, source: str) -> None:
+    """Nodes and edges of a GraphML or GEXF tree (``attributes`` reads each one's data)."""
     edges = []
-    for element in graph.iter():
+    for element in root.iter():
         kind = local(element.tag)
         if kind == "node" and element.get("id"):
             fmap.add_node(_node(element.get("id"), attributes(element)))
         elif kind == "edge":
             edges.append((element.get("source", ""), element.get("target", ""), attributes(element)))
     _add_links(fmap, edges, polarity_field, source)
-    return fmap
 
 
 def write_graphml(selection: Selection) -> bytes:
@@ -123,14 +128,7 @@ def read_gexf(data: bytes, source: str, polarity_field: str | None = None) -> Fo
         return found
 
     fmap = ForeignMap(title="")
-    edges = []
-    for element in root.iter():
-        kind = local(element.tag)
-        if kind == "node" and element.get("id"):
-            fmap.add_node(_node(element.get("id"), attributes(element)))
-        elif kind == "edge":
-            edges.append((element.get("source", ""), element.get("target", ""), attributes(element)))
-    _add_links(fmap, edges, polarity_field, source)
+    _read_elements(fmap, root, attributes, polarity_field, source)
     return fmap
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import SsmError
 from ..model import CausalLink, Perspective, Project, Variable
 
 
@@ -24,17 +23,7 @@ def select(project: Project, names: list[str] | None = None) -> Selection:
 
     Variables no chosen perspective links or includes are left out, except when every
     perspective is chosen: then the whole diagram goes, unlinked variables too."""
-    if names:
-        chosen = []
-        for name in names:
-            found = project.perspective_named(name)
-            if found is None:
-                known = ", ".join(f"'{p.name}'" for p in project.perspectives) or "none"
-                raise SsmError(f"There is no perspective called '{name}' (the project has {known}).")
-            if found not in chosen:
-                chosen.append(found)
-    else:
-        chosen = list(project.perspectives)
+    chosen = project.perspectives_named(names) if names else list(project.perspectives)
     ids = {p.id for p in chosen}
     links = [link for link in project.cld.links if link.perspective in ids]
     if len(chosen) == len(project.perspectives):

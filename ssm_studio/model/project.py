@@ -59,6 +59,21 @@ class Project(StrictModel):
     def perspective(self, perspective_id: str) -> Perspective | None:
         return next((p for p in self.perspectives if p.id == perspective_id), None)
 
+    def perspectives_named(self, names: list[str]) -> list[Perspective]:
+        """The perspectives with these names (case and spacing aside), in the order named,
+        or UnknownPerspective naming the one missing and those there are."""
+        from ..errors import UnknownPerspective
+
+        found: list[Perspective] = []
+        for name in names:
+            perspective = self.perspective_named(name)
+            if perspective is None:
+                known = ", ".join(f"'{p.name}'" for p in self.perspectives) or "none"
+                raise UnknownPerspective(f"There is no perspective called '{name}' (the project has {known}).")
+            if perspective not in found:
+                found.append(perspective)
+        return found
+
     def perspective_named(self, name: str) -> Perspective | None:
         wanted = name.strip().casefold()
         return next((p for p in self.perspectives if p.name.strip().casefold() == wanted), None)
