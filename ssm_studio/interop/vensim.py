@@ -19,6 +19,9 @@ OUR_MARK = "Written by SSM Studio"
 _POLARITY = {43: "+", 45: "-", 83: "+", 115: "+", 79: "-", 111: "-", 48: "-"}
 _LOOP_SYMBOL = re.compile(r"^\s*([RB])\s*(\d*)\s*$", re.IGNORECASE)
 _CONTROL = {"final time", "initial time", "saveper", "time step", "time"}
+# Vensim draws names small in tight boxes; ours wrap names in larger boxes, so a sketch from
+# Vensim is spread by this much to keep its boxes apart (not our own files: they round-trip).
+VENSIM_SPREAD = 1.5
 
 
 def vensim_key(name: str) -> str:
@@ -97,10 +100,11 @@ def read_mdl(text: str, source: str, as_views: bool | None = None) -> ForeignMap
             origin = (float(found.group(1)), float(found.group(2)))
     views = _views(SKETCH_START + sketch, body.count("\n")) if sketch else []
     fmap = ForeignMap(title="")
+    spread = 1.0 if ours else VENSIM_SPREAD
     per_view = ours if as_views is None else as_views
     drawn: set[tuple[str, str]] = set()
     for view in views:
-        _read_view(view, fmap, origin, view.name if per_view else None, drawn, source)
+        _read_view(view, fmap, origin, spread, view.name if per_view else None, drawn, source)
     notes = {vensim_key(eq.name): eq.note for eq in equations}
     for key, node in fmap.nodes.items():
         node.note = node.note or notes.get(key, "")
@@ -178,7 +182,7 @@ def _views(sketch: str, first_line: int) -> list[_View]:
     return views
 
 
-def _read_view(view: _View, fmap: ForeignMap, origin: tuple[float, float], perspective: str | None,
+def _read_view(view: _View, fmap: ForeignMap, origin: tuple[float, float], spread: float, perspective: str | None,
                drawn: set[tuple[str, str]], source: str) -> None:
     uid_key: dict[int, str] = {}
     valves: dict[int, str | None] = {}
@@ -193,7 +197,7 @@ def _read_view(view: _View, fmap: ForeignMap, origin: tuple[float, float], persp
             if not key:
                 continue
             uid_key[uid] = key
-            x, y = _int(fields, 3) + origin[0], _int(fields, 4) + origin[1]
+            x, y = _int(fields, 3) * spread + origin[0], _int(fields, 4) * spread + origin[1]
             ghost = not (_int(fields, 8) & 1)
             node = fmap.nodes.get(key)
             if node is None:
@@ -207,7 +211,7 @@ def _read_view(view: _View, fmap: ForeignMap, origin: tuple[float, float], persp
             valves[uid] = None
             pending_valve = uid
         elif kind == 12:
-            comments.append((_int(fields, 3) + origin[0], _int(fields, 4) + origin[1], text))
+            comments.append((_int(fields, 3) * spread + origin[0], _int(fields, 4) * spread + origin[1], text))
         elif kind == 1:
             arrows.append((number, fields))
     missing = 0

@@ -56,7 +56,7 @@ def test_vensim_keeps_accented_names():
                      "this is a spanish variable with ñ ç"}
     assert {p for *_ends, p in signed(project)} == {"+"}
     german = next(v for v in project.cld.variables if "german" in v.name)
-    assert (german.x, german.y) == (435, 222)
+    assert (german.x, german.y) == (435 * 1.5, 222 * 1.5)  # Vensim's sketch, spread for our larger boxes
 
 
 def test_vensim_keeps_loop_names_and_reads_flows_and_ghosts():
@@ -71,7 +71,7 @@ def test_vensim_keeps_loop_names_and_reads_flows_and_ghosts():
     # Ghosts (drawn again in grey lower down) are the same variable, not new ones.
     assert sum(v.name == "Contact Rate c" for v in project.cld.variables) == 1
     contact = next(v for v in project.cld.variables if v.name == "Contact Rate c")
-    assert (contact.x, contact.y) == (168, 300)  # the original's place, not the ghost's
+    assert (contact.x, contact.y) == (168 * 1.5, 300 * 1.5)  # the original's place, not the ghost's
     report = find_loops(project, known_labels={n.key: (n.label, n.name) for n in project.cld.loop_names})
     named = {lp.name: lp.polarity for lp in report.loops if lp.name}
     assert named == {"Depletion": "B", "Contagion": "R", "Recovery": "B"}
