@@ -72,6 +72,7 @@ class CldScene(DiagramScene):
         self.variable_items.clear()
         self.link_items.clear()
         self.loop_items.clear()
+        self._index.clear()
         project = self.document.project
         for variable in project.cld.variables:
             self._add_variable(variable)
@@ -128,7 +129,10 @@ class CldScene(DiagramScene):
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
     def _style_link(self, item: LinkItem, link, geometry: bool = True) -> None:
-        perspective = self.document.project.perspective(link.perspective)
+        styles = self._index.get("perspectives")
+        if styles is None:  # cleared whenever perspectives or any list changes
+            styles = self._index["perspectives"] = {p.id: p for p in self.document.project.perspectives}
+        perspective = styles.get(link.perspective)
         colour, dash = (perspective.colour, perspective.dash) if perspective else ("#777777", "solid")
         item.perspective = link.perspective
         item.set_claim(link.polarity, link.delay, link.curvature, colour, dash, geometry)
@@ -153,6 +157,7 @@ class CldScene(DiagramScene):
             elif event.path == ("cld", "links"):
                 around |= self._link_event(event)
             elif event.path == ("perspectives",):
+                self._index.pop("perspectives", None)
                 for item in self.link_items.values():
                     self._style_link(item, self._link(item.link_id))
                 touched_cld = True
@@ -254,17 +259,16 @@ class CldScene(DiagramScene):
             if item.perspective in visible:
                 by_pair[(item.source.variable_id, item.target.variable_id)].append(item)
         order = {p.id: i for i, p in enumerate(self.document.project.perspectives)}
+        opacity = {p: self.layers.opacity(p) if self.fixed is None else 1.0 for p in order}
         for (source, target), items in by_pair.items():
             items.sort(key=lambda it: order.get(it.perspective, 0))
-            both_ways = source != target and any(
-                link.target is self.variable_items[source] and link.perspective in visible
-                for link in self.variable_items[target].links)
+            both_ways = source != target and (target, source) in by_pair
             base = PARALLEL_SPACING * 0.8 if both_ways else 0.0
             conflict = {"+", "-"} <= {it.polarity for it in items}
             for index, item in enumerate(items):
                 item.offset = base + (index - (len(items) - 1) / 2) * PARALLEL_SPACING
                 item.conflict = conflict
-                item.setOpacity(self.layers.opacity(item.perspective) if self.fixed is None else 1.0)
+                item.setOpacity(opacity.get(item.perspective, 1.0))
                 item.update_geometry()
 
     def _set_relevance(self, variable_ids, visible: set[str]) -> None:
