@@ -131,10 +131,14 @@ def to_pdf(scene: QGraphicsScene, title: str = "", rect: QRectF | None = None) -
 
 
 def to_png(scene: QGraphicsScene, dpi: int = 150) -> bytes:
+    return png_bytes(to_image(scene, dpi))
+
+
+def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not to_image(scene, dpi).save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):
         raise ValueError("the picture could not be encoded as PNG")
     buffer.close()
     return bytes(data)
@@ -158,8 +162,6 @@ def write(scene: QGraphicsScene, path: str | Path, fmt: str, dpi: int = 150, tit
 
 def svg_to_png(svg: bytes, dpi: int = 200) -> bytes:
     """An SVG (say, a reportlab drawing) as a PNG at ``dpi``, for documents that want pixels."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
     renderer = QSvgRenderer(QByteArray(svg))
@@ -173,11 +175,7 @@ def svg_to_png(svg: bytes, dpi: int = 200) -> bytes:
     image.setDotsPerMeterX(round(dpi / 0.0254))
     image.setDotsPerMeterY(round(dpi / 0.0254))
     painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     renderer.render(painter)
     painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(data)
+    return png_bytes(image)
