@@ -18,33 +18,20 @@ from ..errors import ImportProblem, describe_validation_error
 from ..layout.graphviz_layout import layout
 from ..model import CausalLink, Perspective, Project, Variable, parse_polarity, style_for_index
 from ..model.limits import MAX_LINKS, MAX_NAME_CHARS, MAX_PERSPECTIVES, MAX_TEXT_CHARS
+from .reading import decode, read_bytes
 
 REQUIRED = ("from", "to", "polarity")
 OPTIONAL = ("perspective", "delay", "note", "from x", "from y", "to x", "to y")
 # Where each end sits on the canvas (SSM Studio writes them, so a round trip keeps the picture).
 POSITION_COLUMNS = ("from x", "from y", "to x", "to y")
-MAX_CSV_BYTES = 64 * 1024 * 1024
 _TRUE = {"1", "yes", "y", "true", "t", "||", "delay", "delayed"}
 _FALSE = {"", "0", "no", "n", "false", "f"}
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-
-
 def import_csv(path: str | Path, perspective: str | None = None) -> Project:
     path = Path(path)
-    source = f"'{path.name}'"
-    try:
-        if path.stat().st_size > MAX_CSV_BYTES:
-            raise ImportProblem(f"{source} is larger than {MAX_CSV_BYTES // 2**20} MB; not imported.")
-        text = _decode(path.read_bytes())
-    except OSError as error:
-        raise ImportProblem(f"{source} cannot be read: {error.strerror or error}.") from None
-    return links_from_csv_text(text, source, perspective or path.stem, title=path.stem)
+    text = decode(read_bytes(path))  # the size limit and the encodings every foreign file gets
+    return links_from_csv_text(text, f"'{path.name}'", perspective or path.stem, title=path.stem)
 
 
 def _header_map(header: list[str], source: str) -> dict[str, int]:

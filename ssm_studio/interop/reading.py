@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ImportProblem
+from ..model.limits import MAX_LINKS, MAX_VARIABLES
 
 MAX_FOREIGN_BYTES = 64 * 1024 * 1024  # far above any real causal map (50 MB is tested)
-MAX_FOREIGN_NODES = 100_000
-MAX_FOREIGN_LINKS = 500_000
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -75,6 +74,6 @@ def load_json(text: str, source: str) -> Any:
 
 
 def check_counts(source: str, nodes: int, links: int) -> None:
-    if nodes > MAX_FOREIGN_NODES or links > MAX_FOREIGN_LINKS:
+    if nodes > MAX_VARIABLES or links > MAX_LINKS:
         raise ImportProblem(f"{source} holds {nodes:,} variables and {links:,} links; a project "
-                            f"holds at most {MAX_FOREIGN_NODES:,} and {MAX_FOREIGN_LINKS:,}. Not imported.")
+                            f"holds at most {MAX_VARIABLES:,} and {MAX_LINKS:,}. Not imported.")
