@@ -82,7 +82,8 @@ def _scenes(project: Project, chosen: list[str], sections: set[str], holdings) -
 
 def _splits(project: Project, chosen: list[str], loops: dict, makers: dict) -> dict:
     """For each perspective's diagram, its loops drawn one by one: what the PDF prints in its
-    place if the whole diagram cannot be printed with legible labels."""
+    place if the whole diagram cannot be printed with legible labels. Their makers are added
+    to ``makers``; each draws only if the PDF asks for it."""
     from .loop_drawing import loop_drawing
 
     names = {v.id: v.name for v in project.cld.variables}
@@ -132,13 +133,13 @@ def build_pack(project: Project, out: str | Path, options: PackOptions | None = 
     makers = _scenes(project, chosen, options.sections, holdings.holdings)
     ctx = sections_module.Context(project, chosen, loops, comparison, holdings, set(makers))
     blocks = _blocks(ctx, options.sections)
-    splits = _splits(project, chosen, loops, makers) if not str(out).lower().endswith(".docx") else {}
     if Path(out).suffix.lower() == ".docx":
         from .docx_writer import write_docx
 
         data = write_docx(project, blocks, makers, say, check)
         say(1.0, "Done")
         return _write(Path(out), data)
+    splits = _splits(project, chosen, loops, makers)  # Word pictures are never split
     return _write(Path(out), _pdf(project, chosen, options, blocks, makers, splits, say, check, progress, cancel))
 
 

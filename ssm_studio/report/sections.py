@@ -46,8 +46,8 @@ class Context:
             names = names[:most // 2] + [f"… {len(names) - most} more …"] + names[-(most // 2):]
         return " \u2192 ".join(names)
 
-    def shown(self, ids) -> str:
-        return ", ".join(self.pnames[q] for q in ids if q in self.pnames) or "no one"
+    def shown(self, ids, nobody: str = "no one") -> str:
+        return ", ".join(self.pnames[q] for q in ids if q in self.pnames) or nobody
 
 
 def cover(ctx: Context) -> list:
@@ -319,9 +319,9 @@ def actions_section(ctx: Context) -> list:
     rows = []
     for standing in accommodation(ctx.project):
         rows.append([standing.action.title, f"{len([q for q in standing.accepting if q in chosen])} of {len(chosen)}",
-                     ctx.shown([q for q in standing.accepting if q in chosen]).replace("no one", "—"),
-                     ctx.shown([q for q in standing.objecting if q in chosen]).replace("no one", "—"),
-                     ctx.shown([q for q in standing.unsure if q in chosen]).replace("no one", "—")])
+                     ctx.shown([q for q in standing.accepting if q in chosen], "—"),
+                     ctx.shown([q for q in standing.objecting if q in chosen], "—"),
+                     ctx.shown([q for q in standing.unsure if q in chosen], "—")])
     story.append(Grid(["Change", "Accept", "Desirable and feasible for", "Objecting", "Unsure"], rows,
                       [3.5, 1.1, 2.5, 2.2, 2]))
     notes = [[a.title, ctx.pnames.get(s.perspective, "?"), s.desirable, s.feasible, s.note]
