@@ -235,6 +235,13 @@ def _gather(window, incoming: list[tuple[str, object, dict]], label: str, review
     return lines
 
 
+def _rename_default(result, default: str, wanted: str) -> None:
+    for perspective in result.project.perspectives:
+        if perspective.name == default:
+            perspective.name = wanted
+    result.perspectives = [p.name for p in result.project.perspectives]
+
+
 def import_files(window, paths: list[str] | None = None, review: bool = True) -> bool:
     from ..interop.formats import import_file
     from .session import DocumentSession
@@ -253,9 +260,11 @@ def import_files(window, paths: list[str] | None = None, review: bool = True) ->
             if review and dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
             perspective, field, as_new = dialog.choices()
-            if (perspective, field) != (path.stem, result.polarity_field):
+            if field != result.polarity_field:  # polarity is read while reading: read again
                 result = run_busy(window, f"Reading {path.name}…",
                                   lambda p=path, n=perspective, f=field: import_file(p, perspective=n, polarity_field=f))
+            else:  # only the default perspective's name: no need to read a large file twice
+                _rename_default(result, path.stem, perspective)
         except SsmError as error:
             QMessageBox.critical(window, "Not imported", str(error))
             return False
