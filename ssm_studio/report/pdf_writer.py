@@ -247,7 +247,7 @@ class PdfWriter:
     # Tables ---------------------------------------------------------------------------------
     def grid(self, block: Grid) -> list:
         total = self.wide_width if (block.wide or self.orientation == "wide") else self.width
-        widths = column_widths(block.header, block.widths, total)
+        widths = column_widths(block.header, block.widths, total, block.rows)
         data_rows = [[self.cell(c) for c in row] for row in block.rows]
         header = [Paragraph(escape(h), CELL_BOLD) for h in block.header]
         chunks = [data_rows[i:i + ROWS_PER_TABLE] for i in range(0, len(data_rows), ROWS_PER_TABLE)] or [[]]
@@ -360,13 +360,21 @@ class PdfWriter:
         return story
 
 
-def column_widths(header: list[str], proportions: list[float], total: float) -> list[float]:
-    """Widths in the given proportions, but none narrower than its header's longest word
-    (so headers wrap between words, never inside one); the others give up the difference."""
+def column_widths(header: list[str], proportions: list[float], total: float,
+                  rows: list[list] | None = None) -> list[float]:
+    """Widths in the given proportions, but none narrower than the longest word of its header
+    (so headers wrap between words, never inside one) or of its cells ("reinforcing" stays
+    whole; a freak word longer than a third of the table may still break). The other columns
+    give up the difference."""
     scale = total / sum(proportions)
     widths = [w * scale for w in proportions]
     least = [max((stringWidth(word, BOLD, CELL_BOLD.fontSize) for word in text.split()), default=0) + PADDING + 1
              for text in header]
+    for row in (rows or [])[:200]:  # a sample is enough to see the long words
+        for i, cell in enumerate(row[:len(least)]):
+            if isinstance(cell, str):
+                longest = max((stringWidth(word, SANS, CELL.fontSize) for word in cell.split()), default=0)
+                least[i] = max(least[i], min(longest + PADDING + 1, total / 3))
     for _ in range(len(widths)):
         short = [i for i, w in enumerate(widths) if w < least[i]]
         if not short:

@@ -213,3 +213,16 @@ def test_pdf_language_title_and_alternative_text(pack):
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Causal-loop diagram of the perspective Jobcentre Plus advisers" in text
     assert "Overlay of the causal claims of" in text
+
+
+def test_cell_words_are_not_broken_either():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from ssm_studio.report.fonts import SANS, register_fonts
+
+    register_fonts()
+    widths = column_widths(["Loop", "Kind", "Runs through"], [1.6, 1.6, 5], 200,
+                           [["R1 Vicious circle of confidence", "reinforcing", "A → B → A"]])
+    assert widths[1] >= stringWidth("reinforcing", SANS, 8) + 8
+    assert widths[0] >= stringWidth("confidence", SANS, 8) + 8
+    assert sum(widths) == pytest.approx(200)
