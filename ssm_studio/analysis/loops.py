@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..gc_pause import gc_paused
 from ..model import Project
-from .cycles import Clock, Cycle, canonical, covering_cycles, enumerate_cycles
+from .cycles import Clock, Cycle, covering_cycles, enumerate_cycles
 from .signed_graph import SignedGraph, Step, multiply
 
 LoopPolarity = Literal["R", "B", "?"]
@@ -62,9 +63,17 @@ def loop_polarity(steps: Iterable[Step]) -> LoopPolarity:
     return {"+": "R", "-": "B", "?": "?"}[net]
 
 
+def _net(polarities: tuple[str, ...]) -> LoopPolarity:
+    if "?" in polarities:
+        return "?"
+    return "B" if polarities.count("-") % 2 else "R"
+
+
 def loop_key(variables: Cycle, polarities: tuple[str, ...]) -> str:
     """Hash of the signed sequence rotated to its smallest form (ids are long; keys stay short)."""
-    pairs = [f"{v}{p}" for v, p in zip(variables, polarities, strict=True)]
+    if len(variables) != len(polarities):
+        raise ValueError("a polarity for every variable")
+    pairs = list(map(str.__add__, variables, polarities))
     smallest = min(pairs)
     starts = [i for i, pair in enumerate(pairs) if pair == smallest]
     # Usually one candidate; ties (a variable twice is impossible, but keep it general)
@@ -77,9 +86,17 @@ def loop_key(variables: Cycle, polarities: tuple[str, ...]) -> str:
 def signed_loops(graph: SignedGraph, cycle: Cycle, order: dict[str, int],
                  variants: int = MAX_VARIANTS_PER_CYCLE) -> list[Loop]:
     steps_of = graph.steps
-    choices = [steps_of[pair].values() for pair in zip(cycle, cycle[1:] + cycle[:1], strict=True)]
+    choices = [steps_of[pair] for pair in zip(cycle, cycle[1:] + cycle[:1], strict=True)]
+    if max(map(len, choices)) == 1:
+        # The common case, one reading per link: no products to take (a third of the cost).
+        steps = [step for choice in choices for step in choice.values()]
+        polarities = tuple([step.polarity for step in steps])
+        holders = set.intersection(*[step.perspectives for step in steps])
+        return [Loop(key=loop_key(cycle, polarities), polarity=_net(polarities),
+                     variables=list(cycle), steps=steps,
+                     perspectives=sorted(holders, key=order.__getitem__))]
     loops = []
-    for steps in itertools.islice(itertools.product(*choices), variants):
+    for steps in itertools.islice(itertools.product(*(c.values() for c in choices)), variants):
         holders = set.intersection(*(step.perspectives for step in steps))
         loops.append(Loop(
             key=loop_key(cycle, tuple(s.polarity for s in steps)),
@@ -90,7 +107,8 @@ def signed_loops(graph: SignedGraph, cycle: Cycle, order: dict[str, int],
 
 
 def _rotate_to_first(cycle: Cycle, position: dict[str, int]) -> Cycle:
-    start = min(range(len(cycle)), key=lambda i: position[cycle[i]])
+    places = [position[v] for v in cycle]
+    start = places.index(min(places))
     return cycle[start:] + cycle[:start]
 
 
@@ -141,6 +159,14 @@ def find_loops(project: Project, perspectives: Iterable[str] | None = None,
     ``known_labels`` (key -> label, name) adds to the labels saved in the project, so a
     session keeps its labels stable before they are saved.
     """
+    with gc_paused():  # a search builds tens of thousands of steps, cycles and loops at once
+        return _find_loops(project, perspectives, max_length, time_budget, cancel, max_loops,
+                           known_labels)
+
+
+def _find_loops(project: Project, perspectives: Iterable[str] | None, max_length: int | None,
+                time_budget: float, cancel: Callable[[], bool] | None, max_loops: int,
+                known_labels: dict[str, tuple[str, str]] | None) -> LoopReport:
     started = began = time.perf_counter()
     known = {n.key: (n.label, n.name) for n in project.cld.loop_names}
     for key, value in (known_labels or {}).items():
@@ -148,7 +174,7 @@ def find_loops(project: Project, perspectives: Iterable[str] | None = None,
     if perspectives is not None:
         # Label loops as they are labelled over all claims, so R2 is R2 in every view.
         share = time_budget * 0.3
-        everything = find_loops(project, None, max_length, share, cancel, max_loops, known)
+        everything = _find_loops(project, None, max_length, share, cancel, max_loops, known)
         for loop in everything.loops:
             known.setdefault(loop.key, (loop.label, loop.name))
         time_budget -= time.perf_counter() - started
@@ -157,27 +183,34 @@ def find_loops(project: Project, perspectives: Iterable[str] | None = None,
     nodes = sorted(graph.successors)
     clock = Clock(deadline=started + time_budget * 0.5, cancel=cancel)
     enumeration = enumerate_cycles(graph.successors, nodes, clock, max_length, max_loops)
-    cycles = {canonical(c) for c in enumeration.cycles}
+    # Show each loop from the variable the user placed first in the diagram's list; that
+    # rotation is also the canonical one that makes found and covering cycles comparable.
+    # (Found cycles are rotated one by one as they are listed, under the deadline: a
+    # search given a long budget may have found hundreds of thousands.)
+    position = {v.id: i for i, v in enumerate(project.cld.variables)}
     cover: set[Cycle] = set()
     notes = []
     stopped_by = enumeration.stopped_by
     if not enumeration.complete and stopped_by != "cancelled":
         # Out of time: still show every link that lies on a loop, by cycles found cheaply.
-        found_cover = covering_cycles(graph.successors, nodes, shortest_until=started + time_budget * 0.65)
-        cover = {c for c in found_cover if max_length is None or len(c) <= max_length}
+        found_cover = covering_cycles(graph.successors, nodes, shortest_until=started + time_budget * 0.6,
+                                      stop_at=started + time_budget * 0.75)
+        cover = {_rotate_to_first(c, position) for c in found_cover.cycles
+                 if max_length is None or len(c) <= max_length}
         notes.append(
             f"Stopped by the {stopped_by} after listing every loop of up to "
             f"{enumeration.complete_up_to} variables; longer loops are shown only as needed to "
             "cover every link that lies on a loop."
         )
+        if found_cover.uncovered:
+            notes.append(f"{found_cover.uncovered:,} links that lie on loops are in none listed: "
+                         "the time budget ran out first. A longer budget lists them.")
     order = {p.id: i for i, p in enumerate(project.perspectives)}
-    # Show each loop from the variable the user placed first in the diagram's list.
-    position = {v.id: i for i, v in enumerate(project.cld.variables)}
-    listing = sorted(cover, key=len) + sorted(cycles - cover, key=len)
+    listing = sorted(cover, key=len) + sorted(enumeration.cycles, key=len)
     # Sorting and labelling come after the listing and take their share: stop listing early.
-    # Covering loops (the ones that show every looped link) may use the whole budget.
+    # Covering loops (the ones that show every looped link) may go on a little longer.
     hard_deadline = started + time_budget * 0.8
-    cover_deadline = started + time_budget
+    cover_deadline = started + time_budget * 0.9
     loops: list[Loop] = []
     for index, cycle in enumerate(listing):
         covering = index < len(cover)
@@ -193,10 +226,15 @@ def find_loops(project: Project, perspectives: Iterable[str] | None = None,
                          f"of a cycle); {len(listing) - index:,} more cycles were found.")
             stopped_by = stopped_by or "loop cap"
             break
+        if not covering:
+            cycle = _rotate_to_first(cycle, position)
+            if cycle in cover:
+                continue
         # A covering loop is there to show its links lie on a loop: one polarity variant does.
-        loops.extend(signed_loops(graph, _rotate_to_first(cycle, position), order,
+        loops.extend(signed_loops(graph, cycle, order,
                                   1 if covering else MAX_VARIANTS_PER_CYCLE))
-    loops.sort(key=lambda lp: (lp.length, [position[v] for v in lp.variables], lp.polarity))
+    place = position.__getitem__
+    loops.sort(key=lambda lp: (len(lp.variables), list(map(place, lp.variables)), lp.polarity))
     named = {n.key for n in project.cld.loop_names if n.name}
     # A subset of the claims labels its loops as the whole map does (found above), so
     # every number the whole map holds stays reserved here.

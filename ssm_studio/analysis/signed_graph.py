@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..model import Polarity, Project
 
 
-@dataclass
+@dataclass(slots=True)
 class Step:
     source: str
     target: str
@@ -32,21 +32,36 @@ class SignedGraph:
         self.names = {v.id: v.name for v in project.cld.variables}
         # (source, target) -> polarity -> Step
         self.steps: dict[tuple[str, str], dict[str, Step]] = {}
+        steps = self.steps
+        # Tight loop: maps of tens of thousands of claims are built here on every search.
         for link in project.cld.links:
-            if chosen is not None and link.perspective not in chosen:
+            perspective = link.perspective
+            if chosen is not None and perspective not in chosen:
                 continue
-            by_polarity = self.steps.setdefault((link.source, link.target), {})
-            step = by_polarity.get(link.polarity)
+            source, target, polarity = link.source, link.target, link.polarity
+            by_polarity = steps.get((source, target))
+            if by_polarity is None:
+                by_polarity = steps[(source, target)] = {}
+            step = by_polarity.get(polarity)
             if step is None:
-                step = by_polarity[link.polarity] = Step(link.source, link.target, link.polarity)
+                step = by_polarity[polarity] = Step(source, target, polarity, link.delay,
+                                                    [link.id], {perspective})
+                continue
             step.delay = step.delay or link.delay
             step.link_ids.append(link.id)
-            step.perspectives.add(link.perspective)
+            step.perspectives.add(perspective)
         self.successors: dict[str, list[str]] = {}
         self.predecessors: dict[str, list[str]] = {}
-        for source, target in self.steps:
-            self.successors.setdefault(source, []).append(target)
-            self.predecessors.setdefault(target, []).append(source)
+        successors, predecessors = self.successors, self.predecessors
+        for source, target in steps:
+            if source in successors:
+                successors[source].append(target)
+            else:
+                successors[source] = [target]
+            if target in predecessors:
+                predecessors[target].append(source)
+            else:
+                predecessors[target] = [source]
 
     def steps_between(self, source: str, target: str) -> list[Step]:
         return list(self.steps.get((source, target), {}).values())

@@ -6,7 +6,6 @@ to disk, every read is bounded, and nothing in a file is executed.
 
 from __future__ import annotations
 
-import gc
 import io
 import json
 import os
@@ -27,6 +26,7 @@ from ..errors import (
     UnsupportedFormatError,
     describe_validation_error,
 )
+from ..gc_pause import gc_paused
 from ..model import FORMAT_VERSION, Project
 from ..model import limits as L
 from .media import check_image
@@ -178,13 +178,8 @@ def parse_project_json(text: bytes, source: str) -> Project:
     # Validation makes hundreds of thousands of small objects and none of them form cycles:
     # with the collector running it scans them again and again (40 % of a 10,000-element
     # load), so it waits until the project is built.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _parse_project_json(text, source)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _parse_project_json(text: bytes, source: str) -> Project:
