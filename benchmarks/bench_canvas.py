@@ -1,7 +1,7 @@
 """Causal-loop canvas speed: scene build, frame time panning and zoomed to fit.
 
-Frames are rendered offscreen into a 1600×1000 image through QGraphicsView.render, so the
-numbers are the drawing cost itself. The baseline is the same diagram as plain
+A frame is a synchronous repaint of a shown 1600×1000 view (offscreen platform, real backing
+store), the cold first frame included. The baseline is the same diagram as plain
 QGraphicsEllipseItem/QGraphicsLineItem/QGraphicsSimpleTextItem in a default QGraphicsView.
 
 Run:  QT_QPA_PLATFORM=offscreen python benchmarks/bench_canvas.py
@@ -17,7 +17,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QPainter  # noqa: E402
+from PySide6.QtGui import QPainter, QPixmapCache  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QGraphicsLineItem,
@@ -89,6 +89,11 @@ def plain_scene(project: Project) -> QGraphicsScene:
         (x1, y1), (x2, y2) = where[lk.source], where[lk.target]
         scene.addItem(QGraphicsLineItem(x1, y1, x2, y2))
     return scene
+
+
+def resident_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def stats(values: list[float]) -> str:
@@ -168,8 +173,10 @@ def main() -> None:
 
     print(f"frame = one repaint of a shown {W}×{H} view, the cold first frame included; "
           "ms (median, 95th percentile)")
+    print("pictures MB: what the items' cached pictures added to the process after the frames "
+          "(resident memory)")
     print(f"{'variables':>9} {'links':>6} {'build s':>8} | {'pan med':>7} {'p95':>7} | {'fit med':>7} {'p95':>7} "
-          f"| {'plain pan':>9} {'p95':>7} | {'plain fit':>9} {'p95':>7}")
+          f"| {'plain pan':>9} {'p95':>7} | {'plain fit':>9} {'p95':>7} | {'pictures MB':>11}")
     for n in (100, 1_000, 5_000):
         project = diagram(n)
         start = time.perf_counter()
@@ -177,7 +184,9 @@ def main() -> None:
         build = time.perf_counter() - start
         view = shown(CanvasView(scene))  # the app's own canvas view, settings and all
         rect = scene.diagram_rect()
+        before = resident_mb()
         pan = frame_times(view, rect, 40, pan=True)
+        pictures = resident_mb() - before
         view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         fit = frame_times(view, rect, 20, pan=False)
         plain = plain_scene(project)
@@ -188,7 +197,9 @@ def main() -> None:
         plain_pan = frame_times(plain_view, rect, 40, pan=True)
         plain_view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         plain_fit = frame_times(plain_view, rect, 20, pan=False)
-        print(f"{n:>9,} {3 * n:>6,} {build:>8.2f} | {stats(pan)} | {stats(fit)} | {stats(plain_pan):>17} | {stats(plain_fit):>17}")
+        print(f"{n:>9,} {3 * n:>6,} {build:>8.2f} | {stats(pan)} | {stats(fit)} | {stats(plain_pan):>17} | "
+              f"{stats(plain_fit):>17} | {pictures:>11.0f}")
+        QPixmapCache.clear()  # the next size starts cold, as a newly opened project would
         view.close()
         plain_view.close()
         scene.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
 # The scale below which the overview stands in for the items (the items' own plain level).
 OVERVIEW_BELOW = 0.3
@@ -22,7 +22,7 @@ class OverviewItem(QGraphicsItem):
     def __init__(self, scene) -> None:
         super().__init__()
         self.cld = scene
-        self._boxes: QPainterPath | None = None
+        self._boxes: list[QRectF] | None = None
         self._lines: dict[str, QPainterPath] = {}
         self._bounds = QRectF()
         self.setZValue(-0.5)
@@ -34,10 +34,10 @@ class OverviewItem(QGraphicsItem):
         self.update()
 
     def _build(self) -> None:
-        boxes = QPainterPath()
-        for item in self.cld.variable_items.values():
-            if item.isVisible():
-                boxes.addRect(item.box.translated(item.pos()))
+        # A list of rectangles, not one path: filling a path of 5,000 rectangles antialiased
+        # took 68 ms a frame, drawRects 5 ms.
+        boxes = [item.box.translated(item.pos()) for item in self.cld.variable_items.values()
+                 if item.isVisible()]
         lines: dict[str, QPainterPath] = {}
         for link in self.cld.link_items.values():
             if not link.isVisible():
@@ -50,7 +50,9 @@ class OverviewItem(QGraphicsItem):
                 line = lines[colour] = QPainterPath()
             line.moveTo(link.source.pos())
             line.lineTo(link.target.pos())
-        bounds = boxes.boundingRect()
+        bounds = QRectF()
+        for box in boxes:
+            bounds = bounds.united(box)
         for line in lines.values():
             bounds = bounds.united(line.boundingRect())
         if bounds != self._bounds:
@@ -74,7 +76,74 @@ class OverviewItem(QGraphicsItem):
             painter.drawPath(line)
         painter.setPen(QPen(QColor(style.variable_border), 0))
         painter.setBrush(QColor(style.variable_fill))
-        painter.drawPath(self._boxes)
+        painter.drawRects(self._boxes)
+        self._paint_selection(painter)
+
+    def _paint_selection(self, painter: QPainter) -> None:
+        """Selected boxes and links stand out here too (the items themselves paint nothing)."""
+        selected = self.cld.selectedItems()
+        if not selected:
+            return
+        boxes, lines = QPainterPath(), QPainterPath()
+        variables = self.cld.variable_items
+        for item in selected:
+            if getattr(item, "role", "") == "box" and variables.get(item.object_id) is item:
+                boxes.addRect(item.box.translated(item.pos()))
+            elif getattr(item, "role", "") == "arrow" and hasattr(item, "source"):
+                lines.moveTo(item.source.pos())
+                lines.lineTo(item.target.pos())
+        painter.setPen(_selection_pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(lines)
+        painter.drawPath(boxes)
+
+
+SELECTION = "#1F6FEB"
+
+
+def _selection_pen() -> QPen:
+    pen = QPen(QColor(SELECTION), 3)
+    pen.setCosmetic(True)  # three device pixels at any zoom
+    return pen
+
+
+def paint_view(view, event) -> None:
+    """Paint a zoomed-out causal view without Qt's walk of every item.
+
+    Even items that paint nothing are visited one by one on every frame (transforms, bounds,
+    stacking order): at 5,000 variables and 15,000 links that walk alone took 95 ms a frame.
+    Here the background, the overview, the loop labels and the bend handle are painted
+    directly, then the foreground. Only called while no gesture is under way (the view
+    falls back to Qt's own painting while a button is held, so previews and the rubber band
+    are drawn as usual)."""
+    scene = view.scene()
+    painter = QPainter(view.viewport())
+    painter.setRenderHints(view.renderHints())
+    exposed = view.mapToScene(event.rect()).boundingRect()
+    to_view = view.viewportTransform()
+    painter.setTransform(to_view)
+    painter.setClipRect(exposed)
+    view.drawBackground(painter, exposed)
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = exposed
+    scene.overview.paint(painter, option, view.viewport())
+    extras = [item for item in scene.loop_items.values() if item.isVisible()]
+    handle = getattr(view, "bend_handle", None)
+    if handle is not None and handle.isVisible():
+        extras.append(handle)
+    for item in sorted(extras, key=lambda it: it.zValue()):
+        if not item.sceneBoundingRect().intersects(exposed):
+            continue
+        painter.save()
+        painter.setTransform(item.sceneTransform() * to_view)
+        item_option = QStyleOptionGraphicsItem()
+        item_option.exposedRect = item.boundingRect()
+        if item.isSelected():
+            item_option.state |= QStyle.StateFlag.State_Selected
+        item.paint(painter, item_option, view.viewport())
+        painter.restore()
+    view.drawForeground(painter, exposed)
+    painter.end()
 
 
 def set_overview(scene, on: bool) -> None:
@@ -91,6 +160,8 @@ def set_overview(scene, on: bool) -> None:
     if keeper is None:
         keeper = scene._overview_item = OverviewItem(scene)
         scene.addItem(keeper)
+        # The items paint nothing meanwhile, so their own repaints on selection are no-ops.
+        scene.selectionChanged.connect(keeper.update)
     keeper.stale()
     keeper.setVisible(on)
     scene.overview = keeper if on else None

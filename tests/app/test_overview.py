@@ -42,3 +42,53 @@ def test_overview_when_zoomed_out_and_items_again_when_zoomed_in(window, qtbot):
     assert scene.overview is None
     assert not any(item.flags() & NO_CONTENTS for item in scene.variable_items.values())
     assert first in scene.variable_items
+
+
+def colour_near(image: QImage, point, colour: str, radius: int = 6) -> bool:
+    wanted = QColor(colour)
+    for dx in range(-radius, radius + 1):
+        for dy in range(-radius, radius + 1):
+            x, y = point.x() + dx, point.y() + dy
+            if 0 <= x < image.width() and 0 <= y < image.height():
+                got = QColor(image.pixel(x, y))
+                if abs(got.red() - wanted.red()) + abs(got.green() - wanted.green()) \
+                        + abs(got.blue() - wanted.blue()) < 60:
+                    return True
+    return False
+
+
+def test_zoomed_out_view_paints_itself_shows_selection_and_still_takes_clicks(window, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from ssm_studio.render import overview
+
+    view, scene = window.view, window.scene
+    window.show_page("overlay")
+    calls = []
+    real = overview.paint_view
+    monkeypatch.setattr(overview, "paint_view", lambda v, e: (calls.append(1), real(v, e)))
+    view.fit()
+    view.resetTransform()
+    view.scale(0.25, 0.25)
+    item = next(iter(scene.variable_items.values()))
+    view.centerOn(item)
+    painted(view)
+    assert calls, "zoomed out, the view paints the overview itself, without Qt's walk of the items"
+    at = view.mapFromScene(item.scenePos())
+    assert not colour_near(painted(view), at, overview.SELECTION)
+    # A click on a box selects it through the items, which still take clicks while painting nothing.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert item.isSelected()
+    assert colour_near(painted(view), at, overview.SELECTION)
+    # Loop labels are still drawn zoomed out: hiding them changes the picture.
+    labels = [label for label in scene.loop_items.values() if label.isVisible()]
+    assert labels  # the example has loops
+    view.resetTransform()
+    view.scale(0.25, 0.25)
+    view.centerOn(labels[0])
+    calls.clear()
+    with_labels = painted(view)
+    assert calls
+    for label in labels:
+        label.setVisible(False)
+    assert painted(view) != with_labels
