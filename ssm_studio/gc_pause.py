@@ -37,3 +37,15 @@ def gc_paused() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+def keep_long_lived() -> None:
+    """Everything alive now lives as long as the open project: move it out of the collector's
+    walks (gc.freeze), so the collections that later work triggers look at new objects only.
+    Cycles among frozen objects wait for release_long_lived."""
+    gc.freeze()
+
+
+def release_long_lived() -> None:
+    """Before another project replaces this one: its objects may be collected again."""
+    gc.unfreeze()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -53,17 +55,28 @@ class DiagramScene(QGraphicsScene):
         """What the diagram covers. ``precise`` False counts the boxes only (a link can bulge
         a little past them): enough for a view's scroll area, and quick on 15,000 links;
         fitting and export want every curve."""
-        rect = QRectF()
-        for item in self.variable_items.values():
-            if item.isVisible():
-                rect = rect.united(item.sceneBoundingRect())
+        # In plain numbers from each item's position and bounds: sceneBoundingRect calls back
+        # into Python for every item, and this runs for every view of a diagram that opens.
+        left = top = math.inf
+        right = bottom = -math.inf
+        tables = [self.variable_items.values()]
         if precise:
             # A causal link's bounds are a safe estimate until its curve is needed (exports
             # settle them first, in prepare_for_export); fitting a view to it is close enough.
-            for item in list(self.link_items.values()) + list(self.loop_items.values()):
-                if item.isVisible():
-                    rect = rect.united(item.sceneBoundingRect())
-        return rect.adjusted(-40, -40, 40, 40) if not rect.isNull() else QRectF(-400, -300, 800, 600)
+            tables += [self.link_items.values(), self.loop_items.values()]
+        for table in tables:
+            for item in table:
+                if not item.isVisible():
+                    continue
+                if item.rotation():  # a turned figure: Qt works out its corners
+                    bounds, x, y = item.sceneBoundingRect(), 0.0, 0.0
+                else:
+                    bounds, x, y = item.boundingRect(), item.x(), item.y()
+                left, top = min(left, x + bounds.left()), min(top, y + bounds.top())
+                right, bottom = max(right, x + bounds.right()), max(bottom, y + bounds.bottom())
+        if left > right:
+            return QRectF(-400, -300, 800, 600)
+        return QRectF(left - 40, top - 40, right - left + 80, bottom - top + 80)
 
     def settle_rect(self) -> None:
         """Give the scene an explicit extent. Left to itself Qt measures every item (each a

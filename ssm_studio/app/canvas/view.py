@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmapCache
-from PySide6.QtWidgets import QApplication, QGraphicsEllipseItem, QGraphicsView, QLineEdit
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsView, QLineEdit
 
 from ...render.cld_items import LinkItem
 from .tools import SelectTool, Tool
@@ -67,6 +67,7 @@ class CanvasView(QGraphicsView):
         self.setMinimumSize(160, 120)
         reserve_item_cache()
         self._pan_from: QPointF | None = None
+        self._held = False  # a button is down on this view: a gesture may be drawing previews
         self._space = False
         self._rename: QLineEdit | None = None
         self._renaming: str | None = None
@@ -165,8 +166,7 @@ class CanvasView(QGraphicsView):
 
             overview = self.transform().m11() < OVERVIEW_BELOW
             scene.set_overview(overview)
-            if overview and QApplication.mouseButtons() == Qt.MouseButton.NoButton \
-                    and self.rubberBandRect().isNull():
+            if overview and not self._held and self.rubberBandRect().isNull():
                 paint_view(self, event)  # no walk of every item (see paint_view)
                 return
         super().paintEvent(event)
@@ -179,6 +179,7 @@ class CanvasView(QGraphicsView):
 
     # Mouse: panning here, everything else to the tool -------------------------------------
     def mousePressEvent(self, event) -> None:
+        self._held = event.buttons() != Qt.MouseButton.NoButton
         self.finish_rename(commit=True)
         if event.button() == Qt.MouseButton.MiddleButton or (
                 self._space and event.button() == Qt.MouseButton.LeftButton):
@@ -205,6 +206,7 @@ class CanvasView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
+        self._held = event.buttons() != Qt.MouseButton.NoButton
         if self._pan_from is not None:
             self._pan_from = None
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space else self.tool.cursor)
