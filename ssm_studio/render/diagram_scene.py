@@ -40,9 +40,14 @@ class DiagramScene(QGraphicsScene):
                 pass
             self._layers = None
 
+    exporting = False
+
     def prepare_for_export(self) -> None:
-        """The screen caches boxes as pixmaps; exports must stay vector with real text."""
-        for item in self.variable_items.values():
+        """On screen items keep pictures of themselves; an export must stay vector with real
+        text (a cached item would go into an SVG or PDF as an image), so no item of this scene
+        caches, now or when added later (loop labels come and go)."""
+        self.exporting = True
+        for item in self.items():
             item.setCacheMode(item.CacheMode.NoCache)
         for link in self.link_items.values():
             if hasattr(link, "settle"):
@@ -50,6 +55,11 @@ class DiagramScene(QGraphicsScene):
 
     def loop_clicked(self, key: str) -> None:
         """Only causal-loop diagrams have loops to click."""
+
+    def addItem(self, item) -> None:
+        if self.exporting:
+            item.setCacheMode(item.CacheMode.NoCache)
+        super().addItem(item)
 
     def diagram_rect(self, precise: bool = True) -> QRectF:
         """What the diagram covers. ``precise`` False counts the boxes only (a link can bulge
