@@ -92,8 +92,8 @@ def smallest_text(node, scale: float = 1.0) -> float:
 
 
 class Diagram(Flowable):
-    """A drawing (or one tile of it) at a fixed scale; drawn only from the second layout pass
-    (the first counts pages, and drawing large diagrams on it was a third of the time).
+    """A drawing (or one tile of it) at a fixed scale; drawn on the last pass only (the ones
+    before lay out pages, and drawing large diagrams on each of them was most of the time).
     The alternative text goes under the picture as invisible text, for readers and search."""
 
     def __init__(self, drawing, doc, scale: float, alt: str, window=None) -> None:
@@ -110,7 +110,7 @@ class Diagram(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        if self.doc.passes <= 1:
+        if not self.doc.drawing:
             return
         canvas = self.canv
         canvas.saveState()

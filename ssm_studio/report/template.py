@@ -34,6 +34,7 @@ class PackTemplate(BaseDocTemplate):
         self.progress, self.cancel = progress, cancel
         self.expected_pages = 0
         self.passes = 0  # layout passes begun (the contents page needs two or more)
+        self.drawing = True  # False on layout passes that only count pages (build_in_passes)
         self._heading_count = 0
         self.heading_pages: dict[str, int] = {}  # where each heading landed on the last pass
         self._landing: dict[str, int] = {}  # … and on this one
@@ -43,6 +44,41 @@ class PackTemplate(BaseDocTemplate):
             PageTemplate("wide", [self._frame(wide)], onPage=self._decorate, pagesize=wide),
             PageTemplate("a3", [self._frame(big)], onPage=self._decorate, pagesize=big),
         ])
+
+    def build_in_passes(self, story, max_passes: int = 5) -> int:
+        """reportlab's multiBuild, with the diagrams drawn on the last pass only.
+
+        Layout passes repeat until the contents page and the page references stop moving;
+        diagrams have fixed sizes, so they are left undrawn until then, and one more pass
+        draws everything (multiBuild drew them on every pass after the first, and drawing
+        them is most of a pack's time). The pass that draws is the one saved."""
+        self._indexingFlowables = [thing for thing in story if thing.isIndexing()]
+        self._doSave = 0
+        edits: list = []
+        self._multiBuildEdits = edits.append
+        passes = 0
+        self.drawing = False
+        try:
+            while True:
+                passes += 1
+                for flowable in self._indexingFlowables:
+                    flowable.beforeBuild()
+                self.build(story[:])  # a copy: building consumes the story
+                for flowable in self._indexingFlowables:
+                    flowable.afterBuild()
+                if self.drawing:
+                    self._doSave = 0
+                    self.canv.save()
+                    return passes
+                if self._allSatisfied():
+                    self.drawing = True  # settled: the next pass draws and is saved
+                elif passes > max_passes:
+                    raise IndexError(f"the contents did not settle after {max_passes} passes")
+                while edits:
+                    edit = edits.pop(0)
+                    edit[0](*edit[1:])
+        finally:
+            del self._multiBuildEdits
 
     def build(self, flowables, *args, **kwargs):
         self.passes += 1
