@@ -81,6 +81,12 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, s
     return data
 
 
+def _media_keys(project: Project) -> set[str]:
+    """The images items refer to. By kind, not by getattr: a pydantic model raises and catches
+    AttributeError for every item without ``media`` (30 ms on 10,000 strokes)."""
+    return {item.media for item in project.rich_picture.items if item.kind == "image"}
+
+
 def read_project(path: str | Path) -> LoadedProject:
     path = Path(path)
     source = f"'{path.name}'"
@@ -168,7 +174,7 @@ def _read_archive(archive: zipfile.ZipFile, source: str) -> LoadedProject:
         except ImageError as error:
             loaded.warnings.append(str(error))
         loaded.media[key] = data  # kept even when damaged, so saving again loses nothing
-    wanted = {getattr(i, "media", None) for i in project.rich_picture.items} - {None}
+    wanted = _media_keys(project)
     for key in sorted(wanted - loaded.media.keys()):
         loaded.warnings.append(f"an image ({key[:12]}…) is missing from the file")
     return loaded
@@ -213,7 +219,7 @@ def project_to_bytes(project: Project, media: dict[str, bytes]) -> bytes:
     Only media that an item still refers to are written: deleting the last picture of a
     photo drops the photo from the file.
     """
-    used = {getattr(item, "media", None) for item in project.rich_picture.items}
+    used = _media_keys(project)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         info = zipfile.ZipInfo(PROJECT_MEMBER, date_time=_EPOCH)
