@@ -150,31 +150,36 @@ def assign_labels(loops: list[Loop], known: dict[str, tuple[str, str]],
 def find_loops(project: Project, perspectives: Iterable[str] | None = None,
                max_length: int | None = None, time_budget: float = 2.0,
                cancel: Callable[[], bool] | None = None, max_loops: int = 10_000,
-               known_labels: dict[str, tuple[str, str]] | None = None) -> LoopReport:
+               known_labels: dict[str, tuple[str, str]] | None = None,
+               labels_of_all: LoopReport | None = None) -> LoopReport:
     """The feedback loops formed by the claims of ``perspectives`` (None: all claims).
 
     The budget is shared: half for exact enumeration; if that does not finish, up to 0.65 of
     it for shortest covering loops, then a fast fallback; the rest for labelling. Past
     ``max_loops`` (Stella stops at 1,000) the list is cut, shortest loops kept.
     ``known_labels`` (key -> label, name) adds to the labels saved in the project, so a
-    session keeps its labels stable before they are saved.
+    session keeps its labels stable before they are saved. ``labels_of_all``, a search of
+    every claim already made, spares a search of some perspectives from making it again
+    (the pack searches each of ten perspectives).
     """
     with gc_paused():  # a search builds tens of thousands of steps, cycles and loops at once
         return _find_loops(project, perspectives, max_length, time_budget, cancel, max_loops,
-                           known_labels)
+                           known_labels, labels_of_all)
 
 
 def _find_loops(project: Project, perspectives: Iterable[str] | None, max_length: int | None,
                 time_budget: float, cancel: Callable[[], bool] | None, max_loops: int,
-                known_labels: dict[str, tuple[str, str]] | None) -> LoopReport:
+                known_labels: dict[str, tuple[str, str]] | None,
+                labels_of_all: LoopReport | None = None) -> LoopReport:
     started = began = time.perf_counter()
     known = {n.key: (n.label, n.name) for n in project.cld.loop_names}
     for key, value in (known_labels or {}).items():
         known.setdefault(key, value)
     if perspectives is not None:
         # Label loops as they are labelled over all claims, so R2 is R2 in every view.
-        share = time_budget * 0.3
-        everything = _find_loops(project, None, max_length, share, cancel, max_loops, known)
+        everything = labels_of_all
+        if everything is None:
+            everything = _find_loops(project, None, max_length, time_budget * 0.3, cancel, max_loops, known)
         for loop in everything.loops:
             known.setdefault(loop.key, (loop.label, loop.name))
         time_budget -= time.perf_counter() - started

@@ -12,9 +12,11 @@ from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene
 
+from ..analysis import LoopReport
 from ..edits import Document
 from ..model import Project
 from ..storage import write_bytes_atomically
+from ..workspace.loop_tracker import ReadyLoops
 from .cld_scene import CldScene
 from .layers import LayerState
 from .style import CanvasStyle
@@ -24,13 +26,17 @@ FORMATS = ("png", "svg", "pdf")
 
 def cld_scene(project: Project, perspectives: set[str] | None = None,
               style: CanvasStyle | None = None, loop_budget: float = 0.5,
-              only_used: bool = False) -> CldScene:
+              only_used: bool = False, loops: LoopReport | None = None) -> CldScene:
     """A scene of the causal-loop diagram showing only ``perspectives`` (None: all).
 
     ``only_used`` leaves out the variables those perspectives do not use (on screen they
-    are faded context; in print they would crowd the page and slow the conversion)."""
-    scene = CldScene(Document(project), LayerState(), style or CanvasStyle(),
-                     perspectives=perspectives, loop_budget=loop_budget)
+    are faded context; in print they would crowd the page and slow the conversion).
+    ``loops``, the loops of exactly those perspectives found already, are drawn without
+    searching again."""
+    document = Document(project)
+    tracker = None if loops is None else ReadyLoops(document, loops, perspectives)
+    scene = CldScene(document, LayerState(), style or CanvasStyle(),
+                     perspectives=perspectives, loop_budget=loop_budget, tracker=tracker)
     scene.clearSelection()
     scene.prepare_for_export()
     if only_used:

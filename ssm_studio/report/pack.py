@@ -47,7 +47,8 @@ def _drawing(scene):
     return drawing
 
 
-def _scenes(project: Project, chosen: list[str], sections: set[str], holdings) -> dict:
+def _scenes(project: Project, chosen: list[str], sections: set[str], holdings,
+            loops: dict | None = None, everything=None) -> dict:
     """Makers of every figure the chosen sections show, by key; each makes a scene or a
     drawing when called, so the PDF and the Word writer draw only what they use."""
     from ..render.export import cld_scene, conceptual_model_scene, rich_picture_scene
@@ -60,10 +61,13 @@ def _scenes(project: Project, chosen: list[str], sections: set[str], holdings) -
     if project.cld.variables and "perspectives" in sections:
         for pid in chosen:
             makers[pid] = lambda text_scale=1.0, pid=pid: cld_scene(
-                project, {pid}, CanvasStyle(text_scale=text_scale), loop_budget=0.1, only_used=True)
+                project, {pid}, CanvasStyle(text_scale=text_scale), loop_budget=0.1, only_used=True,
+                loops=(loops or {}).get(pid))
     if project.cld.variables and "comparison" in sections:
+        all_of_them = set(chosen) == {p.id for p in project.perspectives}
         makers["overlay"] = lambda text_scale=1.0: cld_scene(project, set(chosen), CanvasStyle(text_scale=text_scale),
-                                                             loop_budget=0.3)
+                                                             loop_budget=0.3,
+                                                             loops=everything if all_of_them else None)
     if "perspectives" in sections:
         rds = {rd.id for rd in project.root_definitions if rd.perspective in chosen}
         for cm in project.conceptual_models:
@@ -124,13 +128,16 @@ def build_pack(project: Project, out: str | Path, options: PackOptions | None = 
     say(0.02, "Finding loops")
     known = {n.key: (n.label, n.name) for n in project.cld.loop_names}
     # A pack of ten perspectives must not spend ten full loop budgets: share three seconds.
+    # Every claim is searched once, for the labels all the others follow.
     share = min(1.0, 3.0 / max(1, len(chosen)))
-    loops = {pid: find_loops(project, [pid], time_budget=share, known_labels=known) for pid in chosen}
+    everything = find_loops(project, None, time_budget=share, known_labels=known)
+    loops = {pid: find_loops(project, [pid], time_budget=share, known_labels=known, labels_of_all=everything)
+             for pid in chosen}
     check()
     comparison = compare_perspectives(project, chosen, loops=loops)
     holdings = compare_loops(project, chosen, time_budget=1.5, known_labels=known)
     check()
-    makers = _scenes(project, chosen, options.sections, holdings.holdings)
+    makers = _scenes(project, chosen, options.sections, holdings.holdings, loops, everything)
     ctx = sections_module.Context(project, chosen, loops, comparison, holdings, set(makers))
     blocks = _blocks(ctx, options.sections)
     if Path(out).suffix.lower() == ".docx":
