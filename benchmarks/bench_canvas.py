@@ -67,6 +67,27 @@ def frame_times(view: QGraphicsView, rect: QRectF, frames: int, pan: bool) -> li
     return times
 
 
+def zoom_times(view: QGraphicsView, rect: QRectF, frames: int) -> list[float]:
+    """Frames of wheel steps around actual size, each timed from the step to the repainted
+    viewport (every one is cold for pictures made at the last size)."""
+    app = QApplication.instance()
+    view.resetTransform()
+    view.centerOn(rect.center())
+    app.processEvents()
+    times = []
+    for i in range(frames):
+        factor = 1.2 if (i // 5) % 2 == 0 else 1 / 1.2
+        start = time.perf_counter()
+        if hasattr(view, "zoom_by"):
+            view.zoom_by(factor)  # the app's own wheel step
+        else:
+            view.scale(factor, factor)
+        view.viewport().repaint()
+        times.append((time.perf_counter() - start) * 1000)
+        app.processEvents()
+    return times
+
+
 def shown(view: QGraphicsView) -> QGraphicsView:
     view.resize(W, H)
     view.show()
@@ -173,10 +194,12 @@ def main() -> None:
 
     print(f"frame = one repaint of a shown {W}×{H} view, the cold first frame included; "
           "ms (median, 95th percentile)")
-    print("pictures MB: what the items' cached pictures added to the process after the frames "
-          "(resident memory)")
+    print("pictures MB: how much the process's resident memory grew over the pan frames (the items' "
+          "cached pictures); later rows reuse memory the earlier ones freed, so the first row is the "
+          "one to read")
     print(f"{'variables':>9} {'links':>6} {'build s':>8} | {'pan med':>7} {'p95':>7} | {'fit med':>7} {'p95':>7} "
-          f"| {'plain pan':>9} {'p95':>7} | {'plain fit':>9} {'p95':>7} | {'pictures MB':>11}")
+          f"| {'zoom med':>8} {'p95':>7} | {'plain pan':>9} {'p95':>7} | {'plain fit':>9} {'p95':>7} "
+          f"| {'plain zoom':>10} {'p95':>7} | {'pictures MB':>11}")
     for n in (100, 1_000, 5_000):
         project = diagram(n)
         start = time.perf_counter()
@@ -189,6 +212,7 @@ def main() -> None:
         pictures = resident_mb() - before
         view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         fit = frame_times(view, rect, 20, pan=False)
+        zoom = zoom_times(view, rect, 30)
         plain = plain_scene(project)
         plain.setSceneRect(rect)
         plain_view = QGraphicsView(plain)
@@ -197,8 +221,9 @@ def main() -> None:
         plain_pan = frame_times(plain_view, rect, 40, pan=True)
         plain_view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         plain_fit = frame_times(plain_view, rect, 20, pan=False)
-        print(f"{n:>9,} {3 * n:>6,} {build:>8.2f} | {stats(pan)} | {stats(fit)} | {stats(plain_pan):>17} | "
-              f"{stats(plain_fit):>17} | {pictures:>11.0f}")
+        plain_zoom = zoom_times(plain_view, rect, 30)
+        print(f"{n:>9,} {3 * n:>6,} {build:>8.2f} | {stats(pan)} | {stats(fit)} | {stats(zoom):>16} | "
+              f"{stats(plain_pan):>17} | {stats(plain_fit):>17} | {stats(plain_zoom):>18} | {pictures:>11.0f}")
         QPixmapCache.clear()  # the next size starts cold, as a newly opened project would
         view.close()
         plain_view.close()

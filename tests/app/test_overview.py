@@ -121,3 +121,19 @@ def test_an_open_project_is_kept_out_of_the_collectors_walks(window):
 
     assert gc.isenabled()  # the pauses around building have all ended
     assert gc.get_freeze_count() > 10_000  # the project, its scenes and panels
+
+
+def test_zooming_sets_item_pictures_aside_until_the_zoom_rests(window, qtbot):
+    from ssm_studio.app.canvas.cache_pause import RESUME_AFTER_MS
+
+    view, scene = window.view, window.scene
+    window.show_page("overlay")
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    links = list(scene.link_items.values())
+    assert links and all(link.cacheMode() == cached for link in links)
+    view.zoom_in()
+    view.zoom_in()
+    assert all(link.cacheMode() == QGraphicsItem.CacheMode.NoCache for link in links)
+    assert all(item.cacheMode() == QGraphicsItem.CacheMode.NoCache for item in scene.variable_items.values())
+    qtbot.waitUntil(lambda: all(link.cacheMode() == cached for link in links), timeout=RESUME_AFTER_MS * 6)
+    assert all(item.cacheMode() == cached for item in scene.variable_items.values())

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsView, QLineEdit
 
 from ...render.cld_items import LinkItem
+from .cache_pause import CachePause
 from .tools import SelectTool, Tool
 
 ZOOM_STEP = 1.2
@@ -66,6 +67,7 @@ class CanvasView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(160, 120)
         reserve_item_cache()
+        self.cache_pause = CachePause(self)
         self._pan_from: QPointF | None = None
         self._held = False  # a button is down on this view: a gesture may be drawing previews
         self._space = False
@@ -134,6 +136,7 @@ class CanvasView(QGraphicsView):
     def zoom_by(self, factor: float) -> None:
         scale = self.transform().m11()
         factor = max(MIN_SCALE / scale, min(MAX_SCALE / scale, factor))
+        self.cache_pause.pause()  # items draw straight while the zoom changes (cache_pause.py)
         self.scale(factor, factor)
         self.zoomed.emit()
 
