@@ -156,7 +156,7 @@ class _CapReached(Exception):
 
 # A first pass to the full length, for a few milliseconds and a few hundred loops at most.
 _PROBE_SECONDS = 0.004
-_PROBE_CAP = 500
+_PROBE_CAP = 200
 
 
 def _probe(graph: _Numbered, ceiling: int, clock: Clock, max_cycles: int) -> set[tuple[int, ...]] | None:
