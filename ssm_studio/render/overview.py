@@ -135,6 +135,7 @@ def paint_view(view, event) -> None:
         if not item.sceneBoundingRect().intersects(exposed):
             continue
         painter.save()
+        painter.setOpacity(item.effectiveOpacity())  # a label faded by a highlighted loop
         painter.setTransform(item.sceneTransform() * to_view)
         item_option = QStyleOptionGraphicsItem()
         item_option.exposedRect = item.boundingRect()

@@ -8,26 +8,14 @@ its own kind of diagram. A page that lacks a command simply does not list it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmapCache
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsView, QLineEdit
 
 from ...render.cld_items import LinkItem
-from .cache_pause import CachePause
+from .cache_pause import CachePause, reserve_item_cache
 from .tools import SelectTool, Tool
 
 ZOOM_STEP = 1.2
-# Boxes, links and loop labels keep a picture of themselves (DeviceCoordinateCache), so a pan
-# repaints by copying pictures rather than drawing curves again. Qt's default pool of 10 MB
-# held a tenth of one 1600×1000 view's pictures, so every frame drew them all again; a view
-# of a workshop map holds 40–170 MB (long links have large pictures). Past the limit the
-# least recently used are dropped and drawn again when next seen.
-ITEM_CACHE_KB = 192 * 1024
-
-
-def reserve_item_cache() -> None:
-    if QPixmapCache.cacheLimit() < ITEM_CACHE_KB:
-        QPixmapCache.setCacheLimit(ITEM_CACHE_KB)
-
 MIN_SCALE, MAX_SCALE = 0.05, 8.0
 STENCIL_MIME = "application/x-ssm-studio-stencil"
 
