@@ -104,7 +104,8 @@ def enumerate_cycles(successors: Adjacency, nodes: list[str], clock: Clock,
     The bound grows gently (by a quarter: … 12, 15, 18, 22, 27 …) once the list nears the
     cap: the number of cycles can grow steeply with length, and a pass that doubled the bound
     (16 → 32) would hit the cap where one of 22 completes (World3: 8,346 loops up to length
-    22). Far below the cap it grows by half, so a small map is not searched fifteen times."""
+    22). Far below the cap it grows by half, so a small map is not searched fifteen times,
+    and a short first pass to the full length (_probe) answers most workshop maps at once."""
     result = Enumeration()
     components = [c for c in strongly_connected(successors, nodes)
                   if len(c) > 1 or c[0] in successors.get(c[0], ())]
