@@ -33,6 +33,7 @@ class PackTemplate(BaseDocTemplate):
         self.header = header
         self.progress, self.cancel = progress, cancel
         self.expected_pages = 0
+        self._shown_progress = 0.0
         self.passes = 0  # layout passes begun (the contents page needs two or more)
         self.drawing = True  # False on layout passes that only count pages (build_in_passes)
         self._heading_count = 0
@@ -81,6 +82,8 @@ class PackTemplate(BaseDocTemplate):
             del self._multiBuildEdits
 
     def build(self, flowables, *args, **kwargs):
+        if self.passes:
+            self.expected_pages = self.page  # the last pass's count: the best guess there is
         self.passes += 1
         if self._landing:
             self.heading_pages, self._landing = self._landing, {}
@@ -110,7 +113,13 @@ class PackTemplate(BaseDocTemplate):
         canvas.drawRightString(width - MARGIN, MARGIN - 8 * mm, f"Page {doc.page}")
         canvas.restoreState()
         if self.progress is not None and self.expected_pages:
-            self.progress(0.5 + 0.5 * min(1.0, doc.page / self.expected_pages), f"Laying out page {doc.page}")
+            done = min(1.0, doc.page / self.expected_pages)
+            if self.drawing:  # the last pass, which draws every diagram: most of the time
+                at, message = 0.6 + 0.4 * done, f"Drawing page {doc.page} of {self.expected_pages}"
+            else:
+                at, message = 0.45 + 0.15 * done, f"Arranging the pages (pass {self.passes})"
+            self._shown_progress = max(self._shown_progress, at)  # never backwards between passes
+            self.progress(self._shown_progress, message)
 
     def afterFlowable(self, flowable) -> None:
         """Every heading becomes a contents line and a PDF bookmark."""
