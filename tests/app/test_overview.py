@@ -137,3 +137,44 @@ def test_zooming_sets_item_pictures_aside_until_the_zoom_rests(window, qtbot):
     assert all(item.cacheMode() == QGraphicsItem.CacheMode.NoCache for item in scene.variable_items.values())
     qtbot.waitUntil(lambda: all(link.cacheMode() == cached for link in links), timeout=RESUME_AFTER_MS * 6)
     assert all(item.cacheMode() == cached for item in scene.variable_items.values())
+
+
+def test_zoomed_out_a_rubber_band_selects_and_a_drag_moves_through_the_items(window, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+
+    from ssm_studio.render import overview
+
+    view, scene = window.view, window.scene
+    window.show_page("overlay")
+    view.resetTransform()
+    view.scale(0.25, 0.25)
+    item = list(scene.variable_items.values())[1]
+    view.centerOn(item)
+    painted(view)
+    at = view.mapFromScene(item.scenePos())
+    # A rubber band around the box, drawn while zoomed out, selects it. It starts where
+    # nothing but the overview lies (a press on a link or a box would drag it instead).
+    corner = next(at - QPoint(d, d) for d in range(30, 200, 5)
+                  if all(type(i).__name__ == "OverviewItem" for i in view.items(at - QPoint(d, d))))
+    far = at + (at - corner)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.mouseMove(view.viewport(), at, delay=5)
+    qtbot.mouseMove(view.viewport(), far, delay=5)
+    painted(view)  # Qt paints while the band is out (and draws the band)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=far)
+    assert item.isSelected()
+    scene.clearSelection()
+    item.setSelected(True)
+    assert colour_count(painted(view), at, overview.SELECTION) >= 15
+    # A drag moves the box; the overview follows the document.
+    at = view.mapFromScene(item.scenePos())  # (the window may have scrolled to the selection)
+    before = item.scenePos()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseMove(view.viewport(), at + QPoint(30, 0), delay=5)
+    qtbot.mouseMove(view.viewport(), at + QPoint(60, 0), delay=5)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at + QPoint(60, 0))
+    assert item.scenePos().x() > before.x() + 100  # 60 px at a quarter of actual size
+    moved = view.mapFromScene(item.scenePos())
+    assert colour_count(painted(view), moved, overview.SELECTION) >= 15
+    window.session.undo_stack.undo()
+    assert abs(item.scenePos().x() - before.x()) < 1
