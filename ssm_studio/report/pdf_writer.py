@@ -69,6 +69,8 @@ class PageRef(Paragraph):
 
     def _text(self) -> str:
         page = self.doc.heading_pages.get(self.target)
+        if page is None and self.doc.passes <= 1:
+            page = 88  # the first pass: about as wide as the number to come, so lines break alike
         where = f"p. {page}" if page else "later in this pack"
         return f"{escape(self.base)} <font color='#555555'>(see {where})</font>"
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from reportlab.lib.pagesizes import A3, A4, landscape, letter, portrait
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from .fonts import SANS
 
@@ -47,13 +48,20 @@ class PackTemplate(BaseDocTemplate):
         ])
 
     def build_in_passes(self, story, max_passes: int = 5) -> int:
-        """reportlab's multiBuild, with the diagrams drawn on the last pass only.
+        """reportlab's multiBuild, with the diagrams drawn only once the pages have settled.
 
-        Layout passes repeat until the contents page and the page references stop moving;
-        diagrams have fixed sizes, so they are left undrawn until then, and one more pass
-        draws everything (multiBuild drew them on every pass after the first, and drawing
-        them is most of a pack's time). The pass that draws is the one saved."""
+        The contents are planned before the first pass: every heading is in the story, and
+        the contents page's height depends on their words, not on their page numbers (which
+        are drawn in afterwards). So the first pass, undrawn, already lays out the final pages
+        and learns every page number; the second draws and is saved. Should a page number
+        change the layout after all (a "see p. N" that wraps differently), passes go on until
+        nothing moves, each drawing, and the last is saved. multiBuild needed three passes,
+        drawing every diagram on each of them, and drawing is most of a pack's time."""
         self._indexingFlowables = [thing for thing in story if thing.isIndexing()]
+        contents = [thing for thing in self._indexingFlowables if isinstance(thing, TableOfContents)]
+        planned = planned_contents(story)
+        for toc in contents:
+            toc._entries = list(planned)  # beforeBuild makes them the entries to lay out
         self._doSave = 0
         edits: list = []
         self._multiBuildEdits = edits.append
@@ -67,14 +75,16 @@ class PackTemplate(BaseDocTemplate):
                 self.build(story[:])  # a copy: building consumes the story
                 for flowable in self._indexingFlowables:
                     flowable.afterBuild()
-                if self.drawing:
+                settled = self._allSatisfied() and self._landing == self.heading_pages
+                if self.drawing and settled:
                     self._doSave = 0
                     self.canv.save()
                     return passes
-                if self._allSatisfied():
-                    self.drawing = True  # settled: the next pass draws and is saved
-                elif passes > max_passes:
+                if passes == 1 and all(_words(toc._entries) == _words(planned) for toc in contents):
+                    settled = True  # laid out with the real contents: only page numbers were unknown
+                if passes > max_passes:
                     raise IndexError(f"the contents did not settle after {max_passes} passes")
+                self.drawing = self.drawing or settled
                 while edits:
                     edit = edits.pop(0)
                     edit[0](*edit[1:])
@@ -137,3 +147,28 @@ class PackTemplate(BaseDocTemplate):
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
         self.notify("TOCEntry", (level, text, self.page, key))
+
+
+HEADING_LEVELS = {"heading1": 0, "heading2": 1}
+
+
+def planned_contents(story) -> list[tuple[int, str, int, str]]:
+    """The contents entries the story will make, in order, with page 0 for now: afterFlowable
+    gives the n-th heading laid out the bookmark 'h{n}'."""
+    entries = []
+
+    def walk(flowables) -> None:
+        for flowable in flowables:
+            level = HEADING_LEVELS.get(getattr(getattr(flowable, "style", None), "name", ""))
+            if level is not None and hasattr(flowable, "getPlainText"):
+                entries.append((level, flowable.getPlainText(), 0, f"h{len(entries) + 1}"))
+            inner = getattr(flowable, "_content", None)  # KeepTogether and its kind
+            if isinstance(inner, list):
+                walk(inner)
+
+    walk(story)
+    return entries
+
+
+def _words(entries) -> list[tuple[int, str, str]]:
+    return [(level, text, key) for level, text, _page, key in entries]
