@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Project
-from .loops import Loop, find_loops
+from .loops import Loop, LoopReport, find_loops
 from .signed_graph import SignedGraph
 
 
@@ -45,11 +45,14 @@ class LoopComparison:
 
 def compare_loops(project: Project, perspectives: Iterable[str] | None = None,
                   time_budget: float = 2.0, max_loops: int = 10_000,
-                  known_labels: dict[str, tuple[str, str]] | None = None) -> LoopComparison:
-    """Every loop of the combined claims of ``perspectives`` (None: all), with its holders."""
+                  known_labels: dict[str, tuple[str, str]] | None = None,
+                  report: LoopReport | None = None) -> LoopComparison:
+    """Every loop of the combined claims of ``perspectives`` (None: all), with its holders.
+    ``report``: those loops, found already (the pack has searched them)."""
     chosen = None if perspectives is None else list(perspectives)
-    report = find_loops(project, chosen, time_budget=time_budget, max_loops=max_loops,
-                        known_labels=known_labels)
+    if report is None:
+        report = find_loops(project, chosen, time_budget=time_budget, max_loops=max_loops,
+                            known_labels=known_labels)
     graph = SignedGraph(project, chosen)
     order = [p.id for p in project.perspectives if chosen is None or p.id in chosen]
     holdings = []

@@ -130,12 +130,15 @@ def build_pack(project: Project, out: str | Path, options: PackOptions | None = 
     # A pack of ten perspectives must not spend ten full loop budgets: share three seconds.
     # Every claim is searched once, for the labels all the others follow.
     share = min(1.0, 3.0 / max(1, len(chosen)))
-    everything = find_loops(project, None, time_budget=share, known_labels=known)
+    every_one = set(chosen) == {p.id for p in project.perspectives}
+    # When every perspective is in the pack this search is also the loop comparison's.
+    everything = find_loops(project, None, time_budget=1.5 if every_one else share, known_labels=known)
     loops = {pid: find_loops(project, [pid], time_budget=share, known_labels=known, labels_of_all=everything)
              for pid in chosen}
     check()
     comparison = compare_perspectives(project, chosen, loops=loops)
-    holdings = compare_loops(project, chosen, time_budget=1.5, known_labels=known)
+    holdings = compare_loops(project, chosen, time_budget=1.5, known_labels=known,
+                             report=everything if every_one else None)
     check()
     makers = _scenes(project, chosen, options.sections, holdings.holdings, loops, everything)
     ctx = sections_module.Context(project, chosen, loops, comparison, holdings, set(makers))
