@@ -50,8 +50,10 @@ class DiagramScene(QGraphicsScene):
         for item in self.items():
             item.setCacheMode(item.CacheMode.NoCache)
         for link in self.link_items.values():
-            if hasattr(link, "settle"):
-                link.settle()  # curves worked out and measured exactly, not estimated
+            # Curves worked out and measured exactly, not estimated; a perspective's picture
+            # holds every claim but shows its own, so the hidden ones need no curve.
+            if hasattr(link, "settle") and link.isVisible():
+                link.settle()
 
     def loop_clicked(self, key: str) -> None:
         """Only causal-loop diagrams have loops to click."""
