@@ -112,7 +112,8 @@ def export_pack(window, path: str | None = None, options: PackOptions | None = N
         QApplication.processEvents()  # keeps the window painting and Cancel clickable
 
     try:
-        build_pack(project, path, options, progress=report, cancel=progress.wasCanceled)
+        build_pack(project, path, options, progress=report, cancel=progress.wasCanceled,
+                   media=window.session.document.media)
     except PackCancelled:
         window.say("Comparison pack cancelled; nothing was written.")
         return False

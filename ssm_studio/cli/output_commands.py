@@ -48,7 +48,8 @@ def run_report(options: argparse.Namespace) -> int:
     from ..report import PackOptions, build_pack
     from ..report.pack import SECTIONS
 
-    project = open_any(options.file).project
+    opened = open_any(options.file)
+    project = opened.project
     sections = set(SECTIONS)
     if options.sections:
         sections = {s.strip() for s in options.sections.split(",") if s.strip()}
@@ -60,7 +61,7 @@ def run_report(options: argparse.Namespace) -> int:
     chosen = chosen_perspectives(project, options.perspective)
     path = build_pack(project, options.output, PackOptions(chosen, sections, options.paper, options.landscape,
                                                            options.a3_overlay),
-                      progress=_progress)
+                      progress=_progress, media=opened.media)
     print(file=sys.stderr)
     print(f"Wrote {path}")
     return 0
@@ -102,11 +103,13 @@ def run_export(options: argparse.Namespace) -> int:
     if not 30 <= options.dpi <= 1200:
         print("ssm-studio export: --dpi must be between 30 and 1200", file=sys.stderr)
         return 2
-    project = open_any(options.file).project
+    opened = open_any(options.file)
+    project = opened.project
     chosen = chosen_perspectives(project, options.perspective)
     ensure_application()
-    make = rich_picture_scene if options.view == "rich-picture" else cld_scene
-    scene = make(project, set(chosen) if chosen else None)
+    shown = set(chosen) if chosen else None
+    scene = rich_picture_scene(project, shown, opened.media) if options.view == "rich-picture" \
+        else cld_scene(project, shown)
     try:
         path = write(scene, options.output, fmt, options.dpi, title=project.metadata.title)
     except ValueError as error:  # a picture too large to draw; write errors are SsmErrors

@@ -46,15 +46,17 @@ def cld_scene(project: Project, perspectives: set[str] | None = None,
     return scene
 
 
-def rich_picture_scene(project: Project, perspectives: set[str] | None = None):
-    """The rich picture with common ground and ``perspectives`` (None: every layer)."""
+def rich_picture_scene(project: Project, perspectives: set[str] | None = None,
+                       media: dict[str, bytes] | None = None):
+    """The rich picture with common ground and ``perspectives`` (None: every layer); its
+    photos come from ``media`` (the project file's images by key), else show as missing."""
     from .rp_scene import RpScene
 
     layers = LayerState()
     if perspectives is not None:
         layers.know([p.id for p in project.perspectives])
         layers.show_only(set(perspectives))
-    scene = RpScene(Document(project), layers)
+    scene = RpScene(Document(project, media), layers)
     scene.prepare_for_export()
     return scene
 

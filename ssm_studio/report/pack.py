@@ -53,7 +53,7 @@ def _drawing(scene):
 
 
 def _scenes(project: Project, chosen: list[str], sections: set[str], holdings,
-            loops: dict | None = None, everything=None) -> dict:
+            loops: dict | None = None, everything=None, media: dict[str, bytes] | None = None) -> dict:
     """Makers of every figure the chosen sections show, by key; each makes a scene or a
     drawing when called, so the PDF and the Word writer draw only what they use."""
     from ..render.export import cld_scene, conceptual_model_scene, rich_picture_scene
@@ -79,7 +79,7 @@ def _scenes(project: Project, chosen: list[str], sections: set[str], holdings,
             if cm.root_definition in rds and cm.activities:
                 makers[cm.id] = lambda cm=cm: conceptual_model_scene(project, cm.id)
     if "situation" in sections and project.rich_picture.items:
-        makers["rich-picture"] = lambda: rich_picture_scene(project, set(chosen))
+        makers["rich-picture"] = lambda: rich_picture_scene(project, set(chosen), media)
     names = {v.id: v.name for v in project.cld.variables}
     styles = {pid: project.perspective(pid) for pid in chosen}
     if "loops" in sections:
@@ -112,9 +112,11 @@ def _splits(project: Project, chosen: list[str], loops: dict, makers: dict) -> d
 
 
 def build_pack(project: Project, out: str | Path, options: PackOptions | None = None,
-               progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> Path:
+               progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
+               media: dict[str, bytes] | None = None) -> Path:
     """Write the pack to ``out`` (atomically: a cancelled or failed build writes nothing).
-    A ``.docx`` name writes the Word document of the same sections; anything else, the PDF."""
+    A ``.docx`` name writes the Word document of the same sections; anything else, the PDF.
+    ``media``: the project file's images by key, for the photos in the rich picture."""
     from ..render.qt_app import ensure_application
     from .fonts import register_fonts
 
@@ -145,7 +147,7 @@ def build_pack(project: Project, out: str | Path, options: PackOptions | None = 
     holdings = compare_loops(project, chosen, time_budget=1.5, known_labels=known,
                              report=everything if every_one else None)
     check()
-    makers = _scenes(project, chosen, options.sections, holdings.holdings, loops, everything)
+    makers = _scenes(project, chosen, options.sections, holdings.holdings, loops, everything, media)
     ctx = sections_module.Context(project, chosen, loops, comparison, holdings, set(makers))
     blocks = _blocks(ctx, options.sections)
     if Path(out).suffix.lower() == ".docx":
