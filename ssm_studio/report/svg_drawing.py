@@ -25,7 +25,7 @@ from reportlab.graphics.shapes import (
     Rect,
     String,
 )
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import Color, toColor
 
 from .fonts import BOLD, SANS
 
@@ -175,14 +175,10 @@ def _opacity(value: str | None) -> float:
 def _colour(value: str) -> Color | None:
     if value == "none":
         return None
-    if not (value.startswith("#") and len(value) == 7):
-        if value == "black":
-            value = "#000000"
-        elif value == "white":
-            value = "#ffffff"
-        else:
-            raise Unsupported(f"colour {value!r}")
-    return Color(int(value[1:3], 16) / 255, int(value[3:5], 16) / 255, int(value[5:7], 16) / 255)
+    try:
+        return toColor(value)
+    except ValueError:
+        raise Unsupported(f"colour {value!r}") from None
 
 
 def _matrix(text: str) -> tuple[float, ...]:
