@@ -63,12 +63,6 @@ def loop_polarity(steps: Iterable[Step]) -> LoopPolarity:
     return {"+": "R", "-": "B", "?": "?"}[net]
 
 
-def _net(polarities: tuple[str, ...]) -> LoopPolarity:
-    if "?" in polarities:
-        return "?"
-    return "B" if polarities.count("-") % 2 else "R"
-
-
 def loop_key(variables: Cycle, polarities: tuple[str, ...]) -> str:
     """Hash of the signed sequence rotated to its smallest form (ids are long; keys stay short)."""
     if len(variables) != len(polarities):
@@ -92,7 +86,7 @@ def signed_loops(graph: SignedGraph, cycle: Cycle, order: dict[str, int],
         steps = [step for choice in choices for step in choice.values()]
         polarities = tuple([step.polarity for step in steps])
         holders = set.intersection(*[step.perspectives for step in steps])
-        return [Loop(key=loop_key(cycle, polarities), polarity=_net(polarities),
+        return [Loop(key=loop_key(cycle, polarities), polarity=loop_polarity(steps),
                      variables=list(cycle), steps=steps,
                      perspectives=sorted(holders, key=order.__getitem__))]
     loops = []
