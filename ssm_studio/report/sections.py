@@ -137,11 +137,16 @@ def root_definition_block(ctx: Context, rd) -> list:
                                            ["R · in order to", rd.why]], [1.6, 5]), Space(4),
               Grid(["Measure (5Es)", "How it would be judged"], [r for r in es if r[1]] or [["—", "none yet"]], [1.6, 5])]
     for cm in (m for m in ctx.project.conceptual_models if m.root_definition == rd.id):
-        story.append(Heading(f"Conceptual model: {cm.title or rd.title}", 3))
+        heading = Heading(f"Conceptual model: {cm.title or rd.title}", 3)
         if cm.id in ctx.figures:
-            story.append(Figure(cm.id, "Arrows show logical contingency; dashed boxes form the monitor-and-control "
-                                "subsystem.", f"Conceptual model with {len(cm.activities)} activities: "
-                                + "; ".join(a.label for a in cm.activities[:12])))
+            # Kept with its diagram: a diagram sent to a landscape page takes its heading along
+            # (else the heading ended the page before, alone).
+            story.append(Keep([heading, Figure(
+                cm.id, "Arrows show logical contingency; dashed boxes form the monitor-and-control "
+                "subsystem.", f"Conceptual model with {len(cm.activities)} activities: "
+                + "; ".join(a.label for a in cm.activities[:12]))]))
+        else:
+            story.append(heading)
         labels = {a.id: a.label for a in cm.activities}
         rows = []
         for activity in cm.activities:

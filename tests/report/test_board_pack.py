@@ -226,3 +226,16 @@ def test_cell_words_are_not_broken_either():
     assert widths[1] >= stringWidth("reinforcing", SANS, 8) + 8
     assert widths[0] >= stringWidth("confidence", SANS, 8) + 8
     assert sum(widths) == pytest.approx(200)
+
+
+def test_a_conceptual_models_heading_goes_with_its_diagram(pack):
+    """A diagram sent to a landscape page takes its heading along, never leaving it alone at
+    the foot of the page before."""
+    _project, path = pack
+    reader = PdfReader(str(path))
+    headed = 0
+    for page in reader.pages:
+        lines = [line for line in page.extract_text().strip().splitlines() if line.strip()]
+        assert not lines[-1].startswith("Conceptual model:"), lines[-3:]
+        headed += any(line.startswith("Conceptual model:") for line in lines)
+    assert headed >= 4  # the example's four models
