@@ -26,6 +26,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..model.perspective import DASHES
+from . import drawing_code
 from .blocks import Break, Contents, Figure, Grid, Heading, Keep, Para, Space, Swatch, Title, Wide
 from .fonts import BOLD, SANS
 from .styles import (
@@ -130,7 +131,8 @@ class Diagram(Flowable):
             canvas.clipPath(path, stroke=0, fill=0)
             canvas.translate(-x, -y)
         canvas.scale(self.scale, self.scale)
-        renderPDF.draw(self.drawing, canvas, 0, 0)
+        if not drawing_code.draw(self.drawing, canvas):
+            renderPDF.draw(self.drawing, canvas, 0, 0)
         canvas.restoreState()
 
 
