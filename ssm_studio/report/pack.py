@@ -211,11 +211,7 @@ def _pdf(project, chosen, options, blocks, makers, splits, say, check, progress,
     story = PdfWriter(doc, make_drawing, set(makers), options.a3_overlay, splits).render(blocks)
     say(0.42, "Writing the pack")
     check()
-    # A first guess for progress; the real count is known after the first layout pass.
-    doc.expected_pages = 4 + 3 * len(chosen) * ("perspectives" in options.sections) + 6
-    # Passes fill in the contents page numbers and the summary's "see p. N".
-    doc.build_in_passes(story, max_passes=5)
-    doc.expected_pages = doc.page
+    doc.build_once(story)
     say(1.0, f"Done: {doc.page} pages")
     return buffer.getvalue()
 

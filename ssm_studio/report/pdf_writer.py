@@ -23,12 +23,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..model.perspective import DASHES
 from . import drawing_code
 from .blocks import Break, Contents, Figure, Grid, Heading, Keep, Para, Space, Swatch, Title, Wide
 from .fonts import BOLD, SANS
+from .late_numbers import LateContents, PageRef
 from .styles import (
     BODY,
     CELL,
@@ -60,26 +60,6 @@ STYLES = {"body": BODY, "small": SMALL, "quote": QUOTE}
 HEADINGS = {1: H1, 2: H2, 3: H3}
 
 
-class PageRef(Paragraph):
-    """A paragraph ending "(see p. N)": N is where the named heading landed on the previous
-    layout pass (the contents page needs several passes anyway)."""
-
-    def __init__(self, text: str, style, target: str, doc) -> None:
-        self.base, self.target, self.doc = text, target, doc
-        super().__init__(self._text(), style)
-
-    def _text(self) -> str:
-        page = self.doc.heading_pages.get(self.target)
-        if page is None and self.doc.passes <= 1:
-            page = 88  # the first pass: about as wide as the number to come, so lines break alike
-        where = f"p. {page}" if page else "later in this pack"
-        return f"{escape(self.base)} <font color='#555555'>(see {where})</font>"
-
-    def wrap(self, available_width, available_height):
-        self.__init__(self.base, self.style, self.target, self.doc)
-        return super().wrap(available_width, available_height)
-
-
 def smallest_text(node, scale: float = 1.0) -> float:
     """The smallest font size in a reportlab drawing, in its own units (transforms applied)."""
     smallest = math.inf
@@ -95,8 +75,7 @@ def smallest_text(node, scale: float = 1.0) -> float:
 
 
 class Diagram(Flowable):
-    """A drawing (or one tile of it) at a fixed scale; drawn on the last pass only (the ones
-    before lay out pages, and drawing large diagrams on each of them was most of the time).
+    """A drawing (or one tile of it) at a fixed scale.
     The alternative text goes under the picture as invisible text, for readers and search."""
 
     def __init__(self, drawing, doc, scale: float, alt: str, window=None) -> None:
@@ -113,8 +92,6 @@ class Diagram(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        if not self.doc.drawing:
-            return
         canvas = self.canv
         canvas.saveState()
         if self.alt:
@@ -241,7 +218,7 @@ class PdfWriter:
             return [Spacer(1, 40), Paragraph(escape(block.title), TITLE), Paragraph(escape(block.subtitle), SUBTITLE),
                     Paragraph(escape(block.byline), BODY)]
         if isinstance(block, Contents):
-            toc = TableOfContents()
+            toc = LateContents(self.doc)
             toc.levelStyles = [TOC1, TOC2]
             # Else the contents table is set in Helvetica, a font the pack does not embed.
             toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9), ("VALIGN", (0, 0), (-1, -1), "TOP")])

@@ -11,6 +11,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .fonts import SANS
+from .late_numbers import LateNumbers, note_page_ref
 
 PAPERS = {"a4": A4, "letter": letter}
 MARGIN = 16 * mm
@@ -33,13 +34,15 @@ class PackTemplate(BaseDocTemplate):
                          lang="en-GB", displayDocTitle=1, **metadata)
         self.header = header
         self.progress, self.cancel = progress, cancel
-        self.expected_pages = 0
         self._shown_progress = 0.0
-        self.passes = 0  # layout passes begun (the contents page needs two or more)
-        self.drawing = True  # False on layout passes that only count pages (build_in_passes)
         self._heading_count = 0
-        self.heading_pages: dict[str, int] = {}  # where each heading landed on the last pass
-        self._landing: dict[str, int] = {}  # … and on this one
+        self.planned_headings: set[str] | None = None  # every heading's text, once the build begins
+        self.heading_pages: dict[str, int] = {}  # where each heading landed
+        self.bookmark_pages: dict[str, int] = {}  # … by its bookmark
+        self.page_refs: dict[str, int] = {}  # each "(see p. N)" target and its callback label
+        self.late = LateNumbers()
+        self.refs_to_place: list = []  # a PageRef's numbers, between its words and its forms
+        self._story_size = self._story_left = 0
         big = landscape(A3)  # the overlay on A3 when the user asks for it
         self.addPageTemplates([
             PageTemplate("main", [self._frame(main)], onPage=self._decorate, pagesize=main),
@@ -47,57 +50,59 @@ class PackTemplate(BaseDocTemplate):
             PageTemplate("a3", [self._frame(big)], onPage=self._decorate, pagesize=big),
         ])
 
-    def build_in_passes(self, story, max_passes: int = 5) -> int:
-        """reportlab's multiBuild, with the diagrams drawn only once the pages have settled.
+    def build_once(self, story) -> None:
+        """Lay out and draw the pack in a single pass, then write the page numbers that point
+        forward (late_numbers) and save.
 
-        The contents are planned before the first pass: every heading is in the story, and
-        the contents page's height depends on their words, not on their page numbers (which
-        are drawn in afterwards). So the first pass, undrawn, already lays out the final pages
-        and learns every page number; the second draws and is saved. Should a page number
-        change the layout after all (a "see p. N" that wraps differently), passes go on until
-        nothing moves, each drawing, and the last is saved. multiBuild needed three passes,
-        drawing every diagram on each of them, and drawing is most of a pack's time."""
-        self._indexingFlowables = [thing for thing in story if thing.isIndexing()]
-        contents = [thing for thing in self._indexingFlowables if isinstance(thing, TableOfContents)]
+        The contents are planned before the pass: every heading is in the story, so the
+        contents page is laid out with its final entries and only their numbers come later.
+        Should the plan miss (a heading the walk could not see), the pass is run again with
+        the entries as they came, which lays the contents out right; a miss costs one pass."""
         planned = planned_contents(story)
+        self.planned_headings = {text for _level, text, _page, _key in planned}
+        contents = [thing for thing in story if isinstance(thing, TableOfContents)]
+        self._indexingFlowables = contents
         for toc in contents:
             toc._entries = list(planned)  # beforeBuild makes them the entries to lay out
         self._doSave = 0
-        edits: list = []
-        self._multiBuildEdits = edits.append
-        passes = 0
-        self.drawing = False
+        # reportlab marks a flowable that did not fit as postponed (a second miss is an error)
+        # and, building in passes, asks for the mark to be undone before the next pass.
+        undo: list = []
+        self._multiBuildEdits = undo.append
         try:
-            while True:
-                passes += 1
-                for flowable in self._indexingFlowables:
-                    flowable.beforeBuild()
+            for _attempt in range(2):
+                for toc in contents:
+                    toc.beforeBuild()
+                self._story_size = len(story)
                 self.build(story[:])  # a copy: building consumes the story
-                for flowable in self._indexingFlowables:
-                    flowable.afterBuild()
-                settled = self._allSatisfied() and self._landing == self.heading_pages
-                if self.drawing and settled:
-                    self._doSave = 0
-                    self.canv.save()
-                    return passes
-                if passes == 1 and all(_words(toc._entries) == _words(planned) for toc in contents):
-                    settled = True  # laid out with the real contents: only page numbers were unknown
-                if passes > max_passes:
-                    raise IndexError(f"the contents did not settle after {max_passes} passes")
-                self.drawing = self.drawing or settled
-                while edits:
-                    edit = edits.pop(0)
+                for toc in contents:
+                    toc.afterBuild()
+                if all(_words(toc._entries) == _words(toc._lastEntries) for toc in contents):
+                    break
+                self.planned_headings = set(self.heading_pages)  # as they came, for "(see p. N)"
+                while undo:
+                    edit = undo.pop(0)
                     edit[0](*edit[1:])
+            else:
+                raise IndexError("the contents did not settle")
         finally:
             del self._multiBuildEdits
+        self.late.write(self.canv)
+        self.canv.save()
 
     def build(self, flowables, *args, **kwargs):
-        if self.passes:
-            self.expected_pages = self.page  # the last pass's count: the best guess there is
-        self.passes += 1
-        if self._landing:
-            self.heading_pages, self._landing = self._landing, {}
+        self.late = LateNumbers()
+        self.heading_pages, self.bookmark_pages = {}, {}
+        self._heading_count = 0
         return super().build(flowables, *args, **kwargs)
+
+    def handle_documentBegin(self) -> None:
+        super().handle_documentBegin()
+        self.canv.setNamedCB("ssm_page_ref", lambda canvas, kind, label: note_page_ref(self, canvas, label))
+
+    def handle_flowable(self, flowables) -> None:
+        self._story_left = len(flowables)  # for progress: how much of the story is still to place
+        return super().handle_flowable(flowables)
 
     def _frame(self, size) -> Frame:
         width, height = size
@@ -122,14 +127,11 @@ class PackTemplate(BaseDocTemplate):
             canvas.line(MARGIN, height - MARGIN, width - MARGIN, height - MARGIN)
         canvas.drawRightString(width - MARGIN, MARGIN - 8 * mm, f"Page {doc.page}")
         canvas.restoreState()
-        if self.progress is not None and self.expected_pages:
-            done = min(1.0, doc.page / self.expected_pages)
-            if self.drawing:  # the last pass, which draws every diagram: most of the time
-                at, message = 0.6 + 0.4 * done, f"Drawing page {doc.page} of {self.expected_pages}"
-            else:
-                at, message = 0.45 + 0.15 * done, f"Arranging the pages (pass {self.passes})"
-            self._shown_progress = max(self._shown_progress, at)  # never backwards between passes
-            self.progress(self._shown_progress, message)
+        if self.progress is not None and self._story_size:
+            # The share of the story placed so far: the page count is not known until the end.
+            done = 1.0 - self._story_left / self._story_size
+            self._shown_progress = max(self._shown_progress, 0.45 + 0.55 * done)  # never backwards
+            self.progress(self._shown_progress, f"Laying out and drawing page {doc.page}")
 
     def afterFlowable(self, flowable) -> None:
         """Every heading becomes a contents line and a PDF bookmark."""
@@ -139,11 +141,10 @@ class PackTemplate(BaseDocTemplate):
             return
         level = 0 if name == "heading1" else 1
         text = flowable.getPlainText()
-        self._landing.setdefault(text, self.page)
-        key = getattr(flowable, "_bookmark", None)
-        if key is None:
-            self._heading_count += 1
-            key = flowable._bookmark = f"h{self._heading_count}"
+        self.heading_pages.setdefault(text, self.page)
+        self._heading_count += 1
+        key = f"h{self._heading_count}"  # as planned_contents numbers them
+        self.bookmark_pages[key] = self.page
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
         self.notify("TOCEntry", (level, text, self.page, key))

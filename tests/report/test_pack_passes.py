@@ -1,44 +1,85 @@
-"""The pack is laid out once with its planned contents, then drawn once; if the plan misses,
-passes go on until nothing moves, and the pages come out the same."""
+"""The pack is laid out and drawn in one pass: the contents page and the summary's
+"(see p. N)" come before the pages they name, and their numbers are written at the end."""
+
+import re
 
 from pypdf import PdfReader
 
 from ssm_studio.report import build_pack, template
 
 
-def build_counting(project, out, monkeypatch):
+def build_counting(project, out, monkeypatch, **kwargs):
     passes = []
     build = template.PackTemplate.build
 
-    def counted(doc, *args, **kwargs):
-        passes.append(doc.drawing)
-        return build(doc, *args, **kwargs)
+    def counted(doc, *args, **kw):
+        passes.append(doc.page if hasattr(doc, "page") else 0)
+        return build(doc, *args, **kw)
 
     monkeypatch.setattr(template.PackTemplate, "build", counted)
-    build_pack(project, out)
+    build_pack(project, out, **kwargs)
     monkeypatch.setattr(template.PackTemplate, "build", build)
     return passes
 
 
-def test_planned_contents_lay_out_once_and_draw_once_with_the_same_pages(tmp_path, qapp, monkeypatch):
+def outline_pages(reader) -> dict[str, int]:
+    return {item.title: reader.get_destination_page_number(item) + 1
+            for item in reader.outline if not isinstance(item, list)}
+
+
+def test_one_pass_and_every_forward_number_is_the_page_it_names(tmp_path, qapp, monkeypatch):
+    from ssm_studio.storage import read_project
+    from tests.conftest import EXAMPLES
+
+    project = read_project(EXAMPLES / "stoke-worklessness.ssm").project
+    path = tmp_path / "pack.pdf"
+    seen = []
+    assert len(build_counting(project, path, monkeypatch, progress=lambda f, m: seen.append((f, m)))) == 1
+    reader = PdfReader(str(path))
+    outline = outline_pages(reader)
+    contents = reader.pages[outline["Contents"] - 1].extract_text()
+    for title, page in outline.items():
+        # each number (a form, with its dots) reads just before the words of its entry
+        assert re.search(rf"(^|[ .]){page}\n\s*{re.escape(title)}\n", contents, re.M), (title, page)
+    summary = reader.pages[outline["Summary"] - 1].extract_text()
+    refs = [int(n) for n in re.findall(r"\(see p\.\s+(\d+)\)", summary)]
+    assert refs and set(refs) <= {outline["The loops compared"], outline["The perspectives compared"],
+                                  outline["Action plan and accommodation"]}
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert any(message.startswith("Laying out and drawing page") for _, message in seen)
+
+
+def test_a_missed_plan_costs_a_second_pass_and_nothing_else(tmp_path, qapp, monkeypatch):
     from ssm_studio.storage import read_project
     from tests.conftest import EXAMPLES
 
     project = read_project(EXAMPLES / "stoke-worklessness.ssm").project
     planned = tmp_path / "planned.pdf"
-    assert build_counting(project, planned, monkeypatch) == [False, True]  # one undrawn, one drawn
-    # Without a plan (as if it had missed a heading) the passes run until the contents settle.
+    build_counting(project, planned, monkeypatch)
+    # As if the walk had missed every heading: the contents are laid out wrong on the first
+    # pass, so a second pass lays them out with the entries as they came.
     monkeypatch.setattr(template, "planned_contents", lambda story: [])
     unplanned = tmp_path / "unplanned.pdf"
-    passes = build_counting(project, unplanned, monkeypatch)
-    assert len(passes) >= 3 and passes[-1] and passes.count(True) >= 1
+    assert len(build_counting(project, unplanned, monkeypatch)) == 2
     a, b = PdfReader(str(planned)), PdfReader(str(unplanned))
     assert len(a.pages) == len(b.pages)
     for left, right in zip(a.pages, b.pages, strict=True):
         assert left.extract_text() == right.extract_text()
-    outline = {item.title: a.get_destination_page_number(item) + 1
-               for item in a.outline if not isinstance(item, list)}
-    contents = a.pages[outline["Contents"] - 1].extract_text()
-    for title, page in outline.items():
-        if title != "Contents":
-            assert f"{page}\n{title}" in contents or f"{page} {title}" in contents or f"{title} {page}" in contents
+
+
+def test_a_reference_to_a_section_left_out_is_left_out(tmp_path, qapp):
+    from ssm_studio.report import PackOptions
+    from ssm_studio.report.pack import SECTIONS
+    from ssm_studio.storage import read_project
+    from tests.conftest import EXAMPLES
+
+    project = read_project(EXAMPLES / "stoke-worklessness.ssm").project
+    path = tmp_path / "pack.pdf"
+    build_pack(project, path, options=PackOptions(sections=set(SECTIONS) - {"loops"}))
+    reader = PdfReader(str(path))
+    outline = outline_pages(reader)
+    assert "The loops compared" not in outline
+    summary = reader.pages[outline["Summary"] - 1].extract_text()
+    assert "Revolving door" in summary
+    assert "see p." not in summary.split("Sharpest disagreements")[0]  # the loop lines point nowhere
