@@ -205,7 +205,10 @@ def _find_loops(project: Project, perspectives: Iterable[str] | None, max_length
             notes.append(f"{found_cover.uncovered:,} links that lie on loops are in none listed: "
                          "the time budget ran out first. A longer budget lists them.")
     order = {p.id: i for i, p in enumerate(project.perspectives)}
-    listing = sorted(cover, key=len) + sorted(enumeration.cycles, key=len)
+    # Found cycles are named as they are listed: a search stopped by its deadline may hold
+    # hundreds of thousands, more than the budget left can show.
+    listing = itertools.chain(sorted(cover, key=len), enumeration.shortest_first())
+    total = len(cover) + enumeration.count
     # Sorting and labelling come after the listing and take their share: stop listing early.
     # Covering loops (the ones that show every looped link) may go on a little longer.
     hard_deadline = started + time_budget * 0.8
@@ -215,14 +218,14 @@ def _find_loops(project: Project, perspectives: Iterable[str] | None, max_length
         covering = index < len(cover)
         if index and not index & 255 and time.perf_counter() > (cover_deadline if covering else hard_deadline):
             # Covering loops too: the budget is the user's promise, covering included.
-            notes.append(f"{len(listing) - index:,} more loops were found but not listed, "
+            notes.append(f"{total - index:,} more loops were found but not listed, "
                          "to keep within the time budget.")
             stopped_by = stopped_by or "time budget"
             break
         if not covering and len(loops) >= max_loops:
             # Claims of one link with several polarities multiply the loops of one cycle.
             notes.append(f"Listing stopped at {max_loops:,} loops (counting each polarity reading "
-                         f"of a cycle); {len(listing) - index:,} more cycles were found.")
+                         f"of a cycle); {total - index:,} more cycles were found.")
             stopped_by = stopped_by or "loop cap"
             break
         if not covering:

@@ -90,3 +90,24 @@ def test_collector_pause_nests_across_threads_and_restores_what_it_found():
         assert not gc.isenabled()  # a caller that had turned it off keeps it off
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("n, k, seed, cap", [(50, 2, 52, 3_000), (40, 3, 7, 5_000), (30, 6, 6, 2_000)])
+def test_at_the_cap_the_list_is_complete_up_to_the_longest_length_that_fits(n, k, seed, cap):
+    successors = random_graph(n, k, seed)
+    longest = 1  # the longest length whose cycles, with all shorter ones, fit under the cap
+    while len(networkx_cycles(successors, longest + 1)) <= cap:
+        longest += 1
+    result = enumerate_cycles(successors, sorted(successors), Clock(time.perf_counter() + 60), max_cycles=cap)
+    assert result.stopped_by == "loop cap" and not result.complete
+    assert result.complete_up_to == longest  # the pass that met the cap came down to it
+    assert networkx_cycles(successors, longest) <= rotations(result.cycles)
+    assert len(result.cycles) == cap + 1  # filled with the shortest longer ones met
+
+
+def test_hubs_are_searched_first():
+    from ssm_studio.analysis.cycles import _Numbered
+
+    successors = {"a": ["b"], "b": ["c", "hub"], "c": ["a", "hub"], "hub": ["a", "b", "c"]}
+    numbered = _Numbered([["a", "b", "c", "hub"]], successors)
+    assert numbered.names[0] == "hub"  # three in, three out: every later search is sparser
