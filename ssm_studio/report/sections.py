@@ -31,7 +31,11 @@ class Context:
         self.loops, self.comparison, self.loop_comparison = loops, comparison, loop_comparison
         self.figures = figures  # keys of the diagrams the pack drew
         self.names = {v.id: v.name for v in project.cld.variables}
-        self.pnames = {x.id: x.name for x in project.perspectives}
+        # Perspectives in the pack's order (the chosen ones as chosen, then the rest), so a
+        # list of them made from a set reads the same in every build.
+        named = {x.id: x.name for x in project.perspectives}
+        self.pnames = {pid: named[pid] for pid in perspectives if pid in named}
+        self.pnames.update((pid, name) for pid, name in named.items() if pid not in self.pnames)
 
     def perspective(self, pid: str):
         return self.project.perspective(pid)
@@ -47,7 +51,8 @@ class Context:
         return " \u2192 ".join(names)
 
     def shown(self, ids, nobody: str = "no one") -> str:
-        return ", ".join(self.pnames[q] for q in ids if q in self.pnames) or nobody
+        wanted = set(ids)  # often a set: named in the pack's order, so each build reads the same
+        return ", ".join(name for q, name in self.pnames.items() if q in wanted) or nobody
 
 
 def cover(ctx: Context) -> list:

@@ -83,3 +83,21 @@ def test_a_reference_to_a_section_left_out_is_left_out(tmp_path, qapp):
     summary = reader.pages[outline["Summary"] - 1].extract_text()
     assert "Revolving door" in summary
     assert "see p." not in summary.split("Sharpest disagreements")[0]  # the loop lines point nowhere
+
+
+def test_perspectives_gathered_from_a_set_are_named_in_the_packs_order(tmp_path, qapp):
+    """Who holds the links of a loop is a set: the pack names them in its own order, so the
+    same project reads the same in every build (it followed string hashes)."""
+    from ssm_studio.model import CausalLink, Perspective, Project, Variable
+
+    names = ["Zeta trust", "Alpha board", "Mid council", "Beta forum"]
+    perspectives = [Perspective(name=name) for name in names]
+    variables = [Variable(name=f"Variable {i}", x=200.0 * i, y=100.0 * (i % 2)) for i in range(3)]
+    project = Project(perspectives=perspectives)
+    project.cld.variables = variables
+    project.cld.links = [CausalLink(source=variables[i].id, target=variables[(i + 1) % 3].id, polarity="+",
+                                    perspective=perspectives[i].id) for i in range(3)]
+    path = tmp_path / "pack.pdf"
+    build_pack(project, path)
+    text = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    assert "links from Zeta trust, Alpha board, Mid council" in text
