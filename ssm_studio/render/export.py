@@ -47,16 +47,17 @@ def cld_scene(project: Project, perspectives: set[str] | None = None,
 
 
 def rich_picture_scene(project: Project, perspectives: set[str] | None = None,
-                       media: dict[str, bytes] | None = None):
+                       media: dict[str, bytes] | None = None, text_scale: float = 1.0):
     """The rich picture with common ground and ``perspectives`` (None: every layer); its
-    photos come from ``media`` (the project file's images by key), else show as missing."""
+    photos come from ``media`` (the project file's images by key), else show as missing.
+    ``text_scale`` enlarges every word with the boxes and bubbles around it (for print)."""
     from .rp_scene import RpScene
 
     layers = LayerState()
     if perspectives is not None:
         layers.know([p.id for p in project.perspectives])
         layers.show_only(set(perspectives))
-    scene = RpScene(Document(project, media), layers)
+    scene = RpScene(Document(project, media), layers, text_scale)
     scene.prepare_for_export()
     return scene
 

@@ -14,6 +14,12 @@ INK = "#222222"
 PAPER = "#FFFFFF"
 
 
+def _font(points: float) -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(points)
+    return font
+
+
 class RpItem(QGraphicsItem):
     """Common behaviour: selectable, movable unless locked, tells the scene when it moves."""
 
@@ -43,6 +49,10 @@ class RpItem(QGraphicsItem):
         """Where connectors and bubble tails attach, in scene coordinates."""
         return self.sceneBoundingRect()
 
+    def label_size(self) -> float:
+        """The size in points of the item's words; 0 if it has none."""
+        return 0.0
+
     def _selection(self, painter: QPainter, option, rect: QRectF) -> None:
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(QColor("#1F6FEB"), 1.2, Qt.PenStyle.DashLine))
@@ -51,14 +61,25 @@ class RpItem(QGraphicsItem):
 
 
 class StencilItem(RpItem):
-    def __init__(self, item_id: str, stencil: str, width: float, height: float, label: str) -> None:
+    def __init__(self, item_id: str, stencil: str, width: float, height: float, label: str,
+                 text_scale: float = 1.0) -> None:
         super().__init__(item_id)
         self.stencil, self.w, self.h, self.label = stencil, width, height, label
         self.name = self.editable_text = label  # what in-place editing edits
+        self.text_scale = text_scale
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
+    def label_size(self) -> float:
+        return 9 * self.text_scale if self.label else 0.0
+
+    def label_box(self) -> QRectF:
+        """Under the picture, wider than it; larger text (a printed pack) gets a larger box."""
+        s = self.text_scale
+        return QRectF(-self.w / 2 - 40 * s, self.h / 2, self.w + 80 * s, 26 * s)
+
     def boundingRect(self) -> QRectF:
-        return QRectF(-self.w / 2 - 40, -self.h / 2 - 4, self.w + 80, self.h + (30 if self.label else 8))
+        box = QRectF(-self.w / 2 - 40, -self.h / 2 - 4, self.w + 80, self.h + 8)
+        return box.united(self.label_box()) if self.label else box
 
     def attach_rect(self) -> QRectF:
         return self.mapRectToScene(QRectF(-self.w / 2, -self.h / 2, self.w, self.h))
@@ -74,9 +95,9 @@ class StencilItem(RpItem):
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), self.stencil)
         if self.label:
             painter.setPen(QColor(INK))
-            painter.setFont(QFont("DejaVu Sans", 9))
-            painter.drawText(QRectF(-self.w / 2 - 40, self.h / 2, self.w + 80, 26),
-                             int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap), self.label)
+            painter.setFont(_font(9 * self.text_scale))
+            painter.drawText(self.label_box(), int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
+                             self.label)
         self._selection(painter, option, box)
 
 
@@ -122,11 +143,11 @@ class StrokeItem(RpItem):
 
 
 class TextBlockItem(RpItem):
-    def __init__(self, item_id: str, text: str, font_size: float, width: float) -> None:
+    def __init__(self, item_id: str, text: str, font_size: float, width: float, text_scale: float = 1.0) -> None:
         super().__init__(item_id)
-        self.text, self.font = text, QFont("DejaVu Sans")
+        self.text, self.font = text, _font(font_size * text_scale)
         self.name = self.editable_text = text
-        self.font.setPointSizeF(font_size)
+        width *= text_scale
         self.w = width
         from PySide6.QtGui import QFontMetricsF
 
@@ -136,6 +157,9 @@ class TextBlockItem(RpItem):
 
     def boundingRect(self) -> QRectF:
         return self.box.adjusted(-4, -4, 4, 4)
+
+    def label_size(self) -> float:
+        return self.font.pointSizeF() if self.text.strip() else 0.0
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setFont(self.font)
@@ -147,14 +171,22 @@ class TextBlockItem(RpItem):
 class BubbleItem(RpItem):
     """Speech or thought; its tail points at its owner and follows it (the scene keeps it)."""
 
-    def __init__(self, item_id: str, style: str, text: str, width: float, height: float) -> None:
+    def __init__(self, item_id: str, style: str, text: str, width: float, height: float,
+                 text_scale: float = 1.0) -> None:
         super().__init__(item_id)
-        self.style, self.text, self.w, self.h = style, text, width, height
+        # Larger text (a printed pack) makes a larger bubble, so the words stay inside it.
+        self.style, self.text, self.w, self.h = style, text, width * text_scale, height * text_scale
+        self.text_scale = text_scale
+        if text_scale > 1:  # grown, a bubble would hide the labels around it: it goes behind them
+            self.setZValue(-5)
         self.name = self.editable_text = text
         self.tail_to: QPointF | None = None  # owner's centre, in scene coordinates
 
     def body(self) -> QRectF:
         return QRectF(-self.w / 2, -self.h / 2, self.w, self.h)
+
+    def label_size(self) -> float:
+        return 9 * self.text_scale if self.text.strip() else 0.0
 
     def boundingRect(self) -> QRectF:
         rect = self.body().adjusted(-6, -6, 6, 6)
@@ -197,8 +229,9 @@ class BubbleItem(RpItem):
                 path = path.united(tail)
             painter.drawPath(path)
         painter.setPen(QColor(INK))
-        painter.setFont(QFont("DejaVu Sans", 9))
-        painter.drawText(body.adjusted(10, 6, -10, -6),
+        painter.setFont(_font(9 * self.text_scale))
+        s = self.text_scale
+        painter.drawText(body.adjusted(10 * s, 6 * s, -10 * s, -6 * s),
                          int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.text)
         self._selection(painter, option, body)
 
@@ -206,14 +239,19 @@ class BubbleItem(RpItem):
 class ConnectorItem(RpItem):
     """A line between two items that stays attached to them; arrow heads and a label."""
 
-    def __init__(self, item_id: str, label: str, arrow_start: bool, arrow_end: bool) -> None:
+    def __init__(self, item_id: str, label: str, arrow_start: bool, arrow_end: bool,
+                 text_scale: float = 1.0) -> None:
         super().__init__(item_id)
+        self.text_scale = text_scale
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
         self.role = "arrow"
         self.name = self.editable_text = label
         self.label, self.arrow_start, self.arrow_end = label, arrow_start, arrow_end
         self.line = (QPointF(), QPointF())
         self.setZValue(-1)
+
+    def label_size(self) -> float:
+        return 8 * self.text_scale if self.label else 0.0
 
     def set_ends(self, a: QRectF, b: QRectF) -> None:
         self.prepareGeometryChange()
@@ -222,7 +260,8 @@ class ConnectorItem(RpItem):
 
     def boundingRect(self) -> QRectF:
         a, b = self.line
-        return QRectF(a, b).normalized().adjusted(-60, -20, 60, 20)
+        s = self.text_scale
+        return QRectF(a, b).normalized().adjusted(-60 * s, -20 * s, 60 * s, 20 * s)
 
     def shape(self) -> QPainterPath:
         from PySide6.QtGui import QPainterPathStroker
@@ -248,9 +287,11 @@ class ConnectorItem(RpItem):
                 u, n = d / length, QPointF(-d.y(), d.x()) / length
                 painter.drawPolygon(QPolygonF([tip, tip - u * 12 + n * 5, tip - u * 12 - n * 5]))
         if self.label:
-            painter.setFont(QFont("DejaVu Sans", 8))
+            s = self.text_scale
+            painter.setFont(_font(8 * s))
             mid = (a + b) / 2
-            painter.drawText(QRectF(mid.x() - 60, mid.y() - 16, 120, 14), int(Qt.AlignmentFlag.AlignCenter), self.label)
+            painter.drawText(QRectF(mid.x() - 60 * s, mid.y() - 16 * s, 120 * s, 14 * s),
+                             int(Qt.AlignmentFlag.AlignCenter), self.label)
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(QColor("#1F6FEB"), 1, Qt.PenStyle.DashLine))
             painter.drawLine(a, b)

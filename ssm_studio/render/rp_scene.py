@@ -28,9 +28,10 @@ ITEMS = ("rich_picture", "items")
 class RpScene(DiagramScene):
     hand_drawn = False  # sketchy connectors and shapes (a view preference, not saved)
 
-    def __init__(self, document: Document, layers: LayerState) -> None:
+    def __init__(self, document: Document, layers: LayerState, text_scale: float = 1.0) -> None:
         super().__init__()
         self.document, self.layers = document, layers
+        self.text_scale = text_scale  # larger words, in boxes and bubbles grown to hold them (the pack)
         self.variable_items: dict[str, RpItem] = {}  # everything but connectors
         self.link_items: dict[str, ConnectorItem] = {}
         self.loop_items: dict = {}
@@ -48,6 +49,13 @@ class RpScene(DiagramScene):
         if self._index is None or len(self._index) != len(items):
             self._index = {item.id: item for item in items}
         return self._index
+
+    def smallest_label(self) -> float:
+        """The smallest size any words of the picture are set in, in points: labels, text,
+        bubbles. Words inside a stencil's artwork ("COUNCIL" on the council) are part of the
+        drawing and do not count; print makes the labels legible, not the icons."""
+        sizes = [item.label_size() for item in self.items() if isinstance(item, RpItem) and item.isVisible()]
+        return min((size for size in sizes if size), default=0.0)
 
     def diagram_rect(self, precise: bool = True):
         rect = super().diagram_rect()
@@ -67,15 +75,15 @@ class RpScene(DiagramScene):
     def _make(self, item) -> RpItem | None:
         kind = item.kind
         if kind == "stencil":
-            return StencilItem(item.id, item.stencil, item.width, item.height, item.label)
+            return StencilItem(item.id, item.stencil, item.width, item.height, item.label, self.text_scale)
         if kind == "stroke":
             return StrokeItem(item.id, item.points, item.width, item.colour)
         if kind == "text":
-            return TextBlockItem(item.id, item.text, item.font_size, item.width)
+            return TextBlockItem(item.id, item.text, item.font_size, item.width, self.text_scale)
         if kind == "bubble":
-            return BubbleItem(item.id, item.style, item.text, item.width, item.height)
+            return BubbleItem(item.id, item.style, item.text, item.width, item.height, self.text_scale)
         if kind == "connector":
-            return ConnectorItem(item.id, item.label, item.arrow_start, item.arrow_end)
+            return ConnectorItem(item.id, item.label, item.arrow_start, item.arrow_end, self.text_scale)
         if kind == "shape":
             return ShapeItem(item.id, item.shape, item.width, item.height, item.colour)
         if kind == "image":

@@ -49,6 +49,8 @@ def _drawing(scene):
         drawing = svg2rlg(io.BytesIO(svg))  # a photo, or anything else Qt rarely writes
     drawing.hAlign = "CENTER"
     drawing.__dict__["fontName"] = SANS  # see tables.swatch
+    if hasattr(scene, "smallest_label"):  # a picture: its labels, not its icons' words, must be legible
+        drawing.__dict__["smallest_label"] = scene.smallest_label()
     return drawing
 
 
@@ -79,7 +81,7 @@ def _scenes(project: Project, chosen: list[str], sections: set[str], holdings,
             if cm.root_definition in rds and cm.activities:
                 makers[cm.id] = lambda cm=cm: conceptual_model_scene(project, cm.id)
     if "situation" in sections and project.rich_picture.items:
-        makers["rich-picture"] = lambda: rich_picture_scene(project, set(chosen), media)
+        makers["rich-picture"] = lambda text_scale=1.0: rich_picture_scene(project, set(chosen), media, text_scale)
     names = {v.id: v.name for v in project.cld.variables}
     styles = {pid: project.perspective(pid) for pid in chosen}
     if "loops" in sections:

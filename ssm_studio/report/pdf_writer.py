@@ -124,6 +124,9 @@ def enlarge_text(node, factor: float) -> None:
 # Causal diagrams are redrawn with text up to this much larger (their boxes grow with it).
 MAX_REDRAWN_TEXT = 2.0
 SCALABLE = ("overlay",)  # and every perspective's diagram (keys in splits)
+# Pictures are redrawn with their words larger (up to MAX_LABEL_BUMP), their label boxes and
+# bubbles grown to hold them: words enlarged in place overran each other line by line.
+PICTURES = ("rich-picture",)
 
 
 KEY_PT = 8.6  # the key's names: a size nothing else in the pack uses, so a test can find them
@@ -256,28 +259,34 @@ class PdfWriter:
         if block.key == "overlay" and self.a3_overlay:
             return self.own_page(drawing, block, caption, "a3", needed)
         scale = self.fitting(drawing, self.width, self.height - 40)
-        if scale >= needed or scale * MAX_TEXT_BUMP >= needed:
+        if scale >= needed or (scale * MAX_TEXT_BUMP >= needed and block.key not in PICTURES):
             return [self.placed(drawing, scale, needed, block.alt), *caption]
         return self.own_page(drawing, block, caption, "wide", needed)
 
     @staticmethod
     def needed(drawing) -> float:
         """The least scale at which the drawing's smallest text prints at 8 pt."""
-        smallest = smallest_text(drawing)
+        smallest = drawing.__dict__.get("smallest_label") or smallest_text(drawing)
         return MIN_TEXT_PT / smallest if math.isfinite(smallest) and smallest > 0 else 0.0
 
     def redrawn(self, block: Figure, drawing, width: float, height: float, needed: float):
         """A causal diagram drawn again with larger text, so that at the scale that fits the
         page its labels print at 8 pt; None if that would need text too large for its map."""
-        if not (block.key in SCALABLE or block.key in self.splits):
+        if not (block.key in SCALABLE or block.key in PICTURES or block.key in self.splits):
             return None
+        limit = MAX_LABEL_BUMP if block.key in PICTURES else MAX_REDRAWN_TEXT
         scale = self.fitting(drawing, width, height)
         factor = needed / scale * 1.03 if scale else math.inf
-        if factor > MAX_REDRAWN_TEXT:
-            return None
-        bigger = self.make(block.key, factor)
-        scale = self.fitting(bigger, width, height)
-        return (bigger, scale) if scale >= self.needed(bigger) else None
+        for _attempt in range(3):  # larger words widen the picture a little: aim again
+            if factor > limit:
+                return None
+            bigger = self.make(block.key, factor)
+            scale = self.fitting(bigger, width, height)
+            wanted = self.needed(bigger)
+            if scale >= wanted:
+                return bigger, scale
+            factor *= wanted / scale * 1.02
+        return None
 
     @staticmethod
     def fitting(drawing, width: float, height: float) -> float:
@@ -295,12 +304,14 @@ class PdfWriter:
         room = height - 45 - (18 if block.perspectives else 0)
         scale = self.fitting(drawing, width, room)
         back = [NextPageTemplate(self.orientation), PageBreakIfNotEmpty()]
-        redrawn = self.redrawn(block, drawing, width, room, needed) if scale * MAX_TEXT_BUMP < needed else None
+        picture = block.key in PICTURES
+        redrawn = self.redrawn(block, drawing, width, room, needed) \
+            if scale * MAX_TEXT_BUMP < needed or (picture and scale < needed) else None
         if redrawn is not None:
             bigger, scale = redrawn
             return [NextPageTemplate(template), PageBreakIfNotEmpty(), Diagram(bigger, self.doc, scale, block.alt),
                     *caption, *back]
-        if scale * MAX_TEXT_BUMP >= needed:
+        if scale * MAX_TEXT_BUMP >= needed and not picture:
             return [NextPageTemplate(template), PageBreakIfNotEmpty(),
                     self.placed(drawing, scale, needed, block.alt), *caption, *back]
         if block.key in self.splits:
