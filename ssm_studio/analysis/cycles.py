@@ -189,19 +189,33 @@ def enumerate_cycles(successors: Adjacency, nodes: list[str], clock: Clock,
 def _next_bound(counts: dict[int, int], done: int, kept: int, max_cycles: int) -> int:
     if kept * 100 < max_cycles:
         return done + max(1, done // 2)
-    # The counts of the last three lengths give their rate of growth; carried on, where
-    # would the list pass twice the cap? A pass past the right bound comes down to it,
-    # costing a little; a pass short of it costs a whole pass more (the rate of growth
-    # falls with length, so the forecast errs short): hence twice.
-    recent = [counts.get(length, 0) for length in range(done - 2, done + 1)]
-    rate = (recent[1] + recent[2]) / max(1, recent[0] + recent[1])
-    rate = min(max(rate, 1.05), 2.0)
-    total, count, bound = kept, max(1, recent[2]), done
-    while total <= 2 * max_cycles and bound < 2 * done:
+    # Carry the counts on at their rate of growth to the first length that passes the cap:
+    # the pass to it comes down by one length and ends complete up to the longest length
+    # that fits. A forecast short of the mark costs a whole pass more, one past it costs a
+    # little more searching; where the counts grow slowly, one length more is cheap cover.
+    rate = _growth(counts, done)
+    total, count, bound = kept, float(max(1, counts.get(done, 0))), done
+    while total <= max_cycles and bound < 2 * done:
         count *= rate
         total += count
         bound += 1
+    if rate < 2 and bound < 2 * done:
+        bound += 1
     return max(bound, done + 1)
+
+
+def _growth(counts: dict[int, int], done: int) -> float:
+    """How many times more cycles each length holds than the one before: the trend of the
+    last four lengths that have a few cycles each (a ratio of two small counts is noise)."""
+    if counts.get(done - 1, 0) >= 20 and counts.get(done, 0) >= 20:
+        rate = counts[done] / counts[done - 1]  # enough to go by: the latest step says most
+    else:
+        lengths = [length for length in range(max(1, done - 3), done + 1) if counts.get(length, 0) >= 5]
+        if len(lengths) < 2:
+            return 2.0
+        first, last = lengths[0], lengths[-1]
+        rate = (counts[last] / counts[first]) ** (1 / (last - first))
+    return min(max(rate, 1.05), 20.0)
 
 
 def _filled(kept: set[tuple[int, ...]], spares: list[tuple[int, ...]], max_cycles: int) -> set[tuple[int, ...]]:
