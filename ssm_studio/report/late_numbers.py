@@ -124,7 +124,7 @@ class PageRef(Paragraph):
 
 def note_page_ref(doc, canvas, label: str) -> None:
     """The onDraw callback of every PageRef: where its number goes, in what font."""
-    target = next(text for text, index in doc.page_refs.items() if index == int(label))
+    target = list(doc.page_refs)[int(label)]  # labels are numbered in the order targets came
     info = canvas._curr_tx_info
     doc.refs_to_place.append((info["cur_x"], info["cur_y"], info["tx"]._fontname, info["tx"]._fontsize, target))
 

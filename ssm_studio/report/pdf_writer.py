@@ -270,8 +270,9 @@ class PdfWriter:
         return MIN_TEXT_PT / smallest if math.isfinite(smallest) and smallest > 0 else 0.0
 
     def redrawn(self, block: Figure, drawing, width: float, height: float, needed: float):
-        """A causal diagram drawn again with larger text, so that at the scale that fits the
-        page its labels print at 8 pt; None if that would need text too large for its map."""
+        """A causal diagram or a picture drawn again with larger text, so that at the scale
+        that fits the page its labels print at 8 pt; None if that would need text too large
+        for its map (MAX_REDRAWN_TEXT; MAX_LABEL_BUMP for a picture)."""
         if not (block.key in SCALABLE or block.key in PICTURES or block.key in self.splits):
             return None
         limit = MAX_LABEL_BUMP if block.key in PICTURES else MAX_REDRAWN_TEXT
