@@ -42,7 +42,8 @@ class PackTemplate(BaseDocTemplate):
         self.page_refs: dict[str, int] = {}  # each "(see p. N)" target and its callback label
         self.late = LateNumbers()
         self.refs_to_place: list = []  # a PageRef's numbers, between its words and its forms
-        self._story_size = self._story_left = 0
+        self._story_size = self._story_placed = 0
+        self.setProgressCallBack(self._placing)  # reportlab counts the story's flowables as it places them
         big = landscape(A3)  # the overlay on A3 when the user asks for it
         self.addPageTemplates([
             PageTemplate("main", [self._frame(main)], onPage=self._decorate, pagesize=main),
@@ -73,7 +74,6 @@ class PackTemplate(BaseDocTemplate):
             for _attempt in range(2):
                 for toc in contents:
                     toc.beforeBuild()
-                self._story_size = len(story)
                 self.build(story[:])  # a copy: building consumes the story
                 for toc in contents:
                     toc.afterBuild()
@@ -100,9 +100,11 @@ class PackTemplate(BaseDocTemplate):
         super().handle_documentBegin()
         self.canv.setNamedCB("ssm_page_ref", lambda canvas, kind, label: note_page_ref(self, canvas, label))
 
-    def handle_flowable(self, flowables) -> None:
-        self._story_left = len(flowables)  # for progress: how much of the story is still to place
-        return super().handle_flowable(flowables)
+    def _placing(self, kind: str, count: int) -> None:
+        if kind == "SIZE_EST":
+            self._story_size, self._story_placed = count, 0
+        elif kind == "PROGRESS":
+            self._story_placed = count
 
     def _frame(self, size) -> Frame:
         width, height = size
@@ -129,7 +131,7 @@ class PackTemplate(BaseDocTemplate):
         canvas.restoreState()
         if self.progress is not None and self._story_size:
             # The share of the story placed so far: the page count is not known until the end.
-            done = 1.0 - self._story_left / self._story_size
+            done = min(1.0, self._story_placed / self._story_size)
             self._shown_progress = max(self._shown_progress, 0.45 + 0.55 * done)  # never backwards
             self.progress(self._shown_progress, f"Laying out and drawing page {doc.page}")
 

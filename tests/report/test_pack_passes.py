@@ -48,6 +48,11 @@ def test_one_pass_and_every_forward_number_is_the_page_it_names(tmp_path, qapp, 
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert any(message.startswith("Laying out and drawing page") for _, message in seen)
+    # The bar moves with the story placed: it starts near where building the figures left it.
+    first_page = next(f for f, message in seen if message == "Laying out and drawing page 1")
+    assert first_page < 0.5
+    pages = [f for f, message in seen if message.startswith("Laying out and drawing page")]
+    assert pages[len(pages) // 2] < 0.95
 
 
 def test_a_missed_plan_costs_a_second_pass_and_nothing_else(tmp_path, qapp, monkeypatch):
