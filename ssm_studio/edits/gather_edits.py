@@ -24,10 +24,16 @@ class GatherEdit(Edit):
                  label: str = "Gather") -> None:
         self.label = label
         self.groups: dict[tuple[str, ...], list[Any]] = {}
+        widened = dict(included_by)
         for path, obj in inserts:  # in the order given: perspectives before the claims naming them
+            if path == ("cld", "variables") and obj.id in widened:
+                # Brought in by this same step (one file of a merge) and widened by a later
+                # file: it comes in widened, so undo never reports a change to a variable
+                # it has just taken away.
+                obj = obj.model_copy(update={"included_by": widened.pop(obj.id)})
             self.groups.setdefault(path, []).append(obj)
         self.widen = [SetFieldsEdit(("cld", "variables", variable_id), {"included_by": perspectives}, label=label)
-                      for variable_id, perspectives in included_by.items()]
+                      for variable_id, perspectives in widened.items()]
 
     def apply(self, project: Project) -> list[ChangeEvent]:
         fresh: dict[tuple[str, ...], list[Any]] = {}

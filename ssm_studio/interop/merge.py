@@ -18,13 +18,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import LoopName, Project
-from ..model.base import new_id
+from pydantic import ValidationError
 
-# Fields that hold ids of other objects, and the id field itself: what is renamed when an
-# incoming object's id is already taken in the project.
-_ID_FIELDS = {"id", "source", "target", "perspective", "layer", "owner", "members", "included_by",
-              "root_definition", "activity", "source_row"}
+from ..errors import ImportProblem, describe_validation_error
+from ..model import LoopName, Project
+from .merge_ids import fresh_maps, ids_by_kind, renamed
 
 
 def normalise(name: str) -> str:
@@ -74,12 +72,18 @@ class MergeSummary:
     new_claims: int = 0
     matched_claims: int = 0  # another perspective already makes the same claim
     conflicting_claims: list[str] = field(default_factory=list)  # opposite polarity elsewhere
+    folded_variables: int = 0  # incoming variables that joined another of the same file
+    folded_claims: int = 0  # claims of those that became a loop of one or a repeat: kept out
 
     def lines(self) -> list[str]:
         out = [f"{self.source}: {len(self.perspectives)} perspective(s) joined: {', '.join(self.perspectives)}",
                f"  variables: {len(self.new_variables)} new, {len(self.matched_variables)} matched",
                f"  claims: {self.new_claims} new, {self.matched_claims} already made by another perspective, "
                f"{len(self.conflicting_claims)} in conflict"]
+        if self.folded_variables:
+            out.append(f"  {self.folded_variables} variable(s) of this file matched the same project variable as "
+                       f"another of its own and became one; {self.folded_claims} claim(s) between them or "
+                       "repeating another of the same perspective were kept once or left out")
         out += [f"    conflict: {text}" for text in self.conflicting_claims[:20]]
         if len(self.conflicting_claims) > 20:
             out.append(f"    and {len(self.conflicting_claims) - 20} more conflicts")
@@ -98,28 +102,46 @@ class MergePlan:
 
 def plan_merge(base: Project, incoming: Project, source: str,
                matches: dict[str, str | None] | None = None, media: dict[str, bytes] | None = None) -> MergePlan:
-    """``matches`` maps incoming variable ids to base ids (None: new); by default the proposals."""
+    """``matches`` maps incoming variable ids to base ids (None: new); by default the proposals.
+    Several incoming variables may name one base variable ('Global warming' and 'Global
+    warming\\' in one participant's file): they become that one variable. Raises
+    ImportProblem, never a traceback, if the result could still not make a valid project."""
     if matches is None:
         matches = {p.incoming_id: p.base_id for p in propose_matches(base, incoming)}
-    taken = _all_ids(base)
-    # Rich-picture items both files hold unchanged (they began as copies of one project)
-    # come in once; an item changed in either file comes in as well, under a new id.
-    base_items = {i.id: i.model_dump() for i in base.rich_picture.items}
-    unchanged = {i.id for i in incoming.rich_picture.items if base_items.get(i.id) == i.model_dump()}
-    taken -= unchanged
-    remap: dict[str, str] = {}
+    base_variable_ids = {v.id for v in base.cld.variables}
+    taken = ids_by_kind(base)
+    # Rich-picture items both files hold unchanged, when they began as copies of one project
+    # (the same project id), come in once, keeping their id so that what refers to them
+    # still does; an item changed in either file comes in as well, under a new id. Two
+    # projects that merely number their items alike share no item.
+    unchanged: set[str] = set()
+    if incoming.id == base.id:
+        base_items = {i.id: i.model_dump() for i in base.rich_picture.items}
+        unchanged = {i.id for i in incoming.rich_picture.items if base_items.get(i.id) == i.model_dump()}
+    maps = fresh_maps(incoming, taken, {"item": unchanged})
+    # Matched variables take the project's id; the others keep theirs unless it is taken.
+    variable_map = maps["variable"]
     for v in incoming.cld.variables:
-        if matches.get(v.id):
-            remap[v.id] = matches[v.id]
+        chosen = matches.get(v.id)
+        if chosen and chosen in base_variable_ids:
+            variable_map[v.id] = chosen
     data = incoming.model_dump(mode="json")
-    for value in _all_ids(incoming):
-        if value not in remap and value in taken:
-            remap[value] = new_id()
-    data = _rename(data, remap)
+    data["cld"]["loop_names"] = []  # named again below, for the merged project's loops
+    original_ends = [(link["source"], link["target"]) for link in data["cld"]["links"]]
+    data = renamed(data, maps)
+    variables, links = data["cld"]["variables"], data["cld"]["links"]
     summary = MergeSummary(source)
+    incoming_names: dict[str, list[str]] = {}
+    for v in incoming.cld.variables:
+        incoming_names.setdefault(variable_map.get(v.id, v.id), []).append(v.name)
+    data["cld"]["variables"], data["cld"]["links"] = _folded(variables, links, original_ends, summary)
+    try:
+        merged = Project.model_validate(data)
+    except ValidationError as error:
+        raise ImportProblem(f"{source} could not be merged: {describe_validation_error(error)}. "
+                            "Nothing was changed.") from None
     base_names = {p.name.strip().casefold() for p in base.perspectives}
     inserts: list[tuple[tuple[str, ...], Any]] = []
-    merged = Project.model_validate(data)
     for perspective in merged.perspectives:
         if perspective.name.strip().casefold() in base_names:
             perspective.name = f"{perspective.name} ({source})"[:500]
@@ -128,10 +150,9 @@ def plan_merge(base: Project, incoming: Project, source: str,
         inserts.append((("perspectives",), perspective))
     base_vars = {v.id: v for v in base.cld.variables}
     included: dict[str, list[str]] = {}
-    incoming_names = {remap.get(v.id, v.id): v.name for v in incoming.cld.variables}
     for v in merged.cld.variables:
         if v.id in base_vars:
-            summary.matched_variables.append((incoming_names[v.id], base_vars[v.id].name))
+            summary.matched_variables += [(name, base_vars[v.id].name) for name in incoming_names[v.id]]
             extra = [p for p in v.included_by if p not in base_vars[v.id].included_by]
             if extra:
                 included[v.id] = list(dict.fromkeys(included.get(v.id, base_vars[v.id].included_by) + extra))
@@ -155,44 +176,42 @@ def plan_merge(base: Project, incoming: Project, source: str,
             summary.new_claims += 1
         inserts.append((("cld", "links"), link))
     for item in merged.rich_picture.items:
-        if item.id not in unchanged:
+        if item.id not in unchanged:  # a changed item's id was renamed if the project had it
             inserts.append((("rich_picture", "items"), item))
     inserts += [(("root_definitions",), rd) for rd in merged.root_definitions]
     inserts += [(("conceptual_models",), cm) for cm in merged.conceptual_models]
     inserts += [(("actions",), action) for action in merged.actions]
-    inserts += [(("cld", "loop_names"), name) for name in _loop_names(base, incoming, merged, remap)]
+    inserts += [(("cld", "loop_names"), name) for name in _loop_names(base, incoming, variable_map)]
     return MergePlan(inserts, included, dict(media or {}), summary)
 
 
-def _all_ids(project: Project) -> set[str]:
-    found: set[str] = set()
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            if isinstance(value.get("id"), str):
-                found.add(value["id"])
-            for child in value.values():
-                walk(child)
-        elif isinstance(value, list):
-            for child in value:
-                walk(child)
-
-    walk(project.model_dump(mode="json", include={"perspectives", "rich_picture", "cld", "root_definitions",
-                                                  "conceptual_models", "actions"}))
-    return found
-
-
-def _rename(value: Any, remap: dict[str, str], key: str = "") -> Any:
-    if isinstance(value, dict):
-        return {k: _rename(v, remap, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_rename(v, remap, key) for v in value]
-    if key in _ID_FIELDS and isinstance(value, str):
-        return remap.get(value, value)
-    return value
+def _folded(variables: list[dict], links: list[dict], original_ends: list[tuple[str, str]],
+            summary: MergeSummary) -> tuple[list[dict], list[dict]]:
+    """Variables that now share an id made one (their perspectives joined); claims that now
+    join a variable to itself (their ends were two variables in the file), or repeat a claim
+    of the same perspective, kept out and counted."""
+    by_id: dict[str, dict] = {}
+    for v in variables:
+        kept = by_id.setdefault(v["id"], v)
+        if kept is not v:
+            kept["included_by"] = list(dict.fromkeys(kept["included_by"] + v["included_by"]))
+            summary.folded_variables += 1
+    seen: dict[tuple[str, str, str], str] = {}
+    kept_links = []
+    for link, (source, target) in zip(links, original_ends, strict=True):
+        if link["source"] == link["target"] and source != target:  # its two ends became one
+            summary.folded_claims += 1
+            continue
+        key = (link["source"], link["target"], link["perspective"])
+        if key in seen:
+            summary.folded_claims += 1
+            continue
+        seen[key] = link["polarity"]
+        kept_links.append(link)
+    return list(by_id.values()), kept_links
 
 
-def _loop_names(base: Project, incoming: Project, merged: Project, remap: dict[str, str]) -> list[LoopName]:
+def _loop_names(base: Project, incoming: Project, remap: dict[str, str]) -> list[LoopName]:
     """Names users gave loops in their own file, re-keyed to the merged project's ids."""
     named = {n.key: n for n in incoming.cld.loop_names if n.name}
     if not named:

@@ -144,3 +144,32 @@ def test_a_pasted_loopy_link(window, monkeypatch):
     assert project.perspectives[-1].name == "Weather"
     names = {v.id: v.name for v in project.cld.variables}
     assert ("rain", "floods", "+") in {(names[lk.source], names[lk.target], lk.polarity) for lk in project.cld.links}
+
+
+@pytest.mark.parametrize("count", [2, 10, 30])
+def test_merging_many_numbered_participants_in_the_window(window, monkeypatch, tmp_path, count):
+    """Ids another tool numbered collide across every file; one Undo takes all of it back."""
+    from ssm_studio.storage import save_project
+    from tests.interop.participants import participants
+
+    paths = []
+    for number, project in enumerate(participants(count), 1):
+        paths.append(tmp_path / f"participant-{number:02}.ssm")
+        save_project(paths[-1], project)
+    before = window.session.document.project.model_dump_json()
+    counts = len(window.session.document.project.perspectives)
+    choose_files(monkeypatch, paths)
+    reviews = answer(monkeypatch, MatchReviewDialog)
+    window.actions_["merge"].trigger()
+    # Every file but the first (whose ideas the example does not hold) had matches to review.
+    assert len(reviews) == count - 1
+    project = window.session.document.project
+    assert len(project.perspectives) == counts + count
+    summary = window.gather_summary.text.toPlainText()
+    assert summary.count("perspective(s) joined") == count
+    if count > 1:
+        assert "became one" in summary  # the even participants' doubled 'Global warming'
+    window.session.undo_stack.undo()
+    assert window.session.document.project.model_dump_json() == before
+    window.session.undo_stack.redo()
+    assert len(window.session.document.project.perspectives) == counts + count
