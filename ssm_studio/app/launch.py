@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QLockFile,
     QSettings,
-    QStandardPaths,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
@@ -19,9 +18,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
-from ..bundled import default_example, resource_dir
+from ..bundled import resource_dir
 from ..errors import SsmError
 from ..render.qt_app import ensure_platform
+from .places import example_copy, recovery_folder
 
 # The document model, storage and the editing session (pydantic, networkx) are imported inside
 # the functions that use them: the window is shown first and the project is opened after.
@@ -61,11 +61,6 @@ def release_clipboard() -> None:
         clipboard.clear()
         if text:
             clipboard.setText(text)
-
-
-def recovery_folder() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".ssm-studio") / "recovery"
 
 
 def crashed_copies(store):
@@ -136,32 +131,6 @@ def first_session(files: list[str], settings: QSettings, store):
         except SsmError as error:
             QMessageBox.critical(None, "Cannot open", str(error))
     return DocumentSession(recovery=store)
-
-
-def documents_folder() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(base or Path.home()) / "SSM Studio"
-
-
-def example_copy(folder: Path | None = None, source: Path | None = None) -> Path | None:
-    """The user's own copy of a bundled example (the default one unless ``source``), made
-    on first use, so that saving never writes into the installed package. An existing copy
-    (perhaps with the user's changes) is kept and opened."""
-    shipped = source or default_example()
-    if not shipped.is_file():
-        return None
-    target = (folder or documents_folder()) / shipped.name
-    if target.is_file():
-        return target
-    from ..storage import write_bytes_atomically
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomically(target, shipped.read_bytes(), keep_backup=False)
-    except (OSError, SsmError) as error:
-        sys.stderr.write(f"ssm-studio: could not copy the example to {target.parent}: {error}\n")
-        return None
-    return target
 
 
 def install_error_hook(window) -> None:

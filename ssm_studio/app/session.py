@@ -16,7 +16,7 @@ from ..model import Project
 from ..storage import RecoveryStore, save_project
 from ..workspace.loop_tracker import LoopTracker
 from ..workspace.opening import open_any
-from .launch import recovery_folder
+from .places import recovery_folder
 from .undo import EditCommand
 
 AUTOSAVE_MS = 60_000

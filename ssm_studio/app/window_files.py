@@ -47,7 +47,7 @@ class WindowFiles:
     def open_example(self, shipped: str) -> bool:
         """An example opens as the user's own copy (in the documents folder), never the
         installed file."""
-        from .launch import example_copy
+        from .places import example_copy
 
         copy = example_copy(source=Path(shipped))
         if copy is None:

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QPoint, QSettings, Qt
 
-from ssm_studio.app import launch
+from ssm_studio.app import launch, places
 from ssm_studio.app.main_window import MainWindow
 from ssm_studio.app.session import DocumentSession
 from ssm_studio.bundled import default_example
@@ -18,7 +18,7 @@ def settings_in(tmp_path):
 def test_first_start_opens_a_copy_of_the_example_then_the_last_file(qtbot, tmp_path, store, example_copy,
                                                                      monkeypatch):
     documents = tmp_path / "Documents" / "SSM Studio"
-    monkeypatch.setattr(launch, "documents_folder", lambda: documents)
+    monkeypatch.setattr(places, "documents_folder", lambda: documents)
     shipped = default_example()
     shipped_bytes = shipped.read_bytes()
     settings = settings_in(tmp_path)

@@ -8,16 +8,12 @@ orange-canvas-core's interactions do.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem, QGraphicsView
 
 from ...render.geometry import curvature_from_handle
-
-if TYPE_CHECKING:
-    from .view import CanvasView
+from .tool_host import ToolHost
 
 
 class Tool:
@@ -26,7 +22,7 @@ class Tool:
     rubber_band = False
     hint = ""
 
-    def __init__(self, view: CanvasView) -> None:
+    def __init__(self, view: ToolHost) -> None:
         self.view = view
 
     @property
@@ -59,7 +55,7 @@ class SelectTool(Tool):
     rubber_band = True
     hint = "Select: drag to move, double-click to add or rename"
 
-    def __init__(self, view: CanvasView) -> None:
+    def __init__(self, view: ToolHost) -> None:
         super().__init__(view)
         self._bending = None
 
@@ -103,7 +99,7 @@ class AddTool(Tool):
 
     key = "add"
 
-    def __init__(self, view: CanvasView, hint: str) -> None:
+    def __init__(self, view: ToolHost, hint: str) -> None:
         super().__init__(view)
         self.hint = hint
 
@@ -120,7 +116,7 @@ class PlaceTool(Tool):
     """Click to put something there: a bubble for the figure clicked, a box, the figure
     chosen in the palette. ``place(at, under)`` makes it (``under``: the box clicked, if any)."""
 
-    def __init__(self, view: CanvasView, key: str, hint: str, place) -> None:
+    def __init__(self, view: ToolHost, key: str, hint: str, place) -> None:
         super().__init__(view)
         self.key, self.hint, self.place = key, hint, place
 
@@ -135,7 +131,7 @@ class ConnectTool(Tool):
 
     key = "link"
 
-    def __init__(self, view: CanvasView, hint: str) -> None:
+    def __init__(self, view: ToolHost, hint: str) -> None:
         super().__init__(view)
         self.hint = hint
         self._from = None
@@ -179,7 +175,7 @@ class PenTool(Tool):
     key = "pen"
     hint = "Pen: draw with the mouse; each stroke is one step to undo"
 
-    def __init__(self, view: CanvasView) -> None:
+    def __init__(self, view: ToolHost) -> None:
         super().__init__(view)
         self._points: list[QPointF] | None = None
         self._ink: QGraphicsPathItem | None = None
