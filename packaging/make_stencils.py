@@ -17,6 +17,33 @@ OUT = Path(__file__).resolve().parents[1] / "resources" / "stencils"
 INK = "#222222"
 
 
+def outline(text: str, x: float, y: float, size: float) -> str:
+    """``text`` in bold DejaVu Sans, centred on x with its baseline at y, as SVG path data."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPainterPath
+
+    _app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (fonts need an application)
+    font = QFont("DejaVu Sans")
+    font.setBold(True)
+    font.setPixelSize(int(size))
+    path = QPainterPath()
+    path.addText(QPointF(x - QFontMetricsF(font).horizontalAdvance(text) / 2, y), font, text)
+    parts, i = [], 0
+    while i < path.elementCount():
+        e = path.elementAt(i)
+        if e.type == QPainterPath.ElementType.MoveToElement:
+            parts.append(f"M{e.x:.2f},{e.y:.2f}")
+            i += 1
+        elif e.type == QPainterPath.ElementType.LineToElement:
+            parts.append(f"L{e.x:.2f},{e.y:.2f}")
+            i += 1
+        else:  # a cubic: this element and the next two
+            c1, c2, end = path.elementAt(i), path.elementAt(i + 1), path.elementAt(i + 2)
+            parts.append(f"C{c1.x:.2f},{c1.y:.2f} {c2.x:.2f},{c2.y:.2f} {end.x:.2f},{end.y:.2f}")
+            i += 3
+    return " ".join(parts) + " Z"
+
+
 class Pen:
     def __init__(self, seed: str) -> None:
         self.rng = random.Random(seed)
@@ -58,8 +85,10 @@ class Pen:
         self.poly([(x, y), (x + w, y), (x + w, y + h), (x, y + h)], fill=fill, width=width)
 
     def text(self, x, y, s, size=22) -> None:
-        self.parts.append(f'<text x="{x}" y="{y}" font-family="DejaVu Sans" font-size="{size}" '
-                          f'font-weight="bold" fill="{INK}" stroke="none" text-anchor="middle">{s}</text>')
+        """Words and signs in a figure are part of its artwork, written as outlines: as text,
+        a printed pack would count them as labels and shrink or enlarge them with the words."""
+        self.parts.append(f'<!-- {s}, as outlines: part of the artwork, not a label -->')
+        self.parts.append(f'<path d="{outline(s, x, y, size)}" fill="{INK}" stroke="none" fill-rule="nonzero"/>')
 
     def svg(self) -> str:
         body = "\n  ".join(self.parts)

@@ -105,7 +105,9 @@ class VariableItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.name = self.editable_text = name
         self.font, metrics = _font_and_metrics(self.style)
-        text = metrics.boundingRect(QRectF(0, 0, MAX_LABEL_WIDTH, 1000), _LABEL_FLAGS, name or " ")
+        # The wrapping width grows with the words, so larger text keeps its line breaks.
+        width = MAX_LABEL_WIDTH * self.style.text_scale
+        text = metrics.boundingRect(QRectF(0, 0, width, 1000), _LABEL_FLAGS, name or " ")
         w, h = text.width() + 14, text.height() + 8
         self.box = QRectF(-w / 2, -h / 2, w, h)
         self.half_w, self.half_h = w / 2, h / 2
@@ -184,7 +186,8 @@ class LinkItem(QGraphicsItem):
         """``geometry`` False when the caller lays the link out next (a whole diagram being
         built computes each link's curve once, not twice)."""
         self.polarity, self.delay, self.curvature = polarity, delay, curvature
-        self.pen = perspective_pen(colour, dash, self.style.link_width)
+        # Lines, heads and signs grow with the words (print draws large words, then shrinks).
+        self.pen = perspective_pen(colour, dash, self.style.link_width * self.style.text_scale)
         if geometry:
             self.update_geometry()
 
@@ -220,8 +223,9 @@ class LinkItem(QGraphicsItem):
     def exact_rect(self) -> QRectF:
         """The scene rectangle the link really covers (its curve worked out if need be)."""
         self._ensure()
+        r = 12 * self.style.text_scale
         return self._shape.boundingRect().united(
-            QRectF(self._sign_at - QPointF(12, 12), self._sign_at + QPointF(12, 12))).adjusted(-4, -4, 4, 4)
+            QRectF(self._sign_at - QPointF(r, r), self._sign_at + QPointF(r, r))).adjusted(-4, -4, 4, 4)
 
     def settle(self) -> None:
         """Exact bounds in place of the estimate (exports measure the scene by them)."""
@@ -282,9 +286,10 @@ class LinkItem(QGraphicsItem):
         length = math.hypot(direction.x(), direction.y()) or 1.0
         d = QPointF(direction.x() / length, direction.y() / length)
         n = QPointF(-d.y(), d.x())
-        size = 9 + self.style.link_width
+        s = self.style.text_scale
+        size = (9 + self.style.link_width) * s
         self._head = QPolygonF([tip, tip - d * size + n * (size * 0.45), tip - d * size - n * (size * 0.45)])
-        self._sign_at = tip - d * (size + 9) + n * 11
+        self._sign_at = tip - d * (size + 9 * s) + n * (11 * s)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -321,7 +326,8 @@ class LinkItem(QGraphicsItem):
         sign = {"+": "+", "-": "\u2212", "?": "?"}[self.polarity]
         painter.setPen(QColor(self.style.text))
         painter.setFont(self.style.font(13, bold=True))
-        painter.drawText(QRectF(self._sign_at - QPointF(10, 10), self._sign_at + QPointF(10, 10)),
+        r = 10 * self.style.text_scale
+        painter.drawText(QRectF(self._sign_at - QPointF(r, r), self._sign_at + QPointF(r, r)),
                          int(Qt.AlignmentFlag.AlignCenter), sign)
         if self.delay:
             self._draw_delay(painter, pen)
@@ -333,11 +339,12 @@ class LinkItem(QGraphicsItem):
         length = math.hypot(t.x(), t.y()) or 1.0
         d = QPointF(t.x() / length, t.y() / length)
         n = QPointF(-d.y(), d.x())
-        mark = QPen(pen.color(), 2)
+        s = self.style.text_scale
+        mark = QPen(pen.color(), 2 * s)
         painter.setPen(mark)
-        for shift in (-3.5, 3.5):
+        for shift in (-3.5 * s, 3.5 * s):
             centre = self._mark_at + d * shift
-            painter.drawLine(centre - n * 8, centre + n * 8)
+            painter.drawLine(centre - n * (8 * s), centre + n * (8 * s))
 
     def delay_mark_rect(self) -> QRectF:
         self._ensure()
@@ -345,7 +352,8 @@ class LinkItem(QGraphicsItem):
 
     def sign_rect(self) -> QRectF:
         self._ensure()
-        return QRectF(self._sign_at - QPointF(10, 10), self._sign_at + QPointF(10, 10))
+        r = 10 * self.style.text_scale
+        return QRectF(self._sign_at - QPointF(r, r), self._sign_at + QPointF(r, r))
 
     def handle_point(self) -> QPointF:
         self._ensure()
@@ -356,11 +364,12 @@ class LinkItem(QGraphicsItem):
         """Perspectives disagree on this link's polarity: a ringed '≠' on the line (a delay
         mark, when there is one, takes that place; the ring then sits at two thirds)."""
         at = self._mark_at if not self.delay else point_between(self._mid, self._head.at(0), 0.5)
-        painter.setPen(QPen(QColor(self.style.text), 1.4))
+        r = 8 * self.style.text_scale
+        painter.setPen(QPen(QColor(self.style.text), 1.4 * self.style.text_scale))
         painter.setBrush(QColor(self.style.background))
-        painter.drawEllipse(at, 8, 8)
+        painter.drawEllipse(at, r, r)
         painter.setFont(self.style.font(10, bold=True))
-        painter.drawText(QRectF(at - QPointF(8, 8), at + QPointF(8, 8)),
+        painter.drawText(QRectF(at - QPointF(r, r), at + QPointF(r, r)),
                          int(Qt.AlignmentFlag.AlignCenter), "\u2260")
 
     def midpoint(self) -> QPointF:

@@ -24,15 +24,47 @@ from .style import CanvasStyle
 FORMATS = ("png", "svg", "pdf")
 
 
+# The least room between two printed boxes, in scene units at the scene's own text size: enough
+# for a link's arrowhead and its sign to show between them.
+PRINT_GAP = 18.0
+
+
 def cld_scene(project: Project, perspectives: set[str] | None = None,
               style: CanvasStyle | None = None, loop_budget: float = 0.5,
-              only_used: bool = False, loops: LoopReport | None = None) -> CldScene:
+              only_used: bool = False, loops: LoopReport | None = None, apart: bool = False) -> CldScene:
     """A scene of the causal-loop diagram showing only ``perspectives`` (None: all).
 
     ``only_used`` leaves out the variables those perspectives do not use (on screen they
     are faded context; in print they would crowd the page and slow the conversion).
     ``loops``, the loops of exactly those perspectives found already, are drawn without
-    searching again."""
+    searching again. ``apart`` (print): boxes that would touch, on screen or once their
+    words are enlarged, are drawn moved apart, so no box hides another's links."""
+    scene = _cld_scene(project, perspectives, style, loop_budget, only_used, loops)
+    if apart:
+        moved = _separated(scene)
+        if moved:
+            scene.close()
+            variables = [v.model_copy(update={"x": moved[v.id][0], "y": moved[v.id][1]}) if v.id in moved else v
+                         for v in project.cld.variables]
+            shifted = project.model_copy(update={"cld": project.cld.model_copy(update={"variables": variables})})
+            scene = _cld_scene(shifted, perspectives, style, loop_budget, only_used, loops)
+    return scene
+
+
+def _separated(scene) -> dict[str, tuple[float, float]]:
+    """New centres for the shown boxes of a scene that touch (layout/separation.py)."""
+    from ..layout.separation import separate_boxes
+
+    boxes = {}
+    for object_id, item in scene.variable_items.items():
+        if item.isVisible():
+            rect = item.mapRectToScene(item.box)
+            boxes[object_id] = (rect.center().x(), rect.center().y(), rect.width(), rect.height())
+    gap = PRINT_GAP * scene.style.text_scale
+    return separate_boxes(boxes, gap) if len(boxes) > 1 else {}
+
+
+def _cld_scene(project, perspectives, style, loop_budget, only_used, loops) -> CldScene:
     document = Document(project)
     tracker = None if loops is None else ReadyLoops(document, loops, perspectives)
     scene = CldScene(document, LayerState(), style or CanvasStyle(),
@@ -47,10 +79,13 @@ def cld_scene(project: Project, perspectives: set[str] | None = None,
 
 
 def rich_picture_scene(project: Project, perspectives: set[str] | None = None,
-                       media: dict[str, bytes] | None = None, text_scale: float = 1.0):
+                       media: dict[str, bytes] | None = None, text_scale: float = 1.0, apart: bool = False):
     """The rich picture with common ground and ``perspectives`` (None: every layer); its
     photos come from ``media`` (the project file's images by key), else show as missing.
-    ``text_scale`` enlarges every word with the boxes and bubbles around it (for print)."""
+    ``text_scale`` enlarges every word with the boxes and bubbles around it (for print).
+    ``apart`` (print): figures, words, bubbles and photos that would cover one another are
+    drawn moved apart, and each perspective's layer is outlined in its colour and dash, so
+    the key tells the layers apart (on paper, in greyscale too)."""
     from .rp_scene import RpScene
 
     layers = LayerState()
@@ -59,15 +94,93 @@ def rich_picture_scene(project: Project, perspectives: set[str] | None = None,
         layers.show_only(set(perspectives))
     scene = RpScene(Document(project, media), layers, text_scale)
     scene.prepare_for_export()
+    if not apart:
+        return scene
+    moved = _separated_picture(scene, text_scale)
+    if moved:
+        scene.close()
+        items = [i.model_copy(update={"x": i.x + moved[i.id][0], "y": i.y + moved[i.id][1]}) if i.id in moved else i
+                 for i in project.rich_picture.items]
+        shifted = project.model_copy(update={"rich_picture": project.rich_picture.model_copy(update={"items": items})})
+        scene = RpScene(Document(shifted, media), layers, text_scale)
+        scene.prepare_for_export()
+    _outline_layers(scene, project)
     return scene
 
 
-def conceptual_model_scene(project: Project, model_id: str, style: CanvasStyle | None = None):
-    """One conceptual model, drawn by the canvas's own scene, ready for export."""
+def _solid_rects(scene) -> dict[str, QRectF]:
+    """What of each picture item must stay clear of the others: a figure with its label, a
+    text, a bubble's body, a photo (ink, connectors and drawn shapes may cross things)."""
+    from .rp_items import BubbleItem, PictureItem, StencilItem, TextBlockItem
+
+    rects = {}
+    for item_id, item in scene.variable_items.items():
+        if not item.isVisible():
+            continue
+        if isinstance(item, StencilItem):
+            local = QRectF(-item.w / 2, -item.h / 2, item.w, item.h)
+            if item.label:
+                local = local.united(item.label_box())
+        elif isinstance(item, BubbleItem):
+            local = item.body()
+        elif isinstance(item, TextBlockItem):
+            local = item.box
+        elif isinstance(item, PictureItem):
+            local = item.boundingRect()
+        else:
+            continue
+        rects[item_id] = item.mapRectToScene(local)
+    return rects
+
+
+def _separated_picture(scene, text_scale: float) -> dict[str, tuple[float, float]]:
+    """How far each picture item must move so that no two cover each other."""
+    from ..layout.separation import separate_boxes
+
+    rects = _solid_rects(scene)
+    boxes = {k: (r.center().x(), r.center().y(), r.width(), r.height()) for k, r in rects.items()}
+    moved = separate_boxes(boxes, 6.0 * text_scale) if len(boxes) > 1 else {}
+    return {k: (x - boxes[k][0], y - boxes[k][1]) for k, (x, y) in moved.items()}
+
+
+def _outline_layers(scene, project: Project) -> None:
+    """A rounded outline in its perspective's pen round every item on a perspective's layer."""
+    from PySide6.QtGui import QPainterPath
+    from PySide6.QtWidgets import QGraphicsPathItem
+
+    from .style import perspective_pen
+
+    rects = _solid_rects(scene)
+    for item_id, item in scene.variable_items.items():
+        perspective = project.perspective(item.layer) if item.layer else None
+        if perspective is None or not item.isVisible():
+            continue
+        rect = rects.get(item_id) or item.sceneBoundingRect()
+        path = QPainterPath()
+        path.addRoundedRect(rect.adjusted(-4, -4, 4, 4), 8, 8)
+        outline = QGraphicsPathItem(path)
+        outline.setPen(perspective_pen(perspective.colour, perspective.dash, 1.6))
+        outline.setZValue(item.zValue() - 0.5)
+        scene.addItem(outline)
+
+
+def conceptual_model_scene(project: Project, model_id: str, style: CanvasStyle | None = None,
+                           apart: bool = False):
+    """One conceptual model, drawn by the canvas's own scene, ready for export; ``apart``
+    as for cld_scene."""
     from .cm_scene import CmScene
 
     scene = CmScene(Document(project), model_id, style or CanvasStyle())
     scene.prepare_for_export()
+    moved = _separated(scene) if apart else {}
+    if moved:
+        scene.close()
+        models = [cm.model_copy(update={"activities": [
+            a.model_copy(update={"x": moved[a.id][0], "y": moved[a.id][1]}) if a.id in moved else a
+            for a in cm.activities]}) if cm.id == model_id else cm for cm in project.conceptual_models]
+        scene = CmScene(Document(project.model_copy(update={"conceptual_models": models})), model_id,
+                        style or CanvasStyle())
+        scene.prepare_for_export()
     return scene
 
 

@@ -73,9 +73,19 @@ class StencilItem(RpItem):
         return 9 * self.text_scale if self.label else 0.0
 
     def label_box(self) -> QRectF:
-        """Under the picture, wider than it; larger text (a printed pack) gets a larger box."""
+        """Under the picture, wider than it, as tall as its wrapped lines; larger text (a
+        printed pack) gets a larger box."""
         s = self.text_scale
-        return QRectF(-self.w / 2 - 40 * s, self.h / 2, self.w + 80 * s, 26 * s)
+        width = self.w + 80 * s
+        if self._label_height is None:
+            from PySide6.QtGui import QFontMetricsF
+
+            flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+            measured = QFontMetricsF(_font(9 * s)).boundingRect(QRectF(0, 0, width, 10_000), flags, self.label)
+            self._label_height = max(26 * s, measured.height() + 4 * s)
+        return QRectF(-self.w / 2 - 40 * s, self.h / 2, width, self._label_height)
+
+    _label_height: float | None = None
 
     def boundingRect(self) -> QRectF:
         box = QRectF(-self.w / 2 - 40, -self.h / 2 - 4, self.w + 80, self.h + 8)
@@ -145,9 +155,12 @@ class StrokeItem(RpItem):
 class TextBlockItem(RpItem):
     def __init__(self, item_id: str, text: str, font_size: float, width: float, text_scale: float = 1.0) -> None:
         super().__init__(item_id)
-        self.text, self.font = text, _font(font_size * text_scale)
+        # Larger words for print bring small text up to the labels' enlarged size; a title
+        # already that large stays as it is (enlarged with the rest it would widen the picture).
+        size = font_size * text_scale if text_scale <= 1 else max(font_size, min(font_size * text_scale, 9 * text_scale))
+        self.text, self.font = text, _font(size)
         self.name = self.editable_text = text
-        width *= text_scale
+        width *= size / font_size
         self.w = width
         from PySide6.QtGui import QFontMetricsF
 

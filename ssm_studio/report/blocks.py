@@ -7,21 +7,29 @@ how that looks on its medium, so the PDF and the Word document never drift apart
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+
+def anchor_id(*parts: str) -> str:
+    """A place in the pack a "(see p. N)" can point to: letters, digits, '-', ':' and '_'."""
+    return re.sub(r"[^\w:-]", "_", "-".join(parts))
 
 
 @dataclass
 class Heading:
     text: str
     level: int = 1  # 1 and 2 go into the contents and the PDF outline; Word's Heading 1–3
+    anchor: str = ""  # a place a Para's "see" may name (headings of level 1 and 2 also by their text)
 
 
 @dataclass
 class Para:
     text: str
     style: str = "body"  # body, small, quote
-    refs: dict[str, str] = field(default_factory=dict)  # {name: heading text}: "p. N" filled in
+    # {"see": heading text or anchor}: "(see p. N)" filled in; {"label": …}: how Word names the place
+    refs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -37,6 +45,7 @@ class Grid:
     rows: list[list]  # str or Swatch cells
     widths: list[float]  # proportions
     wide: bool = False  # on a landscape page
+    anchors: list[str | None] = field(default_factory=list)  # a place per row, for "(see p. N)"
 
 
 @dataclass

@@ -65,7 +65,8 @@ class _Writer:
         if isinstance(block, Heading):
             d.add_heading(block.text, level=min(block.level, 3))
         elif isinstance(block, Para):
-            text = block.text + (f" (see “{block.refs['see']}”)" if "see" in block.refs else "")
+            place = block.refs.get("label") or block.refs.get("see")
+            text = block.text + (f" (see “{place}”)" if place else "")
             paragraph = d.add_paragraph(text, style="Quote" if block.style == "quote" else None)
             if block.style == "small":
                 from docx.shared import Pt

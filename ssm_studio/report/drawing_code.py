@@ -32,7 +32,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.pathobject import PDFPathObject
 
-_CACHE = "_ssm_pdf_code"  # where a drawing keeps its code (drawings are finished when drawn)
+CACHE = "_ssm_pdf_code"  # where a drawing keeps its code (drawings are finished when drawn)
 
 
 class _NotOurs(Exception):
@@ -42,13 +42,13 @@ class _NotOurs(Exception):
 def draw(drawing, canvas) -> bool:
     """Draw ``drawing`` at the canvas's origin, as renderPDF.draw(drawing, canvas, 0, 0) would;
     False (nothing drawn) if the drawing holds a node of a kind this does not write."""
-    code = drawing.__dict__.get(_CACHE)
+    code = drawing.__dict__.get(CACHE)
     if code is None:
         try:
             code = _compile(drawing)
         except _NotOurs:
             code = False
-        drawing.__dict__[_CACHE] = code
+        drawing.__dict__[CACHE] = code
     if code is False:
         return False
     canvas.saveState()

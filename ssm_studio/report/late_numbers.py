@@ -96,7 +96,7 @@ class PageRef(Paragraph):
 
     def _text(self, style) -> str:
         planned = self.doc.planned_headings
-        if planned is not None and self.target not in planned:
+        if planned is not None and self.target not in planned and self.target not in self.doc.planned_anchors:
             return escape(self.base)
         font, size = style.fontName, style.fontSize
         spaces = NBSP * int(stringWidth("8" * REF_DIGITS + ")", font, size) / stringWidth(NBSP, font, size) + 1)

@@ -21,10 +21,15 @@ SIGN_PT = 11.0
 BOX_W, LINE_H = 120.0, 11.0
 
 
-def loop_drawing(loop, names: dict[str, str], perspectives: dict, width: float = 420.0) -> Drawing:
+def loop_drawing(loop, names: dict[str, str], perspectives: dict, width: float = 420.0,
+                 text_scale: float = 1.0) -> Drawing:
+    """``text_scale`` draws the words (and the boxes around them) larger, for a small page."""
     count = len(loop.variables)
-    radius = max(70.0, min(width / 2 - BOX_W / 2 - 6, 40.0 * count))
-    height = 2 * radius + 70
+    box_w, line_h, label_pt = BOX_W * text_scale, LINE_H * text_scale, LABEL_PT * text_scale
+    width = max(width, 2 * box_w + 80)
+    # Round enough for the boxes not to touch, and no rounder: two loops share a page.
+    radius = max(70.0, min(width / 2 - box_w / 2 - 6, 22.0 * count * text_scale))
+    height = 2 * radius + 50 * text_scale + 20
     drawing = Drawing(width, height)
     drawing.__dict__["fontName"] = SANS  # else reportlab reaches for Helvetica, which is not embedded
     cx, cy = width / 2, height / 2
@@ -35,13 +40,13 @@ def loop_drawing(loop, names: dict[str, str], perspectives: dict, width: float =
     boxes = []
     for (x, y), variable in zip(centres, loop.variables, strict=True):
         lines = textwrap.wrap(names.get(variable, "?"), 22)[:3] or ["?"]
-        h = LINE_H * len(lines) + 6
-        boxes.append((x, y, BOX_W / 2 + 2, h / 2 + 2))
-        drawing.add(Rect(x - BOX_W / 2, y - h / 2, BOX_W, h, fillColor=colors.white, strokeColor=colors.HexColor("#444444"),
+        h = line_h * len(lines) + 6
+        boxes.append((x, y, box_w / 2 + 2, h / 2 + 2))
+        drawing.add(Rect(x - box_w / 2, y - h / 2, box_w, h, fillColor=colors.white, strokeColor=colors.HexColor("#444444"),
                          strokeWidth=0.6, rx=3, ry=3))
         for j, text in enumerate(lines):
-            drawing.add(String(x, y + h / 2 - 3 - LINE_H * (j + 1) + 2.5, text, fontName=SANS, fontSize=LABEL_PT,
-                               textAnchor="middle"))
+            drawing.add(String(x, y + h / 2 - 3 - line_h * (j + 1) + 2.5 * text_scale, text, fontName=SANS,
+                               fontSize=label_pt, textAnchor="middle"))
     for i, step in enumerate(loop.steps):
         a, b = boxes[i], boxes[(i + 1) % count]
         holders = [p for p in perspectives if p in step.perspectives] or [None]

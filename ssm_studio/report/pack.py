@@ -63,31 +63,34 @@ def _scenes(project: Project, chosen: list[str], sections: set[str], holdings,
     from .loop_drawing import loop_drawing
 
     makers: dict = {}
-    # Causal diagrams can be redrawn with larger text (their boxes grow to fit it): that is
-    # how a large diagram keeps 8-point labels on paper. The makers of the others take no size.
+    # Every figure can be drawn again with larger words (their boxes grow to fit them): that
+    # is how a large diagram keeps 8-point labels on paper. Printed boxes never touch (apart).
     if project.cld.variables and "perspectives" in sections:
         for pid in chosen:
             makers[pid] = lambda text_scale=1.0, pid=pid: cld_scene(
                 project, {pid}, CanvasStyle(text_scale=text_scale), loop_budget=0.1, only_used=True,
-                loops=(loops or {}).get(pid))
+                loops=(loops or {}).get(pid), apart=True)
     if project.cld.variables and "comparison" in sections:
         all_of_them = set(chosen) == {p.id for p in project.perspectives}
         makers["overlay"] = lambda text_scale=1.0: cld_scene(project, set(chosen), CanvasStyle(text_scale=text_scale),
                                                              loop_budget=0.3,
-                                                             loops=everything if all_of_them else None)
+                                                             loops=everything if all_of_them else None, apart=True)
     if "perspectives" in sections:
         rds = {rd.id for rd in project.root_definitions if rd.perspective in chosen}
         for cm in project.conceptual_models:
             if cm.root_definition in rds and cm.activities:
-                makers[cm.id] = lambda cm=cm: conceptual_model_scene(project, cm.id)
+                makers[cm.id] = lambda text_scale=1.0, cm=cm: conceptual_model_scene(
+                    project, cm.id, CanvasStyle(text_scale=text_scale), apart=True)
     if "situation" in sections and project.rich_picture.items:
-        makers["rich-picture"] = lambda text_scale=1.0: rich_picture_scene(project, set(chosen), media, text_scale)
+        makers["rich-picture"] = lambda text_scale=1.0: rich_picture_scene(project, set(chosen), media, text_scale,
+                                                                           apart=True)
     names = {v.id: v.name for v in project.cld.variables}
     styles = {pid: project.perspective(pid) for pid in chosen}
     if "loops" in sections:
         drawable = [h for h in holdings if h.combined_only and 2 <= h.loop.length <= MAX_DRAWN_LOOP_LENGTH]
         for h in drawable[:MAX_DRAWN_LOOPS]:
-            makers[f"loop:{h.loop.key}"] = lambda h=h: loop_drawing(h.loop, names, styles)
+            makers[f"loop:{h.loop.key}"] = lambda text_scale=1.0, h=h: loop_drawing(h.loop, names, styles,
+                                                                                     text_scale=text_scale)
     return makers
 
 
@@ -106,7 +109,8 @@ def _splits(project: Project, chosen: list[str], loops: dict, makers: dict) -> d
         splits[pid] = []
         for loop in [lp for lp in loops[pid].loops if 2 <= lp.length <= MAX_DRAWN_LOOP_LENGTH][:MAX_DRAWN_LOOPS]:
             key = f"loop-of:{pid}:{loop.key}"
-            makers[key] = lambda loop=loop, own=own: loop_drawing(loop, names, own)
+            makers[key] = lambda text_scale=1.0, loop=loop, own=own: loop_drawing(loop, names, own,
+                                                                                  text_scale=text_scale)
             title = f"{loop.label} {loop.name}".strip()
             members = " \u2192 ".join(names[v] for v in (loop.variables + loop.variables[:1])[:MAX_DRAWN_LOOP_LENGTH + 1])
             splits[pid].append((key, f"Loop {title}.", f"Loop {title}: {members}."))
@@ -202,7 +206,7 @@ def _pdf(project, chosen, options, blocks, makers, splits, say, check, progress,
         check()
         made_count[0] += 1
         say(min(0.42, 0.05 + 0.35 * made_count[0] / max(1, len(makers))), "Drawing diagrams")
-        made = makers[key](text_scale=text_scale) if text_scale != 1.0 else makers[key]()
+        made = makers[key](text_scale=text_scale)
         if isinstance(made, Drawing):
             return made
         try:

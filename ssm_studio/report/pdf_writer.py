@@ -45,15 +45,23 @@ from .styles import (
     grid,
 )
 from .tables import swatch
+from .tiles import TileOverview, tile_grid
 
 MIN_TEXT_PT = 8.0
-MAX_DIAGRAM_SCALE = 1.2
-# Text may be drawn up to this much larger than the diagram around it (labels a little
-# bigger than their boxes) before the diagram goes to a landscape page or is split.
-MAX_TEXT_BUMP = 1.3
-# A picture (the rich picture, the overlay) that cannot be split by loop keeps to one page
-# with its labels enlarged this much at most before it is printed in parts.
-MAX_LABEL_BUMP = 3.5
+MAX_DIAGRAM_SCALE = 1.0  # small diagrams are not blown up: their words print at their own size
+# A diagram stays in the flow of the page in front while its words need drawing at most this
+# much larger (its boxes grow with them); past that a landscape page is tried first.
+IN_FLOW_BUMP = 1.4
+# Causal diagrams and conceptual models are redrawn with words up to this much larger than
+# the screen's (boxes grow with them and are pushed apart where they would touch): a sparse
+# map compacts onto one page; a dense one grows as fast as its words and does not fit.
+MAX_REDRAWN_TEXT = 4.0
+# A picture (the rich picture) that cannot be split by loop keeps to one page with its words
+# drawn up to this much larger (label boxes and bubbles grown to hold them).
+MAX_LABEL_BUMP = 5.0
+PICTURES = ("rich-picture",)
+HEADING_ROOM = 30.0  # a heading kept with its figure
+SHORT_AFTER = 0.5  # what follows a figure in its group, up to this share of a page, is given room
 PADDING = 8.0  # a cell's left and right padding together
 ROWS_PER_TABLE = 100
 STYLES = {"body": BODY, "small": SMALL, "quote": QUOTE}
@@ -113,22 +121,6 @@ class Diagram(Flowable):
         canvas.restoreState()
 
 
-def enlarge_text(node, factor: float) -> None:
-    """Every label in a drawing ``factor`` times larger (the drawing itself keeps its size)."""
-    if getattr(node, "text", None) and getattr(node, "fontSize", None):
-        node.fontSize *= factor
-    for child in getattr(node, "contents", []) or []:
-        enlarge_text(child, factor)
-
-
-# Causal diagrams are redrawn with text up to this much larger (their boxes grow with it).
-MAX_REDRAWN_TEXT = 2.0
-SCALABLE = ("overlay",)  # and every perspective's diagram (keys in splits)
-# Pictures are redrawn with their words larger (up to MAX_LABEL_BUMP), their label boxes and
-# bubbles grown to hold them: words enlarged in place overran each other line by line.
-PICTURES = ("rich-picture",)
-
-
 KEY_PT = 8.6  # the key's names: a size nothing else in the pack uses, so a test can find them
 KEY_LINE = 40.0
 
@@ -180,16 +172,18 @@ class PdfWriter:
         self.width, self.height = doc.frame_size()
         self.wide_width, self.wide_height = doc.frame_size(wide=True)
         self.orientation = "main"  # the page template in force, so tables take its width
+        self.above: list = []  # what goes before the figure being placed, on its page
+        self.below: list = []  # … and after it
 
     def render(self, blocks: list) -> list:
         out: list = []
         for block in blocks:
             out += self.block(block)
-        return out
+        return kept_with_next(template_before_break(out))
 
     def block(self, block) -> list:
         if isinstance(block, Heading):
-            return [Paragraph(escape(block.text), HEADINGS.get(block.level, H3))]
+            return [Paragraph(self.anchored(escape(block.text), block.anchor), HEADINGS.get(block.level, H3))]
         if isinstance(block, Para):
             style = STYLES.get(block.style, BODY)
             if "see" in block.refs:
@@ -200,16 +194,7 @@ class PdfWriter:
         if isinstance(block, Figure):
             return self.figure(block)
         if isinstance(block, Keep):
-            flat: list = []
-            own_page = False
-            for child in block.blocks:
-                part = self.block(child)
-                if part and isinstance(part[0], NextPageTemplate) and isinstance(child, Figure):
-                    # The figure went to a page of its own: its heading goes with it.
-                    flat, own_page = part[:2] + flat + part[2:], True
-                else:
-                    flat += part
-            return flat if own_page else [KeepTogether(flat)]
+            return self.keep(block)
         if isinstance(block, Break):
             return [PageBreakIfNotEmpty()]  # a figure on its own page may have just broken it
         if isinstance(block, Wide):
@@ -228,19 +213,54 @@ class PdfWriter:
             return [toc]
         raise TypeError(f"no PDF form for {type(block).__name__}")
 
+    def keep(self, block: Keep) -> list:
+        """A group kept on one page. A figure in it is sized with the room the rest of the
+        group takes (what follows only while it is short); if the figure needs a page of its
+        own, the whole group goes there with it."""
+        parts = [None if isinstance(child, Figure) else _flat(self.block(child)) for child in block.blocks]
+        own_page = None
+        for i, child in enumerate(block.blocks):
+            if not isinstance(child, Figure):
+                continue
+            self.above = [f for part in parts[:i] if part for f in part]
+            self.below = [f for part in parts[i + 1:] if part for f in part]
+            placed = self.block(child)
+            self.above = self.below = []
+            if placed and isinstance(placed[0], NextPageTemplate) and own_page is None:
+                # [page shape, break, figure…, shape back]: the group goes between the break and the way back
+                own_page, placed = (placed[:2], placed[-1:]), placed[2:-1]
+            parts[i] = _flat(placed)
+        flat = [f for part in parts if part for f in part]
+        if own_page is not None:
+            return [*own_page[0], *flat, *own_page[1]]
+        return [KeepTogether(flat)]
+
     # Tables ---------------------------------------------------------------------------------
     def grid(self, block: Grid) -> list:
         total = self.wide_width if (block.wide or self.orientation == "wide") else self.width
-        widths = column_widths(block.header, block.widths, total, block.rows)
         data_rows = [[self.cell(c) for c in row] for row in block.rows]
+        for row, anchor in zip(data_rows, block.anchors, strict=False):
+            if anchor and row and isinstance(row[0], Paragraph):
+                row[0] = Paragraph(self.anchored(row[0].text, anchor), CELL)
         header = [Paragraph(escape(h), CELL_BOLD) for h in block.header]
         chunks = [data_rows[i:i + ROWS_PER_TABLE] for i in range(0, len(data_rows), ROWS_PER_TABLE)] or [[]]
+        fit = (block.header, block.widths, block.rows)
         tables = []
         for chunk in chunks:
-            table = Table([header] + chunk, colWidths=widths, repeatRows=1, splitByRow=1)
+            table = FittedTable([header] + chunk, colWidths=column_widths(*fit[:2], total, fit[2]), repeatRows=1,
+                                splitByRow=1)
+            table.fit = fit
             table.setStyle(grid())
             tables.append(table)
         return tables
+
+    def anchored(self, text: str, anchor: str) -> str:
+        """The paragraph's text marked so that, when drawn, its page is noted under
+        ``anchor`` (template.handle_documentBegin) for the "(see p. N)" that name it."""
+        if not anchor:
+            return text
+        self.doc.planned_anchors.add(anchor)
+        return f"<onDraw name='ssm_anchor' label='{anchor}'/>{text}"
 
     def cell(self, value):
         if isinstance(value, Swatch):
@@ -249,19 +269,57 @@ class PdfWriter:
 
     # Figures --------------------------------------------------------------------------------
     def figure(self, block: Figure) -> list:
+        """A diagram on the page in front if it fits there with 8-point words (drawn again
+        with larger words and boxes if need be), else on a landscape (or A3) page of its own,
+        else loop by loop, else in parts after an overview of the parts."""
         if block.key not in self.keys:
             return []
-        caption = [Paragraph(escape(block.caption), SMALL)] if block.caption else []
-        if block.perspectives:
-            caption.append(KeyRow(block.perspectives, self.width))
+        caption = self.caption(block)
         drawing = self.make(block.key)
-        needed = self.needed(drawing)
         if block.key == "overlay" and self.a3_overlay:
-            return self.own_page(drawing, block, caption, "a3", needed)
-        scale = self.fitting(drawing, self.width, self.height - 40)
-        if scale >= needed or (scale * MAX_TEXT_BUMP >= needed and block.key not in PICTURES):
-            return [self.placed(drawing, scale, needed, block.alt), *caption]
-        return self.own_page(drawing, block, caption, "wide", needed)
+            templates = ["a3"]
+        else:
+            templates = [self.orientation] + ([] if self.orientation == "wide" else ["wide"])
+        limit = MAX_LABEL_BUMP if block.key in PICTURES else MAX_REDRAWN_TEXT
+        # The page in front while the words need little enlarging; then the page that needs least.
+        tries = [(templates[0], IN_FLOW_BUMP)] + sorted(
+            ((t, limit) for t in templates), key=lambda tl: self.bump(drawing, *self.room(tl[0], caption)))
+        for template, most in tries:
+            placed = self.redrawn(block, drawing, *self.room(template, caption), self.needed(drawing), most)
+            if placed is None:
+                continue
+            diagram = Diagram(placed[0], self.doc, placed[1], block.alt)
+            if template == self.orientation:
+                return [KeepTogether([diagram, *caption])]
+            # A page of its own; what follows may share it, on pages of the pack's own shape after.
+            return [NextPageTemplate(template), PageBreakIfNotEmpty(), diagram, *caption,
+                    NextPageTemplate(self.orientation)]
+        if block.key in self.splits:
+            return self.split(block)
+        widest = templates[-1]
+        return [NextPageTemplate(widest), PageBreakIfNotEmpty(),
+                *self.tiles(drawing, block, *self.room(widest, caption)), NextPageTemplate(self.orientation)]
+
+    def caption(self, block: Figure) -> list:
+        out: list = [Paragraph(escape(block.caption), SMALL)] if block.caption else []
+        if block.perspectives:
+            out.append(KeyRow(block.perspectives, self.width))
+        return out
+
+    def room(self, template: str, caption: list) -> tuple[float, float]:
+        """Width and height a diagram may take on a page of ``template``: the caption, the key
+        and a heading above share the page."""
+        width, height = self.doc.frame_size(template=template)
+        below = sum(_height(f, width, height) for f in caption) + 8
+        after = sum(_height(f, width, height) for f in self.below)
+        if after <= SHORT_AFTER * height:  # a short table after the figure shares its page
+            below += after
+        above = sum(_height(f, width, height) for f in self.above)
+        return width, height - below - max(HEADING_ROOM, above + 6)
+
+    def bump(self, drawing, width: float, height: float) -> float:
+        """How much larger the words must be drawn to print at 8 pt in this much room."""
+        return self.needed(drawing) / self.fitting(drawing, width, height)
 
     @staticmethod
     def needed(drawing) -> float:
@@ -269,17 +327,18 @@ class PdfWriter:
         smallest = drawing.__dict__.get("smallest_label") or smallest_text(drawing)
         return MIN_TEXT_PT / smallest if math.isfinite(smallest) and smallest > 0 else 0.0
 
-    def redrawn(self, block: Figure, drawing, width: float, height: float, needed: float):
-        """A causal diagram or a picture drawn again with larger text, so that at the scale
-        that fits the page its labels print at 8 pt; None if that would need text too large
-        for its map (MAX_REDRAWN_TEXT; MAX_LABEL_BUMP for a picture)."""
-        if not (block.key in SCALABLE or block.key in PICTURES or block.key in self.splits):
-            return None
-        limit = MAX_LABEL_BUMP if block.key in PICTURES else MAX_REDRAWN_TEXT
+    def redrawn(self, block: Figure, drawing, width: float, height: float, needed: float,
+                most: float = MAX_REDRAWN_TEXT):
+        """(drawing, scale) that prints the figure in ``width`` × ``height`` with 8-point
+        words: as it is, or drawn again with words (and the boxes around them) up to ``most``
+        times larger; None if that is not enough. Words are never enlarged in place: they
+        would overrun their boxes."""
         scale = self.fitting(drawing, width, height)
+        if scale >= needed:
+            return drawing, scale
         factor = needed / scale * 1.03 if scale else math.inf
-        for _attempt in range(3):  # larger words widen the picture a little: aim again
-            if factor > limit:
+        for _attempt in range(6):  # larger words widen the picture (boxes pushed apart): aim again
+            if factor > most:
                 return None
             bigger = self.make(block.key, factor)
             scale = self.fitting(bigger, width, height)
@@ -293,64 +352,96 @@ class PdfWriter:
     def fitting(drawing, width: float, height: float) -> float:
         return min(width / drawing.width, height / drawing.height, MAX_DIAGRAM_SCALE)
 
-    def placed(self, drawing, scale: float, needed: float, alt: str) -> Diagram:
-        if scale < needed:  # the labels a little larger than the diagram, so they print at 8 pt
-            enlarge_text(drawing, needed / scale)
-        return Diagram(drawing, self.doc, scale, alt)
-
-    def own_page(self, drawing, block: Figure, caption: list, template: str, needed: float) -> list:
-        """A landscape (or A3) page of its own; past that, loop by loop, or in parts."""
-        width, height = self.doc.frame_size(template=template)
-        # The caption and the key below (and a heading above) share the page.
-        room = height - 45 - (18 if block.perspectives else 0)
-        scale = self.fitting(drawing, width, room)
-        back = [NextPageTemplate(self.orientation), PageBreakIfNotEmpty()]
-        picture = block.key in PICTURES
-        redrawn = self.redrawn(block, drawing, width, room, needed) \
-            if scale * MAX_TEXT_BUMP < needed or (picture and scale < needed) else None
-        if redrawn is not None:
-            bigger, scale = redrawn
-            return [NextPageTemplate(template), PageBreakIfNotEmpty(), Diagram(bigger, self.doc, scale, block.alt),
-                    *caption, *back]
-        if scale * MAX_TEXT_BUMP >= needed and not picture:
-            return [NextPageTemplate(template), PageBreakIfNotEmpty(),
-                    self.placed(drawing, scale, needed, block.alt), *caption, *back]
-        if block.key in self.splits:
-            return self.split(block)
-        if block.key not in SCALABLE and scale * MAX_LABEL_BUMP >= needed:  # a picture more than a diagram: bigger labels, one page
-            return [NextPageTemplate(template), PageBreakIfNotEmpty(),
-                    self.placed(drawing, scale, needed, block.alt), *caption, *back]
-        keys = [flowable for flowable in caption if isinstance(flowable, KeyRow)]
-        return [NextPageTemplate(template), PageBreakIfNotEmpty(), *self.tiles(drawing, block, width, room, needed),
-                *keys, *back]
-
     def split(self, block: Figure) -> list:
         story: list = [Paragraph(escape(
             "This diagram is too large to print whole with legible labels, so each of its loops is drawn on its "
             "own below; every claim is listed in the appendix."), SMALL)]
         for key, caption, alt in self.splits[block.key]:
-            story += self.figure(Figure(key, caption, alt))
+            story += self.figure(Figure(key, caption, alt, block.perspectives))
         return story
 
-    def tiles(self, drawing, block: Figure, width: float, room: float, needed: float) -> list:
-        scale = needed
-        full_w, full_h = drawing.width * scale, drawing.height * scale
-        columns, rows = math.ceil(full_w / width), math.ceil(full_h / room)
-        count, story = columns * rows, []
-        for row in range(rows):
-            for column in range(columns):
-                x = column * width
-                h = min(room, full_h - row * room)
-                y = full_h - row * room - h  # reportlab's y runs up: the top row first
-                w = min(width, full_w - x)
-                number = row * columns + column + 1
-                label = (f"{block.caption} Part {number} of {count} (row {row + 1}, column {column + 1}): "
-                         "printed in parts so that every label stays legible.")
-                if story:
-                    story.append(PageBreakIfNotEmpty())
-                story += [Diagram(drawing, self.doc, scale, block.alt if number == 1 else "", (x, y, w, h)),
-                          Paragraph(escape(label), SMALL)]
+    def tiles(self, drawing, block: Figure, width: float, room: float) -> list:
+        """An overview of the whole diagram with the parts marked, then each part that holds
+        something, at 8-point words, each with the caption and the key."""
+        scale = self.needed(drawing)
+        parts = tile_grid(drawing, scale, width, room)
+        overview = self.fitting(drawing, width, room)
+        story: list = [TileOverview(drawing, overview, parts, scale, block.alt),
+                       Paragraph(escape(f"{block.caption} Printed in {len(parts)} parts so that every label stays "
+                                        "legible; the overview shows where each part lies."), SMALL)]
+        key = [KeyRow(block.perspectives, self.width)] if block.perspectives else []
+        for number, (x, y, w, h, row, column) in enumerate(parts, 1):
+            label = f"{block.caption} Part {number} of {len(parts)} (row {row}, column {column})."
+            story += [PageBreakIfNotEmpty(), Diagram(drawing, self.doc, scale, "", (x, y, w, h)),
+                      Paragraph(escape(label), SMALL), *key]
         return story
+
+
+def _flat(flowables: list) -> list:
+    """Never one group inside another: reportlab answers an inner one's height as endless."""
+    return [f for piece in flowables for f in (piece._content if isinstance(piece, KeepTogether) else [piece])]
+
+
+def _height(flowable, width: float, height: float) -> float:
+    """The height a flowable takes in a frame, with the space around it."""
+    if isinstance(flowable, (NextPageTemplate, PageBreakIfNotEmpty)):
+        return 0.0
+    return flowable.wrap(width, height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+def template_before_break(flowables: list) -> list:
+    """A page break straight followed by a change of page shape becomes the change, then the
+    break: else the break starts a page of the old shape, which the new-shaped content then
+    leaves empty."""
+    out: list = []
+    for flowable in flowables:
+        if isinstance(flowable, NextPageTemplate) and out and isinstance(out[-1], PageBreakIfNotEmpty):
+            out.insert(len(out) - 1, flowable)
+            continue
+        out.append(flowable)
+    return out
+
+
+def kept_with_next(flowables: list) -> list:
+    """Headings go with what follows them. reportlab's keepWithNext joins a heading to the
+    next flowable unless that is itself kept together (a figure with its caption, a loop's
+    block), and then the heading could end a page alone: such a heading joins that group."""
+    out: list = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            waiting = []
+            while out and isinstance(out[-1], Paragraph) and out[-1].style.name.startswith("heading"):
+                waiting.insert(0, out.pop())
+            if waiting:
+                flowable = KeepTogether(waiting + list(flowable._content))
+        out.append(flowable)
+    return out
+
+
+class FittedTable(Table):
+    """A table whose columns are worked out again for the width it is actually given: a
+    table planned for a landscape page that lands on a portrait one (or the reverse) is
+    fitted to that page, never cut at its edges."""
+
+    fit: tuple | None = None  # (header, proportions, rows) for column_widths
+
+    def _fit(self, width: float) -> None:
+        if self.fit is None or abs(sum(self._argW) - width) < 0.5:
+            return
+        self._argW = self._colWidths = column_widths(self.fit[0], self.fit[1], width, self.fit[2])
+        self.__dict__.pop("_width_calculated_once", None)
+
+    def wrap(self, availWidth, availHeight):
+        self._fit(availWidth)
+        return super().wrap(availWidth, availHeight)
+
+    def split(self, availWidth, availHeight):
+        self._fit(availWidth)
+        parts = super().split(availWidth, availHeight)
+        for part in parts:  # the rest of the table may land on a page of another width
+            if isinstance(part, FittedTable):
+                part.fit = self.fit
+        return parts
 
 
 def column_widths(header: list[str], proportions: list[float], total: float,
@@ -381,6 +472,8 @@ def column_widths(header: list[str], proportions: list[float], total: float,
             break
         for i in spare:
             widths[i] -= need * (widths[i] - least[i]) / give
+    if sum(widths) > total:  # words too long for the page even so: they break, the table stays on it
+        widths = [w * total / sum(widths) for w in widths]
     return widths
 
 

@@ -10,7 +10,20 @@ from ..analysis.accommodation import accommodation
 from ..analysis.loop_comparison import LoopComparison
 from ..model import Project, display_polarity
 from ..model.sentences import CATWOE, catwoe_value, compose_sentence
-from .blocks import Break, Contents, Figure, Grid, Heading, Keep, Para, Space, Swatch, Title, Wide
+from .blocks import (
+    Break,
+    Contents,
+    Figure,
+    Grid,
+    Heading,
+    Keep,
+    Para,
+    Space,
+    Swatch,
+    Title,
+    Wide,
+    anchor_id,
+)
 
 KIND = {"R": "reinforcing", "B": "balancing", "?": "unknown"}
 MAX_MATRIX_LOOPS = 60  # the loop matrix lists the shortest loops first, then says how many more
@@ -20,6 +33,7 @@ MAX_DRAWN_LOOP_LENGTH = 16  # a longer loop is described, not drawn (its circle 
 H_LOOPS = "The loops compared"
 H_COMPARED = "The perspectives compared"
 H_ACTIONS = "Action plan and accommodation"
+H_AGREED = "Agreed by several perspectives"
 
 
 class Context:
@@ -85,13 +99,16 @@ def summary(ctx: Context) -> list:
                       [[Swatch(ctx.perspective(pid)), ctx.pnames[pid], ctx.perspective(pid).stakeholder or "—"]
                        for pid in ctx.perspectives], [1.2, 3.5, 6]))
 
+    twins = loop_twins(ctx, holdings)
+
     def loop_lines(title: str, found: list, describe) -> None:
         story.append(Heading(f"{title}: {len(found)}", 3))
         if not found:
             story.append(Para("None.", "small"))
         for h in found[:5]:
             story.append(Para(f"{ctx.loop_title(h.loop)} ({KIND[h.loop.polarity]}): {ctx.members(h.loop)}. "
-                              f"{describe(h)}", refs={"see": H_LOOPS}))
+                              f"{describe(h)}{twins.get(h.loop.key, '')}",
+                              refs={"see": loop_place(ctx, h), "label": H_LOOPS}))
         if len(found) > 5:
             story.append(Para(f"… and {len(found) - 5} more.", "small", refs={"see": H_LOOPS}))
 
@@ -99,12 +116,20 @@ def summary(ctx: Context) -> list:
     loop_lines("Loops only some see", some, lambda h: f"Seen by {ctx.shown(h.held_by)}.")
     loop_lines("Loops no one sees alone", nobody,
                lambda h: "It exists only when the perspectives' claims are put together.")
+    agreed_links = ctx.comparison.by_status("agreed")
+    story.append(Heading(f"What several perspectives agree on: {len(agreed_links)} link(s)", 3))
+    for view in agreed_links[:5]:
+        story.append(Para(f"{ctx.names[view.source]} \u2192 {ctx.names[view.target]}: {claims_said(ctx, view)}.",
+                          refs={"see": link_place(view), "label": "Agreed by several perspectives"}))
+    if len(agreed_links) > 5:
+        story.append(Para(f"… and {len(agreed_links) - 5} more.", "small", refs={"see": H_AGREED}))
+    if not agreed_links:
+        story.append(Para("No link is claimed with the same sign by two perspectives.", "small"))
     conflicts = ctx.comparison.by_status("conflict")
     story.append(Heading(f"Sharpest disagreements (opposite polarity): {len(conflicts)}", 3))
     for view in conflicts[:5]:
-        said = "; ".join(f"{ctx.pnames[q]} says {display_polarity(pol)}" for q, pol in view.claims.items())
-        story.append(Para(f"{ctx.names[view.source]} \u2192 {ctx.names[view.target]}: {said}.",
-                          refs={"see": H_COMPARED}))
+        story.append(Para(f"{ctx.names[view.source]} \u2192 {ctx.names[view.target]}: {claims_said(ctx, view)}.",
+                          refs={"see": link_place(view), "label": "In conflict (opposite polarity)"}))
     if not conflicts:
         story.append(Para("No link is read with opposite signs.", "small"))
     agreed = [s for s in accommodation(ctx.project) if chosen <= set(s.accepting)]
@@ -116,14 +141,65 @@ def summary(ctx: Context) -> list:
     return story + [Break()]
 
 
+def claims_said(ctx: Context, view) -> str:
+    return "; ".join(f"{ctx.pnames[q]} says {display_polarity(pol)}" for q, pol in view.claims.items())
+
+
+def link_place(view) -> str:
+    """Where a link's row stands in the agreements and conflicts tables."""
+    return anchor_id("link", view.source, view.target)
+
+
+def loop_place(ctx: Context, holding) -> str:
+    """Where a loop is told in full: its own drawing if it is one no one sees alone, else its
+    row in the loop-by-loop table."""
+    drawn = [h for h in ctx.loop_comparison.holdings if h.combined_only][:MAX_DRAWN_LOOPS]
+    if holding.combined_only and holding in drawn:
+        return anchor_id("loop", holding.loop.key)
+    return anchor_id("loop-row", holding.loop.key)
+
+
+def loop_twins(ctx: Context, holdings) -> dict[str, str]:
+    """For each loop whose circle of variables is also listed with the other type, the line
+    that says why: the perspectives read some link of it with opposite signs."""
+    circles: dict[frozenset, list] = {}
+    for h in holdings:
+        circles.setdefault(frozenset(h.loop.variables), []).append(h.loop)
+    said: dict[str, str] = {}
+    for loops in circles.values():
+        if len(loops) < 2:
+            continue
+        for loop in loops:
+            others = [o for o in loops if o is not loop]
+            signs = {(a, b): step.polarity for (a, b), step in _steps(loop)}
+            disputed = sorted({f"{ctx.names[a]} \u2192 {ctx.names[b]}" for other in others
+                               for (a, b), step in _steps(other) if signs.get((a, b)) not in (None, step.polarity)})
+            twin = ", ".join(f"{ctx.loop_title(o)} ({KIND[o.polarity]})" for o in others)
+            said[loop.key] = (f" The same circle is also listed as {twin}: the perspectives read "
+                              f"{' and '.join(disputed) or 'a link of it'} with opposite signs.")
+    return said
+
+
+def _steps(loop):
+    pairs = zip(loop.variables, loop.variables[1:] + loop.variables[:1], strict=True)
+    return list(zip(pairs, loop.steps, strict=True))
+
+
 def situation(ctx: Context) -> list:
     meta = ctx.project.metadata
-    story: list = [Heading("The situation"), Para(meta.summary or "No summary has been written yet.")]
+    summary = Para(meta.summary or "No summary has been written yet.")
+    story: list = [Heading("The situation"), summary]
     items = ctx.project.rich_picture.items
     if "rich-picture" in ctx.figures:
-        story.append(Figure("rich-picture", "The rich picture: common ground and the chosen perspectives' layers.",
-                            f"Rich picture of the situation with {len(items)} items, showing common ground and "
-                            f"the layers of {ctx.shown(ctx.perspectives)}."))
+        layered = [ctx.perspective(pid) for pid in ctx.perspectives
+                   if any(i.layer == pid for i in items)]
+        # Kept with the picture: a picture sent to a landscape page takes its heading along;
+        # the summary follows it there (the picture needs the page's height).
+        return [Keep([Heading("The situation"), Figure(
+            "rich-picture", "The rich picture: what is on a perspective's layer is outlined in that perspective's "
+            "colour and line, as the key shows; the rest is common ground.",
+            f"Rich picture of the situation with {len(items)} items, showing common ground and "
+            f"the layers of {ctx.shown(ctx.perspectives)}.", layered)]), summary]
     elif items:
         labelled = [t for t in (getattr(i, "label", "") or getattr(i, "text", "") for i in items) if t]
         story.append(Para(f"The rich picture holds {len(items)} items. Among them: " + "; ".join(labelled[:24]) + "."))
@@ -142,25 +218,32 @@ def root_definition_block(ctx: Context, rd) -> list:
                                            ["R · in order to", rd.why]], [1.6, 5]), Space(4),
               Grid(["Measure (5Es)", "How it would be judged"], [r for r in es if r[1]] or [["—", "none yet"]], [1.6, 5])]
     for cm in (m for m in ctx.project.conceptual_models if m.root_definition == rd.id):
-        heading = Heading(f"Conceptual model: {cm.title or rd.title}", 3)
-        if cm.id in ctx.figures:
-            # Kept with its diagram: a diagram sent to a landscape page takes its heading along
-            # (else the heading ended the page before, alone).
-            story.append(Keep([heading, Figure(
-                cm.id, "Arrows show logical contingency; dashed boxes form the monitor-and-control "
-                "subsystem.", f"Conceptual model with {len(cm.activities)} activities: "
-                + "; ".join(a.label for a in cm.activities[:12]))]))
-        else:
-            story.append(heading)
-        labels = {a.id: a.label for a in cm.activities}
-        rows = []
-        for activity in cm.activities:
-            after = [labels[d.source] for d in cm.dependencies if d.target == activity.id]
-            role = ("monitor and control" + (f" ({activity.measure})" if activity.measure else "")
-                    if activity.monitor_control else "")
-            rows.append([activity.label, "; ".join(after) or "—", role])
-        story.append(Grid(["Activity", "Depends on", "Subsystem"], rows, [4, 4, 2]))
+        story += conceptual_model_block(ctx, cm, cm.title or rd.title)
     return story
+
+
+def conceptual_model_block(ctx: Context, cm, title: str) -> list:
+    """The model drawn, then its activities as a table; each names the other, and a drawing
+    sent to a landscape page takes its heading along and its table follows it there."""
+    drawn = anchor_id("model", cm.id)
+    story: list = []
+    if cm.id in ctx.figures:
+        story.append(Heading(f"Conceptual model: {title}", 3, anchor=drawn))
+        story.append(Figure(
+            cm.id, "Arrows show logical contingency; dashed boxes form the monitor-and-control "
+            "subsystem; the table after lists the same activities.", f"Conceptual model with "
+            f"{len(cm.activities)} activities: " + "; ".join(a.label for a in cm.activities[:12])))
+    story.append(Heading(f"Activities of the conceptual model \u2018{title}\u2019", 3))
+    labels = {a.id: a.label for a in cm.activities}
+    rows = []
+    for activity in cm.activities:
+        after = [labels[d.source] for d in cm.dependencies if d.target == activity.id]
+        role = ("monitor and control" + (f" ({activity.measure})" if activity.measure else "")
+                if activity.monitor_control else "")
+        rows.append([activity.label, "; ".join(after) or "—", role])
+    story.append(Grid(["Activity", "Depends on", "Subsystem"], rows, [4, 4, 2]))
+    # One group: a drawing sent to a landscape page takes its heading and its table along.
+    return [Keep(story)]
 
 
 def loops_table(ctx: Context, report: LoopReport) -> list:
@@ -190,13 +273,14 @@ def perspective_section(ctx: Context, pid: str) -> list:
     claims: list = [Heading("Causal claims", 2)]
     if pid in ctx.figures:
         report = ctx.loops[pid]
-        claims.append(Figure(pid, f"{x.name}: every causal claim of this perspective.",
-                             f"Causal-loop diagram of the perspective {x.name}: "
-                             f"{sum(lk.perspective == pid for lk in ctx.project.cld.links)} claims, loops "
-                             + (", ".join(ctx.loop_title(lp) for lp in report.loops[:10]) or "none") + ".",
-                             [x]))
-    story.append(Keep(claims))
-    return story + [Heading("Feedback loops in these claims", 3)] + loops_table(ctx, ctx.loops[pid])
+        claims.append(Figure(
+            pid, f"{x.name}: every causal claim of this perspective; its loops are listed below.",
+            f"Causal-loop diagram of the perspective {x.name}: "
+            f"{sum(lk.perspective == pid for lk in ctx.project.cld.links)} claims, loops "
+            + (", ".join(ctx.loop_title(lp) for lp in report.loops[:10]) or "none") + ".", [x]))
+    # Kept with its heading and its loops: on a landscape page of its own they go along.
+    story.append(Keep(claims + [Heading("Feedback loops in these claims", 3)] + loops_table(ctx, ctx.loops[pid])))
+    return story
 
 
 def comparison_section(ctx: Context) -> list:
@@ -222,12 +306,12 @@ def comparison_section(ctx: Context) -> list:
         return [[f"{ctx.names[v.source]} \u2192 {ctx.names[v.target]}",
                  "; ".join(f"{ctx.pnames[q]} {display_polarity(pol)}" for q, pol in v.claims.items())] for v in views]
 
-    for title, status in (("Agreed by several perspectives", "agreed"), ("In conflict (opposite polarity)", "conflict"),
+    for title, status in ((H_AGREED, "agreed"), ("In conflict (opposite polarity)", "conflict"),
                           ("Uncertain (some say ?)", "uncertain")):
         views = c.by_status(status)
-        story.append(Heading(f"{title}: {len(views)}", 3))
+        story.append(Heading(f"{title}: {len(views)}", 3, anchor=H_AGREED if status == "agreed" else ""))
         if views:
-            story.append(Grid(["Link", "Claims"], link_rows(views), [5, 5]))
+            story.append(Grid(["Link", "Claims"], link_rows(views), [5, 5], anchors=[link_place(v) for v in views]))
     story += [Heading("Similarity of causal views", 2),
               Para("Share of signed links two perspectives both claim (Jaccard index: 1 = the same claims, "
                    "0 = none in common).", "small"),
@@ -252,7 +336,7 @@ def loop_comparison_section(ctx: Context) -> list:
     exist only when perspectives are put together, each drawn."""
     lc = ctx.loop_comparison
     wide = len(ctx.perspectives) > 4
-    story: list = [Break(), Wide(True)] if wide else [Break()]
+    story: list = [Wide(True), Break()] if wide else [Break()]
     story += [Heading(H_LOOPS), Para(
         f"Every feedback loop of the perspectives' claims put together. '{HELD}': the perspective claims every "
         f"link of the loop with these signs; '{OTHER}': it claims every link but reads at least one with the other "
@@ -266,7 +350,8 @@ def loop_comparison_section(ctx: Context) -> list:
                  for pid in ctx.perspectives]
         rows.append([ctx.loop_title(h.loop), KIND[h.loop.polarity], ctx.members(h.loop), *cells])
     story.append(Grid(["Loop", "Kind", "Runs through", *(ctx.pnames[p] for p in ctx.perspectives)], rows,
-                      [1.6, 1.6, 5] + [1.4] * len(ctx.perspectives), wide=wide))
+                      [1.6, 1.6, 5] + [1.4] * len(ctx.perspectives), wide=wide,
+                      anchors=[anchor_id("loop-row", h.loop.key) for h in shown]))
     if len(lc.holdings) > len(shown):
         story.append(Para(f"The {len(lc.holdings) - len(shown)} longer loops are not listed.", "small"))
     if not lc.complete:
@@ -283,7 +368,8 @@ def loop_comparison_section(ctx: Context) -> list:
         for (a, b), step in list(zip(pairs, h.loop.steps, strict=True))[:MAX_DRAWN_LOOP_LENGTH]:
             who.append(f"{ctx.names[a]} \u2192 {ctx.names[b]} ({display_polarity(step.polarity)}): "
                        f"{ctx.shown([q for q in ctx.perspectives if q in step.perspectives])}")
-        block: list = [Heading(f"{ctx.loop_title(h.loop)} ({KIND[h.loop.polarity]})", 3)]
+        block: list = [Heading(f"{ctx.loop_title(h.loop)} ({KIND[h.loop.polarity]})", 3,
+                               anchor=anchor_id("loop", h.loop.key))]
         key = f"loop:{h.loop.key}"
         if key in ctx.figures:
             block.append(Figure(key, "Each link in the colour and dash of the perspectives that claim it.",
@@ -299,7 +385,8 @@ def loop_comparison_section(ctx: Context) -> list:
 
 
 def stage5_section(ctx: Context) -> list:
-    story: list = [Break(), Wide(True), Heading("Comparison with the real situation (stage 5)")]
+    # Landscape from the page this section starts on: the template is chosen before the break.
+    story: list = [Wide(True), Break(), Heading("Comparison with the real situation (stage 5)")]
     rds = {rd.id: rd for rd in ctx.project.root_definitions if rd.perspective in ctx.perspectives}
     models = [cm for cm in ctx.project.conceptual_models if cm.root_definition in rds]
     if not models:

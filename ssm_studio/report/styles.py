@@ -17,7 +17,8 @@ SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10, spaceAfter=
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=8, leading=10, spaceAfter=0)
 CELL_BOLD = ParagraphStyle("cell-bold", parent=CELL, fontName=BOLD)
 QUOTE = ParagraphStyle("quote", parent=BODY, fontName=ITALIC, leftIndent=14, rightIndent=14)
-H1 = ParagraphStyle("heading1", fontName=BOLD, fontSize=17, leading=21, spaceBefore=4, spaceAfter=10, textColor=INK)
+H1 = ParagraphStyle("heading1", fontName=BOLD, fontSize=17, leading=21, spaceBefore=4, spaceAfter=10, textColor=INK,
+                    keepWithNext=1)
 H2 = ParagraphStyle("heading2", fontName=BOLD, fontSize=13, leading=16, spaceBefore=10, spaceAfter=6, textColor=INK,
                     keepWithNext=1)
 H3 = ParagraphStyle("heading3", fontName=BOLD, fontSize=10.5, leading=13, spaceBefore=8, spaceAfter=4, textColor=INK,

@@ -37,6 +37,7 @@ class PackTemplate(BaseDocTemplate):
         self._shown_progress = 0.0
         self._heading_count = 0
         self.planned_headings: set[str] | None = None  # every heading's text, once the build begins
+        self.planned_anchors: set[str] = set()  # every place a reference may name (blocks.anchor_id)
         self.heading_pages: dict[str, int] = {}  # where each heading landed
         self.bookmark_pages: dict[str, int] = {}  # … by its bookmark
         self.page_refs: dict[str, int] = {}  # each "(see p. N)" target and its callback label
@@ -99,6 +100,7 @@ class PackTemplate(BaseDocTemplate):
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
         self.canv.setNamedCB("ssm_page_ref", lambda canvas, kind, label: note_page_ref(self, canvas, label))
+        self.canv.setNamedCB("ssm_anchor", lambda canvas, kind, label: self.heading_pages.setdefault(label, self.page))
 
     def _placing(self, kind: str, count: int) -> None:
         if kind == "SIZE_EST":

@@ -43,8 +43,9 @@ def test_one_pass_and_every_forward_number_is_the_page_it_names(tmp_path, qapp, 
         assert re.search(rf"(^|[ .]){page}\n\s*{re.escape(title)}\n", contents, re.M), (title, page)
     summary = reader.pages[outline["Summary"] - 1].extract_text()
     refs = [int(n) for n in re.findall(r"\(see p\.\s+(\d+)\)", summary)]
-    assert refs and set(refs) <= {outline["The loops compared"], outline["The perspectives compared"],
-                                  outline["Action plan and accommodation"]}
+    # Every reference names a page of the sections it points into (each to its own place:
+    # tests/report/test_pack_defects.py checks that the place is on that page).
+    assert refs and all(outline["The perspectives compared"] <= n <= len(reader.pages) for n in refs)
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert any(message.startswith("Laying out and drawing page") for _, message in seen)
@@ -87,7 +88,7 @@ def test_a_reference_to_a_section_left_out_is_left_out(tmp_path, qapp):
     assert "The loops compared" not in outline
     summary = reader.pages[outline["Summary"] - 1].extract_text()
     assert "Revolving door" in summary
-    assert "see p." not in summary.split("Sharpest disagreements")[0]  # the loop lines point nowhere
+    assert "see p." not in summary.split("What several perspectives agree on")[0]  # the loop lines point nowhere
 
 
 def test_perspectives_gathered_from_a_set_are_named_in_the_packs_order(tmp_path, qapp):

@@ -49,8 +49,8 @@ def test_a_picture_too_large_for_its_page_is_redrawn_with_larger_words_that_neve
     scales = []
     make = pdf_writer.PdfWriter.redrawn
 
-    def watched(self, block, drawing, width, height, needed):
-        result = make(self, block, drawing, width, height, needed)
+    def watched(self, block, drawing, width, height, needed, most=pdf_writer.MAX_LABEL_BUMP):
+        result = make(self, block, drawing, width, height, needed, most)
         scales.append((block.key, result is not None))
         return result
 
