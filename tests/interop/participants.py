@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import random
 
-from ssm_studio.model import Action, CausalLink, Perspective, Project, RootDefinition, Stance, Variable
+from ssm_studio.model import (
+    Action,
+    CausalLink,
+    Perspective,
+    Project,
+    RootDefinition,
+    Stance,
+    Variable,
+)
 from ssm_studio.model.rich_picture import Bubble, TextItem
 
 CONCEPTS = [
