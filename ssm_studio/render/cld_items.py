@@ -162,6 +162,10 @@ class LinkItem(QGraphicsItem):
         self.offset = 0.0  # extra bend that sets parallel claims of the same link side by side
         self.conflict = False
         self.show_sign = True  # arrows of logical contingency carry no polarity
+        # Claims of one link drawn side by side with the same sign: the sign is printed once
+        # (on the first of them); several copies crowded the arrowheads.
+        self.sign_shared = False
+        self.sign_choice: int | None = None  # which of its places the sign takes (print)
         self.pen = _NO_PEN
         self.setFlags(LINK_FLAGS)
         # A link keeps a picture of itself, so a pan copies it instead of stroking the curve
@@ -242,6 +246,16 @@ class LinkItem(QGraphicsItem):
             self._self_loop()
         else:
             self._curve()
+        # Further places for the sign, along the line from near its head towards its start.
+        s = self.style.text_scale
+        for away in (11, 8):
+            for share in (0.8, 0.65, 0.5, 0.35, 0.2):
+                at = self._path.pointAtPercent(share)
+                angle = math.radians(self._path.angleAtPercent(share))
+                normal = QPointF(-math.sin(angle), -math.cos(angle)) * (away * s)
+                self._sign_places += [at + normal, at - normal]
+        if self.sign_choice is not None and self.sign_choice < len(self._sign_places):
+            self._sign_at = self._sign_places[self.sign_choice]
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
         self._shape = stroker.createStroke(self._path)
@@ -289,7 +303,15 @@ class LinkItem(QGraphicsItem):
         s = self.style.text_scale
         size = (9 + self.style.link_width) * s
         self._head = QPolygonF([tip, tip - d * size + n * (size * 0.45), tip - d * size - n * (size * 0.45)])
-        self._sign_at = tip - d * (size + 9 * s) + n * (11 * s)
+        # Where the sign may go, best first: beside the head on either side, then further
+        # back along the line. An export takes the first clear of every box and other sign
+        # (clear_signs); on screen, the first clear of the box the link points at (a line
+        # meeting its box at a slant put the sign on the box's words).
+        self._sign_places = [tip - d * (size + (9 + 12 * k) * s) + n * (side * 11 * s)
+                             for k in range(4) for side in (1, -1)]
+        box = self.target.scene_box().adjusted(-10 * s, -10 * s, 10 * s, 10 * s)
+        # (A choice made by clear_signs is applied once all the places are known: _ensure.)
+        self._sign_at = next((p for p in self._sign_places[:2] if not box.contains(p)), self._sign_places[0])
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -323,12 +345,13 @@ class LinkItem(QGraphicsItem):
             return
         if not self.show_sign:
             return
-        sign = {"+": "+", "-": "\u2212", "?": "?"}[self.polarity]
-        painter.setPen(QColor(self.style.text))
-        painter.setFont(self.style.font(13, bold=True))
-        r = 10 * self.style.text_scale
-        painter.drawText(QRectF(self._sign_at - QPointF(r, r), self._sign_at + QPointF(r, r)),
-                         int(Qt.AlignmentFlag.AlignCenter), sign)
+        if not self.sign_shared:
+            sign = {"+": "+", "-": "\u2212", "?": "?"}[self.polarity]
+            painter.setPen(QColor(self.style.text))
+            painter.setFont(self.style.font(13, bold=True))
+            r = 10 * self.style.text_scale
+            painter.drawText(QRectF(self._sign_at - QPointF(r, r), self._sign_at + QPointF(r, r)),
+                             int(Qt.AlignmentFlag.AlignCenter), sign)
         if self.delay:
             self._draw_delay(painter, pen)
         if self.conflict:
@@ -349,6 +372,16 @@ class LinkItem(QGraphicsItem):
     def delay_mark_rect(self) -> QRectF:
         self._ensure()
         return QRectF(self._mark_at - QPointF(11, 11), self._mark_at + QPointF(11, 11))
+
+    def sign_places(self) -> list[QPointF]:
+        self._ensure()
+        return self._sign_places
+
+    def put_sign(self, choice: int) -> None:
+        """The sign at the ``choice``-th of its places (sign_places)."""
+        self.sign_choice = choice
+        self._sign_at = self._sign_places[choice]
+        self.settle()
 
     def sign_rect(self) -> QRectF:
         self._ensure()

@@ -276,7 +276,10 @@ class CldScene(DiagramScene):
             both_ways = source != target and (target, source) in by_pair
             base = PARALLEL_SPACING * 0.8 if both_ways else 0.0
             conflict = {"+", "-"} <= {it.polarity for it in items}
+            signed: set[str] = set()
             for index, item in enumerate(items):
+                item.sign_shared = item.polarity in signed
+                signed.add(item.polarity)
                 item.offset = base + (index - (len(items) - 1) / 2) * PARALLEL_SPACING
                 item.conflict = conflict
                 item.setOpacity(opacity.get(item.perspective, 1.0))
@@ -292,6 +295,24 @@ class CldScene(DiagramScene):
             relevant = (not item.links or any(link.perspective in visible for link in item.links)
                         or visible & set(variable.included_by))
             item.base_opacity = 1.0 if relevant else 0.35
+
+    def clear_signs(self) -> None:
+        """For print: each shown sign at the first of its places that covers no box and no
+        sign already placed (signs of links meeting at one box crowded its arrowheads)."""
+        boxes = [item.scene_box() for item in self.variable_items.values() if item.isVisible()]
+        taken: list[QRectF] = []
+        for link in self.link_items.values():
+            if not (link.isVisible() and link.show_sign and not link.sign_shared):
+                continue
+            half = 7 * self.style.text_scale  # the glyph itself: 13 pt bold, about 10 wide and tall
+            for choice, place in enumerate(link.sign_places()):
+                rect = QRectF(place.x() - half, place.y() - half, 2 * half, 2 * half)
+                if not any(rect.intersects(b) for b in boxes) and not any(rect.intersects(t) for t in taken):
+                    link.put_sign(choice)
+                    taken.append(rect)
+                    break
+            else:
+                taken.append(link.sign_rect())
 
     # Loops ------------------------------------------------------------------------------
     def recompute_loops(self) -> None:

@@ -26,7 +26,7 @@ FORMATS = ("png", "svg", "pdf")
 
 # The least room between two printed boxes, in scene units at the scene's own text size: enough
 # for a link's arrowhead and its sign to show between them.
-PRINT_GAP = 18.0
+PRINT_GAP = 24.0
 
 
 def cld_scene(project: Project, perspectives: set[str] | None = None,
@@ -75,6 +75,7 @@ def _cld_scene(project, perspectives, style, loop_budget, only_used, loops) -> C
         for item in scene.variable_items.values():
             if getattr(item, "base_opacity", 1.0) < 1.0:
                 item.setVisible(False)
+    scene.clear_signs()
     return scene
 
 

@@ -82,6 +82,21 @@ def smallest_text(node, scale: float = 1.0) -> float:
     return smallest
 
 
+def write_alt_text(canvas, alt: str, width: float) -> None:
+    """The picture's description as invisible text inside its frame (wrapped to its width,
+    so even extracted it stays on the page), for screen readers and search."""
+    from reportlab.lib.utils import simpleSplit
+
+    lines = simpleSplit(alt[:2000], SANS, MIN_TEXT_PT, max(width, 60))
+    text = canvas.beginText(0, 2 + MIN_TEXT_PT * (len(lines) - 1))
+    text.setTextRenderMode(3)  # invisible: present for screen readers, not on paper
+    text.setFont(SANS, MIN_TEXT_PT)
+    for line in lines:
+        text.textLine(line)
+    text.setTextRenderMode(0)  # the mode outlives the text object: the diagram's labels must show
+    canvas.drawText(text)
+
+
 class Diagram(Flowable):
     """A drawing (or one tile of it) at a fixed scale.
     The alternative text goes under the picture as invisible text, for readers and search."""
@@ -103,12 +118,7 @@ class Diagram(Flowable):
         canvas = self.canv
         canvas.saveState()
         if self.alt:
-            text = canvas.beginText(0, 2)
-            text.setTextRenderMode(3)  # invisible: present for screen readers, not on paper
-            text.setFont(SANS, MIN_TEXT_PT)
-            text.textLine(self.alt[:2000])
-            text.setTextRenderMode(0)  # the mode outlives the text object: the diagram's labels must show
-            canvas.drawText(text)
+            write_alt_text(canvas, self.alt, self.width)
         if self.window is not None:
             x, y, w, h = self.window
             path = canvas.beginPath()
@@ -127,14 +137,17 @@ KEY_LINE = 40.0
 
 class KeyRow(Flowable):
     """Whose line is whose, under a diagram: each perspective's line (colour and dash, as in
-    the diagram) and its name, wrapped onto as many rows as the width needs."""
+    the diagram) and its name, wrapped onto as many rows as the page's width needs."""
 
     def __init__(self, perspectives: list, width: float) -> None:
         super().__init__()
-        self.perspectives, self.avail = perspectives, width
+        self.perspectives = perspectives
+        self._lay_out(width)
+
+    def _lay_out(self, width: float) -> None:
         self.cells = []
         x = y = 0.0
-        for perspective in perspectives:
+        for perspective in self.perspectives:
             w = KEY_LINE + 6 + stringWidth(perspective.name, SANS, KEY_PT) + 16
             if x and x + w > width:
                 x, y = 0.0, y + 14
@@ -143,6 +156,8 @@ class KeyRow(Flowable):
         self.width, self.height = width, y + 14
 
     def wrap(self, available_width, available_height):
+        if abs(available_width - self.width) > 0.5:  # on a page of another shape than planned
+            self._lay_out(available_width)
         return self.width, self.height
 
     def draw(self) -> None:
@@ -278,8 +293,9 @@ class PdfWriter:
         drawing = self.make(block.key)
         if block.key == "overlay" and self.a3_overlay:
             templates = ["a3"]
-        else:
-            templates = [self.orientation] + ([] if self.orientation == "wide" else ["wide"])
+        else:  # the page in front, then a page of the other shape
+            other = "tall" if self.doc.landscape_pages or self.orientation == "wide" else "wide"
+            templates = [self.orientation, other]
         limit = MAX_LABEL_BUMP if block.key in PICTURES else MAX_REDRAWN_TEXT
         # The page in front while the words need little enlarging; then the page that needs least.
         tries = [(templates[0], IN_FLOW_BUMP)] + sorted(
@@ -296,7 +312,7 @@ class PdfWriter:
                     NextPageTemplate(self.orientation)]
         if block.key in self.splits:
             return self.split(block)
-        widest = templates[-1]
+        widest = "a3" if templates == ["a3"] else "wide"  # parts: the landscape page
         return [NextPageTemplate(widest), PageBreakIfNotEmpty(),
                 *self.tiles(drawing, block, *self.room(widest, caption)), NextPageTemplate(self.orientation)]
 

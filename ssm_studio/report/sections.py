@@ -319,12 +319,16 @@ def comparison_section(ctx: Context) -> list:
                    [[ctx.pnames[a]] + [f"{c.similarity[a][b]:.2f}" for b in ctx.perspectives] for a in ctx.perspectives],
                    [2.5] + [1.2] * len(ctx.perspectives))]
     story.append(Heading("Held by one perspective only", 2))
-    for pid in ctx.perspectives:
+    rows = []
+    for pid in ctx.perspectives:  # one table, the perspective named on its first row (a table each took a page more)
         only = c.only_in(pid)
-        if only:
-            story += [Heading(f"{ctx.pnames[pid]}: {len(only)} links", 3),
-                      Grid(["Link", "Polarity"], [[f"{ctx.names[v.source]} \u2192 {ctx.names[v.target]}",
-                                                   display_polarity(v.claims[pid])] for v in only], [8, 1.4])]
+        rows += [[f"{ctx.pnames[pid]} ({len(only)})" if i == 0 else "",
+                  f"{ctx.names[v.source]} \u2192 {ctx.names[v.target]}", display_polarity(v.claims[pid])]
+                 for i, v in enumerate(only)]
+    if rows:
+        story.append(Grid(["Perspective", "Link", "\u00b1"], rows, [2.2, 7, 0.6]))
+    else:
+        story.append(Para("Every link is claimed by more than one perspective."))
     return story
 
 
@@ -430,12 +434,15 @@ def actions_section(ctx: Context) -> list:
 
 
 def appendix(ctx: Context) -> list:
-    chosen = set(ctx.perspectives)
-    rows = [[ctx.pnames[lk.perspective], ctx.names[lk.source], ctx.names[lk.target],
-             display_polarity(lk.polarity), "yes" if lk.delay else "", lk.note]
-            for lk in ctx.project.cld.links if lk.perspective in chosen]
+    """Every claim, perspective by perspective (a column naming the perspective on every
+    row took a fifth of the width and wrapped each row onto more lines)."""
     story: list = [Break(), Heading("Appendix: every causal claim")]
-    if not rows:
-        return story + [Para("No causal claims.")]
-    return story + [Grid(["Perspective", "From", "To", "\u00b1", "Delay", "Evidence note"], rows,
-                         [2, 2.5, 2.5, 0.5, 1, 4])]
+    any_claims = False
+    for pid in ctx.perspectives:
+        rows = [[ctx.names[lk.source], ctx.names[lk.target], display_polarity(lk.polarity),
+                 "yes" if lk.delay else "", lk.note] for lk in ctx.project.cld.links if lk.perspective == pid]
+        if rows:
+            any_claims = True
+            story += [Heading(f"{ctx.pnames[pid]}: {len(rows)} claim(s)", 3),
+                      Grid(["From", "To", "\u00b1", "Delay", "Evidence note"], rows, [2.5, 2.5, 0.5, 1, 5])]
+    return story if any_claims else story + [Para("No causal claims.")]

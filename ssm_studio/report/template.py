@@ -46,10 +46,13 @@ class PackTemplate(BaseDocTemplate):
         self._story_size = self._story_placed = 0
         self.setProgressCallBack(self._placing)  # reportlab counts the story's flowables as it places them
         big = landscape(A3)  # the overlay on A3 when the user asks for it
+        tall = portrait(size)  # a tall figure in a landscape pack
+        self.landscape_pages = landscape_pages
         self.addPageTemplates([
             PageTemplate("main", [self._frame(main)], onPage=self._decorate, pagesize=main),
             PageTemplate("wide", [self._frame(wide)], onPage=self._decorate, pagesize=wide),
             PageTemplate("a3", [self._frame(big)], onPage=self._decorate, pagesize=big),
+            PageTemplate("tall", [self._frame(tall)], onPage=self._decorate, pagesize=tall),
         ])
 
     def build_once(self, story) -> None:

@@ -10,7 +10,7 @@ from reportlab.graphics.shapes import Group, mmult
 from reportlab.platypus import Flowable
 
 from . import drawing_code
-from .fonts import BOLD, SANS
+from .fonts import BOLD
 
 IDENTITY = (1, 0, 0, 1, 0, 0)
 
@@ -113,9 +113,6 @@ class TileOverview(Flowable):
             canvas.drawString(x * ratio + 5, (y + h) * ratio - 14, str(number))
         canvas.restoreState()
         if self.alt:
-            text = canvas.beginText(0, 2)
-            text.setTextRenderMode(3)  # for screen readers, as every diagram's
-            text.setFont(SANS, 8)
-            text.textLine(self.alt[:2000])
-            text.setTextRenderMode(0)
-            canvas.drawText(text)
+            from .pdf_writer import write_alt_text
+
+            write_alt_text(canvas, self.alt, self.width)
