@@ -59,11 +59,39 @@ class _Writer:
     def __init__(self, document, makers: dict, say, check) -> None:
         self.document, self.makers, self.say, self.check = document, makers, say, check
         self.figures_done = 0
+        self.pending_break = False  # a page break waits to see what follows (block)
+        self.fresh_page = True  # nothing on the current page yet
+        self.after_table = False
 
     def block(self, block) -> None:
         d = self.document
+        # A page break waits for what follows: a new section of another shape begins a page
+        # anyway, a page just begun needs none, and a heading starts its page itself (an
+        # explicit break after a page that had just filled left a blank one).
+        if isinstance(block, Break):
+            self.pending_break = not self.fresh_page
+            return
+        if isinstance(block, Wide):
+            if self.changes_shape(block.on):
+                self.pending_break, self.fresh_page = False, True
+            self.orientation(block.on)
+            return
+        if isinstance(block, Space):
+            return
+        if isinstance(block, Keep):  # its first block takes any waiting break
+            for child in block.blocks:
+                self.block(child)
+            return
+        if self.after_table and not isinstance(block, Heading) and not self.pending_break:
+            d.add_paragraph()  # an empty line after a table that ended a page left a blank one
+        self.after_table = False
+        breaking, self.pending_break, self.fresh_page = self.pending_break, False, False
+        if breaking and not isinstance(block, Heading):
+            d.add_page_break()
         if isinstance(block, Heading):
-            d.add_heading(block.text, level=min(block.level, 3))
+            heading = d.add_heading(block.text, level=min(block.level, 3))
+            if breaking:
+                heading.paragraph_format.page_break_before = True
         elif isinstance(block, Para):
             place = block.refs.get("label") or block.refs.get("see")
             text = block.text + (f" (see “{place}”)" if place else "")
@@ -77,21 +105,12 @@ class _Writer:
             self.grid(block)
         elif isinstance(block, Figure):
             self.figure(block)
-        elif isinstance(block, Keep):
-            for child in block.blocks:
-                self.block(child)
-        elif isinstance(block, Break):
-            d.add_page_break()
-        elif isinstance(block, Wide):
-            self.orientation(block.on)
         elif isinstance(block, Title):
             d.add_heading(block.title, level=0)
             d.add_paragraph(block.subtitle, style="Subtitle")
             d.add_paragraph(block.byline)
         elif isinstance(block, Contents):
             self.contents()
-        elif isinstance(block, Space):
-            pass
         else:
             raise TypeError(f"no Word form for {type(block).__name__}")
 
@@ -123,7 +142,7 @@ class _Writer:
                     paragraph.add_run(DASH_WORDS.get(p.dash, p.dash)).font.size = Pt(8)
                 else:
                     paragraph.add_run(str(value or "")).font.size = Pt(9)
-        self.document.add_paragraph()
+        self.after_table = True  # room after it, unless a heading (which has its own) follows
 
     def figure(self, block: Figure) -> None:
         from docx.shared import Inches
@@ -148,6 +167,14 @@ class _Writer:
             self._attach_svg(shape, svg)
         if block.caption:
             self.document.add_paragraph(block.caption, style="Caption")
+        if block.perspectives:  # the key: whose line is whose, as under the PDF's diagrams
+            from docx.shared import Pt, RGBColor
+
+            key = self.document.add_paragraph()
+            for p in block.perspectives:
+                line = key.add_run("\u2501\u2501\u2501 ")
+                line.font.color.rgb = RGBColor.from_string(p.colour.lstrip("#").upper())
+                key.add_run(f"{p.name} ({DASH_WORDS.get(p.dash, p.dash)})    ").font.size = Pt(9)
 
     def _attach_svg(self, shape, svg: bytes) -> None:
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -167,6 +194,11 @@ class _Writer:
             f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="{rid}"/>'
             f"</a:ext></a:extLst>")
         blip.append(ext_list)
+
+    def changes_shape(self, wide: bool) -> bool:
+        from docx.enum.section import WD_ORIENT
+
+        return self.document.sections[-1].orientation != (WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT)
 
     def orientation(self, wide: bool) -> None:
         from docx.enum.section import WD_ORIENT, WD_SECTION

@@ -32,6 +32,9 @@ def loop_drawing(loop, names: dict[str, str], perspectives: dict, width: float =
     height = 2 * radius + 50 * text_scale + 20
     drawing = Drawing(width, height)
     drawing.__dict__["fontName"] = SANS  # else reportlab reaches for Helvetica, which is not embedded
+    # A white ground: LibreOffice paints the SVG's clipping rectangle black behind an
+    # unfilled picture (the Word version carries the SVG beside the PNG).
+    drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None, strokeWidth=0))
     cx, cy = width / 2, height / 2
     centres = []
     for i in range(count):

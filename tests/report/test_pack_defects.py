@@ -205,3 +205,39 @@ def test_no_sign_of_a_printed_diagram_covers_another_or_a_box(printed):
             assert not _overlap(a, b), (a, b)
         for sign in signs:
             assert not any(_overlap(sign, box) for box in boxes), sign
+
+
+def test_the_word_version_never_starts_a_page_on_an_empty_one(example, tmp_path, qapp):
+    """A page break, a heading that starts a page, and a section of another shape each begin
+    a page: two with nothing between them leave a blank page (three of them did)."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    project, media = example
+    out = tmp_path / "pack.docx"
+    build_pack(project, out, media=media)
+    body = Document(str(out)).element.body
+    starts, content_since = 0, True
+    for element in body.iterchildren():
+        if element.tag == qn("w:tbl"):
+            content_since = True
+            continue
+        if element.tag != qn("w:p"):
+            continue
+        begins = any(flag.get(qn("w:val"), "1") not in ("0", "false")
+                     for flag in element.iter(qn("w:pageBreakBefore"))) or any(
+            br.get(qn("w:type")) == "page" for br in element.iter(qn("w:br")))
+        if begins:
+            assert content_since, "two page starts with nothing between"
+            starts += 1
+            content_since = False
+        has_text = "".join(t.text or "" for t in element.iter(qn("w:t"))).strip()
+        if has_text or element.findall(f".//{qn('w:drawing')}"):
+            content_since = True
+        if element.findall(f".//{qn('w:sectPr')}"):  # a section ends here: the next one starts a page
+            assert content_since, "a section break straight after a page break"
+            content_since = False
+    assert starts >= 8
+    # Every figure with perspectives has its key in Word too.
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert any("City partnership (LSP) (solid)" in t and "Further-education college" in t for t in texts)
