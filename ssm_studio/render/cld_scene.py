@@ -299,20 +299,39 @@ class CldScene(DiagramScene):
     def clear_signs(self) -> None:
         """For print: each shown sign at the first of its places that covers no box and no
         sign already placed (signs of links meeting at one box crowded its arrowheads)."""
-        boxes = [item.scene_box() for item in self.variable_items.values() if item.isVisible()]
-        taken: list[QRectF] = []
+        half = 7 * self.style.text_scale  # the glyph itself: 13 pt bold, about 10 wide and tall
+        cell = 200.0 * self.style.text_scale
+        grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
+
+        def cells(x0, y0, x1, y1):
+            return [(i, j) for i in range(int(x0 // cell), int(x1 // cell) + 1)
+                    for j in range(int(y0 // cell), int(y1 // cell) + 1)]
+
+        def add(rect: tuple[float, float, float, float]) -> None:
+            for key in cells(*rect):
+                grid[key].append(rect)
+
+        def clear(rect: tuple[float, float, float, float]) -> bool:
+            x0, y0, x1, y1 = rect
+            return not any(a < x1 and x0 < c and b < y1 and y0 < d
+                           for key in cells(*rect) for a, b, c, d in grid.get(key, ()))
+
+        for item in self.variable_items.values():
+            if item.isVisible():
+                box = item.scene_box()
+                add((box.left(), box.top(), box.right(), box.bottom()))
         for link in self.link_items.values():
             if not (link.isVisible() and link.show_sign and not link.sign_shared):
                 continue
-            half = 7 * self.style.text_scale  # the glyph itself: 13 pt bold, about 10 wide and tall
             for choice, place in enumerate(link.sign_places()):
-                rect = QRectF(place.x() - half, place.y() - half, 2 * half, 2 * half)
-                if not any(rect.intersects(b) for b in boxes) and not any(rect.intersects(t) for t in taken):
+                rect = (place.x() - half, place.y() - half, place.x() + half, place.y() + half)
+                if clear(rect):
                     link.put_sign(choice)
-                    taken.append(rect)
+                    add(rect)
                     break
             else:
-                taken.append(link.sign_rect())
+                at = link.sign_rect()
+                add((at.left(), at.top(), at.right(), at.bottom()))
 
     # Loops ------------------------------------------------------------------------------
     def recompute_loops(self) -> None:

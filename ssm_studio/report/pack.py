@@ -51,6 +51,10 @@ def _drawing(scene):
     drawing.__dict__["fontName"] = SANS  # see tables.swatch
     if hasattr(scene, "smallest_label"):  # a picture: its labels, not its icons' words, must be legible
         drawing.__dict__["smallest_label"] = scene.smallest_label()
+    boxes = getattr(scene, "variable_items", {})
+    if boxes and not hasattr(scene, "smallest_label"):  # how much paper its boxes alone need
+        drawing.__dict__["box_area"] = sum(item.box.width() * item.box.height()
+                                           for item in boxes.values() if item.isVisible())
     return drawing
 
 

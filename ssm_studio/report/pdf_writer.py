@@ -62,6 +62,7 @@ MAX_LABEL_BUMP = 5.0
 PICTURES = ("rich-picture",)
 HEADING_ROOM = 30.0  # a heading kept with its figure
 SHORT_AFTER = 0.5  # what follows a figure in its group, up to this share of a page, is given room
+MAX_BOX_SHARE = 0.4  # of a page, the most its boxes can take with room left for links and gaps
 PADDING = 8.0  # a cell's left and right padding together
 ROWS_PER_TABLE = 100
 STYLES = {"body": BODY, "small": SMALL, "quote": QUOTE}
@@ -340,7 +341,9 @@ class PdfWriter:
     @staticmethod
     def needed(drawing) -> float:
         """The least scale at which the drawing's smallest text prints at 8 pt."""
-        smallest = drawing.__dict__.get("smallest_label") or smallest_text(drawing)
+        if not drawing.__dict__.get("smallest_label"):  # measured once: figures are tried on several pages
+            drawing.__dict__["smallest_label"] = smallest_text(drawing)
+        smallest = drawing.__dict__["smallest_label"]
         return MIN_TEXT_PT / smallest if math.isfinite(smallest) and smallest > 0 else 0.0
 
     def redrawn(self, block: Figure, drawing, width: float, height: float, needed: float,
@@ -352,7 +355,13 @@ class PdfWriter:
         scale = self.fitting(drawing, width, height)
         if scale >= needed:
             return drawing, scale
+        # Whatever the words' size, the boxes printed with 8-point words take the same paper:
+        # when they alone would cover more than a share of the page, no redrawing can fit it.
+        box_area = drawing.__dict__.get("box_area", 0.0)
+        if box_area * needed ** 2 > MAX_BOX_SHARE * width * height:
+            return None
         factor = needed / scale * 1.03 if scale else math.inf
+        short = math.inf
         for _attempt in range(6):  # larger words widen the picture (boxes pushed apart): aim again
             if factor > most:
                 return None
@@ -361,6 +370,9 @@ class PdfWriter:
             wanted = self.needed(bigger)
             if scale >= wanted:
                 return bigger, scale
+            if wanted / scale > 0.97 * short:  # the picture grows as fast as its words: it will not fit
+                return None
+            short = wanted / scale
             factor *= wanted / scale * 1.02
         return None
 

@@ -172,13 +172,21 @@ def _opacity(value: str | None) -> float:
     return float(value) if value not in (None, "") else 1.0
 
 
+_COLOURS: dict[str, Color] = {}
+
+
 def _colour(value: str) -> Color | None:
+    """Read once per colour (toColor tries a literal_eval on every call: half a second of a
+    ten-perspective pack); shapes share the Color, which nothing changes."""
     if value == "none":
         return None
-    try:
-        return toColor(value)
-    except ValueError:
-        raise Unsupported(f"colour {value!r}") from None
+    found = _COLOURS.get(value)
+    if found is None:
+        try:
+            found = _COLOURS[value] = toColor(value)
+        except ValueError:
+            raise Unsupported(f"colour {value!r}") from None
+    return found
 
 
 def _matrix(text: str) -> tuple[float, ...]:
