@@ -361,7 +361,6 @@ class PdfWriter:
         if box_area * needed ** 2 > MAX_BOX_SHARE * width * height:
             return None
         factor = needed / scale * 1.03 if scale else math.inf
-        short = math.inf
         for _attempt in range(6):  # larger words widen the picture (boxes pushed apart): aim again
             if factor > most:
                 return None
@@ -370,9 +369,6 @@ class PdfWriter:
             wanted = self.needed(bigger)
             if scale >= wanted:
                 return bigger, scale
-            if wanted / scale > 0.97 * short:  # the picture grows as fast as its words: it will not fit
-                return None
-            short = wanted / scale
             factor *= wanted / scale * 1.02
         return None
 

@@ -241,3 +241,23 @@ def test_the_word_version_never_starts_a_page_on_an_empty_one(example, tmp_path,
     # Every figure with perspectives has its key in Word too.
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert any("City partnership (LSP) (solid)" in t and "Further-education college" in t for t in texts)
+
+
+def test_nothing_of_a_printed_diagram_lies_outside_its_frame(printed):
+    """The caption under a diagram is printed below the diagram's frame: a line drawn
+    beyond the frame printed over the overlay's caption."""
+    from tests.report.pack_reading import leaves
+
+    _path, placed = printed
+    for drawing, _scale, window in placed:
+        if window is not None:
+            continue
+        for shape, m in leaves(drawing):
+            bounds = shape.getBounds() if hasattr(shape, "getBounds") else None
+            if not bounds or type(shape).__name__ == "String":
+                continue
+            x0, y0, x1, y1 = bounds
+            xs = [m[0] * x + m[2] * y + m[4] for x, y in ((x0, y0), (x1, y1), (x0, y1), (x1, y0))]
+            ys = [m[1] * x + m[3] * y + m[5] for x, y in ((x0, y0), (x1, y1), (x0, y1), (x1, y0))]
+            assert min(xs) >= -1 and max(xs) <= drawing.width + 1, (type(shape).__name__, min(xs), max(xs))
+            assert min(ys) >= -1 and max(ys) <= drawing.height + 1, (type(shape).__name__, min(ys), max(ys))
