@@ -62,6 +62,7 @@ MAX_LABEL_BUMP = 5.0
 PICTURES = ("rich-picture",)
 HEADING_ROOM = 30.0  # a heading kept with its figure
 SHORT_AFTER = 0.5  # what follows a figure in its group, up to this share of a page, is given room
+SHORT_ROWS = 40  # a table longer than this is never that short
 MAX_BOX_SHARE = 0.4  # of a page, the most its boxes can take with room left for links and gaps
 PADDING = 8.0  # a cell's left and right padding together
 ROWS_PER_TABLE = 100
@@ -260,11 +261,11 @@ class PdfWriter:
                 row[0] = Paragraph(self.anchored(row[0].text, anchor), CELL)
         header = [Paragraph(escape(h), CELL_BOLD) for h in block.header]
         chunks = [data_rows[i:i + ROWS_PER_TABLE] for i in range(0, len(data_rows), ROWS_PER_TABLE)] or [[]]
-        fit = (block.header, block.widths, block.rows)
+        fit = (block.header, block.widths, block.rows, {})  # the last: widths by page width, shared by the parts
+        widths = fitted_widths(fit, total)
         tables = []
         for chunk in chunks:
-            table = FittedTable([header] + chunk, colWidths=column_widths(*fit[:2], total, fit[2]), repeatRows=1,
-                                splitByRow=1)
+            table = FittedTable([header] + chunk, colWidths=list(widths), repeatRows=1, splitByRow=1)
             table.fit = fit
             table.setStyle(grid())
             tables.append(table)
@@ -328,8 +329,8 @@ class PdfWriter:
         and a heading above share the page."""
         width, height = self.doc.frame_size(template=template)
         below = sum(_height(f, width, height) for f in caption) + 8
-        after = sum(_height(f, width, height) for f in self.below)
-        if after <= SHORT_AFTER * height:  # a short table after the figure shares its page
+        after = _short_height(self.below, width, height, SHORT_AFTER * height)
+        if after is not None:  # a short table after the figure shares its page
             below += after
         above = sum(_height(f, width, height) for f in self.above)
         return width, height - below - max(HEADING_ROOM, above + 6)
@@ -377,6 +378,7 @@ class PdfWriter:
         return min(width / drawing.width, height / drawing.height, MAX_DIAGRAM_SCALE)
 
     def split(self, block: Figure) -> list:
+        self.above = self.below = []  # the loops drawn one by one flow on: no group to make room for
         story: list = [Paragraph(escape(
             "This diagram is too large to print whole with legible labels, so each of its loops is drawn on its "
             "own below; every claim is listed in the appendix."), SMALL)]
@@ -413,6 +415,19 @@ def _height(flowable, width: float, height: float) -> float:
     return flowable.wrap(width, height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
+def _short_height(flowables: list, width: float, height: float, most: float) -> float | None:
+    """Their height together, or None once it passes ``most``: a long table is not laid out
+    to find that out (the loops of a large map run to hundreds of rows)."""
+    total = 0.0
+    for flowable in flowables:
+        if isinstance(flowable, Table) and len(flowable._cellvalues) > SHORT_ROWS:
+            return None
+        total += _height(flowable, width, height)
+        if total > most:
+            return None
+    return total
+
+
 def template_before_break(flowables: list) -> list:
     """A page break straight followed by a change of page shape becomes the change, then the
     break: else the break starts a page of the old shape, which the new-shaped content then
@@ -447,12 +462,12 @@ class FittedTable(Table):
     table planned for a landscape page that lands on a portrait one (or the reverse) is
     fitted to that page, never cut at its edges."""
 
-    fit: tuple | None = None  # (header, proportions, rows) for column_widths
+    fit: tuple | None = None  # (header, proportions, rows, widths by page width): fitted_widths
 
     def _fit(self, width: float) -> None:
         if self.fit is None or abs(sum(self._argW) - width) < 0.5:
             return
-        self._argW = self._colWidths = column_widths(self.fit[0], self.fit[1], width, self.fit[2])
+        self._argW = self._colWidths = fitted_widths(self.fit, width)
         self.__dict__.pop("_width_calculated_once", None)
 
     def wrap(self, availWidth, availHeight):
@@ -466,6 +481,15 @@ class FittedTable(Table):
             if isinstance(part, FittedTable):
                 part.fit = self.fit
         return parts
+
+
+def fitted_widths(fit: tuple, total: float) -> list[float]:
+    """column_widths, worked out once per page width for a table and all its parts."""
+    header, proportions, rows, known = fit
+    key = round(total, 1)
+    if key not in known:
+        known[key] = column_widths(header, proportions, total, rows)
+    return list(known[key])
 
 
 def column_widths(header: list[str], proportions: list[float], total: float,
