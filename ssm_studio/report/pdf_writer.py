@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from xml.sax.saxutils import escape
 
-from reportlab.graphics import renderPDF
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
@@ -25,8 +24,8 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from ..model.perspective import DASHES
-from . import drawing_code
 from .blocks import Break, Contents, Figure, Grid, Heading, Keep, Para, Space, Swatch, Title, Wide
+from .diagram_flowable import MIN_TEXT_PT, Diagram
 from .fonts import BOLD, SANS
 from .late_numbers import LateContents, PageRef
 from .styles import (
@@ -47,7 +46,6 @@ from .styles import (
 from .tables import swatch
 from .tiles import TileOverview, tile_grid
 
-MIN_TEXT_PT = 8.0
 MAX_DIAGRAM_SCALE = 1.0  # small diagrams are not blown up: their words print at their own size
 # A diagram stays in the flow of the page in front while its words need drawing at most this
 # much larger (its boxes grow with them); past that a landscape page is tried first.
@@ -82,55 +80,6 @@ def smallest_text(node, scale: float = 1.0) -> float:
     for child in getattr(node, "contents", []) or []:
         smallest = min(smallest, smallest_text(child, scale))
     return smallest
-
-
-def write_alt_text(canvas, alt: str, width: float) -> None:
-    """The picture's description as invisible text inside its frame (wrapped to its width,
-    so even extracted it stays on the page), for screen readers and search."""
-    from reportlab.lib.utils import simpleSplit
-
-    lines = simpleSplit(alt[:2000], SANS, MIN_TEXT_PT, max(width, 60))
-    text = canvas.beginText(0, 2 + MIN_TEXT_PT * (len(lines) - 1))
-    text.setTextRenderMode(3)  # invisible: present for screen readers, not on paper
-    text.setFont(SANS, MIN_TEXT_PT)
-    for line in lines:
-        text.textLine(line)
-    text.setTextRenderMode(0)  # the mode outlives the text object: the diagram's labels must show
-    canvas.drawText(text)
-
-
-class Diagram(Flowable):
-    """A drawing (or one tile of it) at a fixed scale.
-    The alternative text goes under the picture as invisible text, for readers and search."""
-
-    def __init__(self, drawing, doc, scale: float, alt: str, window=None) -> None:
-        super().__init__()
-        self.drawing, self.doc, self.scale, self.alt = drawing, doc, scale, alt
-        self.window = window  # (x, y, w, h) of the scaled drawing, for a tile
-        if window is None:
-            self.width, self.height = drawing.width * scale, drawing.height * scale
-        else:
-            self.width, self.height = window[2], window[3]
-        self.hAlign = "CENTER"
-
-    def wrap(self, available_width, available_height):
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.saveState()
-        if self.alt:
-            write_alt_text(canvas, self.alt, self.width)
-        if self.window is not None:
-            x, y, w, h = self.window
-            path = canvas.beginPath()
-            path.rect(0, 0, w, h)
-            canvas.clipPath(path, stroke=0, fill=0)
-            canvas.translate(-x, -y)
-        canvas.scale(self.scale, self.scale)
-        if not drawing_code.draw(self.drawing, canvas):
-            renderPDF.draw(self.drawing, canvas, 0, 0)
-        canvas.restoreState()
 
 
 KEY_PT = 8.6  # the key's names: a size nothing else in the pack uses, so a test can find them
@@ -392,7 +341,7 @@ class PdfWriter:
         scale = self.needed(drawing)
         parts = tile_grid(drawing, scale, width, room)
         overview = self.fitting(drawing, width, room)
-        story: list = [TileOverview(drawing, overview, parts, scale, block.alt),
+        story: list = [TileOverview(drawing, self.doc, overview, parts, scale, block.alt),
                        Paragraph(escape(f"{block.caption} Printed in {len(parts)} parts so that every label stays "
                                         "legible; the overview shows where each part lies."), SMALL)]
         key = [KeyRow(block.perspectives, self.width)] if block.perspectives else []

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import math
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Group, mmult
-from reportlab.platypus import Flowable
 
-from . import drawing_code
+from .diagram_flowable import Diagram
 from .fonts import BOLD
 
 IDENTITY = (1, 0, 0, 1, 0, 0)
@@ -63,45 +61,31 @@ def without_words(drawing):
     deep copy of a large map took half a second)."""
     from reportlab.graphics.shapes import Drawing, String
 
-    def bare(node):
-        group = Group(transform=getattr(node, "transform", IDENTITY))
+    def bare(node, into) -> None:
         for child in node.contents:
             if isinstance(child, Group):
-                group.add(bare(child))
+                group = Group(transform=getattr(child, "transform", IDENTITY))
+                bare(child, group)
+                into.add(group)
             elif not isinstance(child, String):
-                group.add(child)
-        return group
+                into.add(child)
 
     out = Drawing(drawing.width, drawing.height)
     out.__dict__["fontName"] = drawing.__dict__.get("fontName")
-    for child in drawing.contents:
-        if isinstance(child, Group):
-            out.add(bare(child))
-        elif not isinstance(child, String):
-            out.add(child)
+    bare(drawing, out)
     return out
 
 
-class TileOverview(Flowable):
-    """The whole diagram small, with each printed part outlined and numbered."""
+class TileOverview(Diagram):
+    """The whole diagram small, without its words, with each printed part outlined and numbered."""
 
-    def __init__(self, drawing, scale: float, parts: list[tuple], part_scale: float, alt: str) -> None:
-        super().__init__()
-        drawing = without_words(drawing)  # too small to read here: the parts carry the words
-        self.drawing, self.scale, self.parts, self.part_scale, self.alt = drawing, scale, parts, part_scale, alt
-        self.width, self.height = drawing.width * scale, drawing.height * scale
-        self.hAlign = "CENTER"
-
-    def wrap(self, available_width, available_height):
-        return self.width, self.height
+    def __init__(self, drawing, doc, scale: float, parts: list[tuple], part_scale: float, alt: str) -> None:
+        super().__init__(without_words(drawing), doc, scale, alt)  # too small to read: the parts carry the words
+        self.parts, self.part_scale = parts, part_scale
 
     def draw(self) -> None:
+        super().draw()
         canvas = self.canv
-        canvas.saveState()
-        canvas.scale(self.scale, self.scale)
-        if not drawing_code.draw(self.drawing, canvas):
-            renderPDF.draw(self.drawing, canvas, 0, 0)
-        canvas.restoreState()
         ratio = self.scale / self.part_scale
         canvas.saveState()
         canvas.setStrokeColorRGB(0.1, 0.1, 0.1)
@@ -115,7 +99,3 @@ class TileOverview(Flowable):
             canvas.setFont(BOLD, 11)
             canvas.drawString(x * ratio + 5, (y + h) * ratio - 14, str(number))
         canvas.restoreState()
-        if self.alt:
-            from .pdf_writer import write_alt_text
-
-            write_alt_text(canvas, self.alt, self.width)

@@ -4,7 +4,6 @@ compared, perspectives told apart in greyscale, a Word version, and accessible."
 from __future__ import annotations
 
 import io
-import math
 import re
 import subprocess
 import zipfile
@@ -21,18 +20,9 @@ from ssm_studio.report.pdf_writer import KEY_PT, column_widths
 
 def spans(path):
     """(page number, printed size in points, text, x, y) of every piece of text."""
-    found = []
-    for number, page in enumerate(PdfReader(str(path)).pages, 1):
-        def visit(text, cm, tm, font, size, number=number):
-            if not text.strip():
-                return
-            a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
-            c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
-            e = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            f = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            found.append((number, size * math.sqrt(abs(a * d - b * c)), text.strip(), e, f))
-        page.extract_text(visitor_text=visit)
-    return found
+    from tests.report.pack_reading import text_spans
+
+    return [(s["page"], s["size"], s["text"], s["x"], s["y"]) for s in text_spans(path)]
 
 
 @pytest.fixture(scope="module")
