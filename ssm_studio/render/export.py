@@ -160,7 +160,8 @@ def _outline_layers(scene, project: Project) -> None:
         path = QPainterPath()
         path.addRoundedRect(rect.adjusted(-4, -4, 4, 4), 8, 8)
         outline = QGraphicsPathItem(path)
-        outline.setPen(perspective_pen(perspective.colour, perspective.dash, 1.6))
+        # As thick as a claim's line once the picture is shrunk to print its large words.
+        outline.setPen(perspective_pen(perspective.colour, perspective.dash, 1.2 * max(1.0, scene.text_scale)))
         outline.setZValue(item.zValue() - 0.5)
         scene.addItem(outline)
 

@@ -83,7 +83,8 @@ class StencilItem(RpItem):
             flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
             measured = QFontMetricsF(_font(9 * s)).boundingRect(QRectF(0, 0, width, 10_000), flags, self.label)
             self._label_height = max(26 * s, measured.height() + 4 * s)
-        return QRectF(-self.w / 2 - 40 * s, self.h / 2, width, self._label_height)
+        # A little below the figure: its artwork reaches its box's edge.
+        return QRectF(-self.w / 2 - 40 * s, self.h / 2 + 3 * (s - 1), width, self._label_height)
 
     _label_height: float | None = None
 
