@@ -83,11 +83,15 @@ def time_bare(n: int) -> dict[str, float]:
 
 def time_canvas(app, n: int) -> dict[str, float]:
     from ssm_studio.app.canvas.view import CanvasView
+    from ssm_studio.app.loop_feed import LoopFeed
     from ssm_studio.render.cld_scene import CldScene
     from ssm_studio.render.layers import LayerState
+    from ssm_studio.workspace.loop_tracker import LoopTracker
 
     document = Document(diagram(n))
-    scene = CldScene(document, LayerState(), asynchronous=True)
+    scene = CldScene(document, LayerState())
+    tracker = LoopTracker(document)
+    LoopFeed(tracker, scene)  # as the app's pages do: loops searched off the UI thread after edits
     view = CanvasView(scene)
     view.resize(1600, 1000)
     view.show()
@@ -95,7 +99,7 @@ def time_canvas(app, n: int) -> dict[str, float]:
     result = time_edits(document.project, document.apply, app.processEvents)
     view.close()
     scene.close()
-    scene.tracker.close()
+    tracker.close()
     return result
 
 

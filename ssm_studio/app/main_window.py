@@ -233,7 +233,6 @@ class MainWindow(WindowFiles, QMainWindow):
                 page.view.message.connect(self.say)
                 page.view.tool_changed.connect(self._tool_changed)
         self.comparison, self.actions_table, self.catwoe = comparison, actions, matrix
-        causal.scene.push = session.push
 
     def _first_page(self, session: DocumentSession) -> str:
         project = session.document.project

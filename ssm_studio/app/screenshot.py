@@ -41,8 +41,7 @@ def take_screenshot(file: str, out: str, view: str = "cld", perspectives: list[s
     window.show()
     for _ in range(3):
         QCoreApplication.processEvents()
-    window.scene.asynchronous = False  # the picture must show the loops, so wait for them
-    window.scene.recompute_loops()
+    window.pages["overlay"].loop_feed.refresh(wait=True)  # the picture must show the loops
     window.set_mode({"cld": "overlay"}.get(view, view))
     for _ in range(3):
         QCoreApplication.processEvents()

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..analysis import LoopReport
-from ..edits import ChangeEvent, Document, Edit
+from ..edits import ChangeEvent, Document
 from ..gc_pause import gc_paused
-from ..workspace.loop_tracker import LoopTracker
 from .cld_items import LinkItem, LoopLabelItem, VariableItem
 from .diagram_scene import DiagramScene
 from .layers import LayerState
@@ -26,43 +24,29 @@ MAX_LOOP_LABELS = 80  # beyond this, labels stop helping a room read the picture
 class CldScene(DiagramScene):
     loops_changed = Signal(object)  # LoopReport
     loop_highlighted = Signal(object)  # loop key or None
-    _report_ready = Signal(object)  # from the loop tracker's worker thread
+    # The loops shown no longer match the claims or the perspectives shown: whoever feeds
+    # this scene its loops (app/loop_feed.py, or an export) hands it a new report.
+    loops_stale = Signal()
 
     def __init__(self, document: Document, layers: LayerState, style: CanvasStyle | None = None,
-                 perspectives: set[str] | None = None, loop_budget: float = 0.3,
-                 tracker: LoopTracker | None = None, asynchronous: bool = False) -> None:
+                 perspectives: set[str] | None = None) -> None:
         super().__init__()
         self.document = document
         self.layers = layers
         self.style = style or CanvasStyle()
         self.fixed = set(perspectives) if perspectives is not None else None
-        self.loop_budget = loop_budget
         self.variable_items: dict[str, VariableItem] = {}
         self.link_items: dict[str, LinkItem] = {}
         self.loop_items: dict[str, LoopLabelItem] = {}
         self.overview = None  # zoomed far out: render/overview.py paints for the items
         self.report: LoopReport | None = None
         self.highlighted: str | None = None
-        # The document's loop service (shared by every view of it, so labels agree).
-        self.tracker = tracker or LoopTracker(document, loop_budget)
-        # On screen the search runs off the UI thread; exports want the answer at once.
-        self.asynchronous = asynchronous
         self.searched_for: set[str] | None = None  # the perspectives the last search was for
-        self._report_ready.connect(self.show_report)
         self._index: dict[str, dict] = {}
         self.snap = False
-        self.push: Callable[[Edit], None] = document.apply
         self.setBackgroundBrush(QColor(self.style.background))
-        self._loop_timer = QTimer(self)
-        self._loop_timer.setSingleShot(True)
-        self._loop_timer.setInterval(150)
-        self._loop_timer.timeout.connect(self.recompute_loops)
         self.follow(document, layers)
         self.rebuild()
-
-    def close(self) -> None:
-        self._loop_timer.stop()
-        super().close()
 
     # Building -----------------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -85,13 +69,7 @@ class CldScene(DiagramScene):
             self._add_link(link, geometry=False)  # refresh_layers lays every link out once
         self.refresh_layers()
         self.settle_rect()
-        if self.asynchronous:
-            # After the views have painted: a search running meanwhile would take half of the
-            # UI thread's time through the interpreter lock (a 5,000-variable diagram's first
-            # view took 0.3 s longer to set up while the search ran beside it).
-            self._loop_timer.start()
-        else:
-            self.recompute_loops()
+        self.loops_stale.emit()
 
     def apply_style(self, style: CanvasStyle) -> None:
         """A new look (high contrast, text size): every item told before it changes size."""
@@ -179,7 +157,7 @@ class CldScene(DiagramScene):
         elif around:
             self._refresh_around(around)
         if touched_cld or around:
-            self._loop_timer.start()
+            self.loops_stale.emit()
         elif moved:
             self._place_loop_labels(moved)
         if self.overview is not None:
@@ -246,7 +224,7 @@ class CldScene(DiagramScene):
             # The loops shown follow the perspectives shown: old labels go at once.
             for item in self.loop_items.values():
                 item.setVisible(False)
-            self._loop_timer.start()
+            self.loops_stale.emit()
         self._apply_highlight()
 
     def _refresh_around(self, variable_ids: set[str]) -> None:
@@ -334,24 +312,6 @@ class CldScene(DiagramScene):
                 add((at.left(), at.top(), at.right(), at.bottom()))
 
     # Loops ------------------------------------------------------------------------------
-    def recompute_loops(self) -> None:
-        """Search again for the loops of the perspectives shown: on a worker thread when
-        ``asynchronous`` (the report arrives through show_report), else now."""
-        visible = self.visible_perspectives()
-        everyone = {p.id for p in self.document.project.perspectives}
-        chosen = None if visible == everyone else visible
-        self.searched_for = visible
-        if self.asynchronous:
-            self.tracker.request(chosen, self._deliver, self.loop_budget, asker=id(self))
-        else:
-            self.show_report(self.tracker.compute(chosen, self.loop_budget))
-
-    def _deliver(self, report: LoopReport) -> None:
-        try:
-            self._report_ready.emit(report)  # queued to the UI thread
-        except RuntimeError:
-            pass  # the scene was closed while the search ran
-
     def show_report(self, report: LoopReport) -> None:
         self.report = report
         for item in self.loop_items.values():

@@ -3,12 +3,10 @@ logical contingency between them, the monitor-and-control subsystem drawn dashed
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
-from ..edits import ChangeEvent, Document, Edit
+from ..edits import ChangeEvent, Document
 from .cld_items import LinkItem, VariableItem
 from .diagram_scene import DiagramScene
 from .style import CanvasStyle
@@ -24,7 +22,6 @@ class CmScene(DiagramScene):
         self.variable_items: dict[str, VariableItem] = {}
         self.link_items: dict[str, LinkItem] = {}
         self.loop_items: dict = {}
-        self.push: Callable[[Edit], None] = document.apply
         self.setBackgroundBrush(QColor(self.style.background))
         self.follow(document)
         self.rebuild()

@@ -16,7 +16,6 @@ from ..analysis import LoopReport
 from ..edits import Document
 from ..model import Project
 from ..storage import write_bytes_atomically
-from ..workspace.loop_tracker import ReadyLoops
 from .cld_scene import CldScene
 from .layers import LayerState
 from .style import CanvasStyle
@@ -66,9 +65,14 @@ def _separated(scene) -> dict[str, tuple[float, float]]:
 
 def _cld_scene(project, perspectives, style, loop_budget, only_used, loops) -> CldScene:
     document = Document(project)
-    tracker = None if loops is None else ReadyLoops(document, loops, perspectives)
-    scene = CldScene(document, LayerState(), style or CanvasStyle(),
-                     perspectives=perspectives, loop_budget=loop_budget, tracker=tracker)
+    scene = CldScene(document, LayerState(), style or CanvasStyle(), perspectives=perspectives)
+    if loops is None:  # nobody searched for this export: search now, for what it shows
+        from ..analysis import find_loops
+
+        everyone = {p.id for p in project.perspectives}
+        chosen = None if perspectives is None or set(perspectives) == everyone else perspectives
+        loops = find_loops(project, chosen, time_budget=loop_budget)
+    scene.show_report(loops)
     scene.clearSelection()
     scene.prepare_for_export()
     if only_used:

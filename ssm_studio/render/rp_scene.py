@@ -3,12 +3,10 @@ tails follow their owners, connectors that stay attached, photos; each on its la
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
-from ..edits import ChangeEvent, Document, Edit
+from ..edits import ChangeEvent, Document
 from .diagram_scene import DiagramScene
 from .layers import LayerState
 from .rp_items import (
@@ -35,7 +33,6 @@ class RpScene(DiagramScene):
         self.variable_items: dict[str, RpItem] = {}  # everything but connectors
         self.link_items: dict[str, ConnectorItem] = {}
         self.loop_items: dict = {}
-        self.push: Callable[[Edit], None] = document.apply
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.follow(document, layers)
         self.rebuild()

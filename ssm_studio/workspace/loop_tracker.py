@@ -116,25 +116,3 @@ def _snapshot(project: Project) -> Project:
         perspectives=list(project.perspectives), rich_picture=project.rich_picture, cld=cld,
         root_definitions=[], conceptual_models=[], actions=[],
     )
-
-
-class ReadyLoops(LoopTracker):
-    """A tracker that already holds the answer for one set of perspectives: a scene drawn for
-    an export from a search made just before (the pack searches each perspective once, then
-    draws it, sometimes twice). Any other question is searched as usual."""
-
-    def __init__(self, document: Document, report: LoopReport, perspectives: Iterable[str] | None) -> None:
-        super().__init__(document)
-        self._ready_for, self._ready = self._key(perspectives), report
-
-    def _key(self, perspectives: Iterable[str] | None) -> frozenset[str]:
-        if perspectives is None:
-            return frozenset(p.id for p in self.document.project.perspectives)
-        return frozenset(perspectives)
-
-    def compute(self, perspectives: Iterable[str] | None = None, budget: float | None = None,
-                cancel: Callable[[], bool] | None = None, project: Project | None = None) -> LoopReport:
-        if project is None and self._key(perspectives) == self._ready_for:
-            self._remember(self._ready)
-            return self._ready
-        return super().compute(perspectives, budget, cancel, project)

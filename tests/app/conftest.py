@@ -71,7 +71,10 @@ def viewport_point(view, x, y):
 
 
 def fresh_loops(qtbot, scene):
-    """Search again and wait for the report (on screen the search runs on a worker thread)."""
+    """Search again and wait for the report (on screen the search runs on a worker thread,
+    asked for by the scene's loop feed, app/loop_feed.py)."""
+    from ssm_studio.app.loop_feed import LoopFeed
+
     with qtbot.waitSignal(scene.loops_changed, timeout=10_000):
-        scene.recompute_loops()
+        scene.findChild(LoopFeed).refresh()
     return scene.report

@@ -230,7 +230,7 @@ def test_moving_a_variable_moves_its_loop_labels_without_a_new_search(qtbot, win
     loop = next(lp for lp in scene.report.loops if lp.name == "Vicious circle of confidence")
     before = scene.loop_items[loop.key].pos()
     searches = []
-    monkeypatch.setattr(scene, "recompute_loops", lambda: searches.append(1))
+    monkeypatch.setattr(window.session.loops, "request", lambda *a, **k: searches.append(1))
     variable = next(v for v in project.cld.variables if v.name == "Confidence of job seekers")
     window.session.push(move_variables({variable.id: (variable.x + 200, variable.y)}))
     qtbot.wait(200)  # longer than the debounce before a loop search

@@ -22,8 +22,7 @@ def test_larger_then_smaller_text_twice_does_not_crash():
         window.show()
         for _ in range(5):
             app.processEvents()
-        window.scene.asynchronous = False
-        window.scene.recompute_loops()
+        window.pages["overlay"].loop_feed.refresh(wait=True)
         assert window.scene.loop_items
         for key in ("text_bigger", "text_bigger", "text_smaller", "text_smaller", "text_bigger"):
             window.actions_[key].trigger()

@@ -7,7 +7,6 @@ from ssm_studio.bundled import examples
 from ssm_studio.edits import Document
 from ssm_studio.render.export import cld_scene
 from ssm_studio.storage import read_project
-from ssm_studio.workspace.loop_tracker import ReadyLoops
 
 
 def example():
@@ -28,6 +27,8 @@ def test_a_search_given_the_whole_maps_labels_labels_as_one_that_searches_it_aga
 
 
 def test_a_scene_drawn_from_a_ready_answer_does_not_search(qapp, monkeypatch):
+    """Scenes never search: an export is handed the loops it draws (or searches once for them
+    itself, before drawing), and a scene on screen is fed by the session's tracker."""
     project = example()
     pid = next(p.id for p in project.perspectives
                if find_loops(project, [p.id], time_budget=5).loops)
@@ -36,11 +37,26 @@ def test_a_scene_drawn_from_a_ready_answer_does_not_search(qapp, monkeypatch):
     def no_search(*args, **kwargs):
         raise AssertionError("searched again")
 
-    monkeypatch.setattr("ssm_studio.workspace.loop_tracker.find_loops", no_search)
+    monkeypatch.setattr("ssm_studio.analysis.find_loops", no_search)
+    monkeypatch.setattr("ssm_studio.analysis.loops.find_loops", no_search)
     scene = cld_scene(project, {pid}, loops=report)
     shown = {item.label for item in scene.loop_items.values() if item.isVisible()}
     assert shown and shown <= {loop.label for loop in report.loops}
-    tracker = ReadyLoops(Document(project), report, {pid})
-    assert tracker.compute([pid]) is report
-    with pytest.raises(AssertionError):  # a question it was not given an answer to is searched
-        tracker.compute(None)
+    assert scene.report is report
+    with pytest.raises(AssertionError):  # not handed an answer, the export searches
+        cld_scene(project, {pid})
+
+
+def test_a_scene_asks_for_new_loops_when_its_claims_change(qapp):
+    from ssm_studio.edits.causal_edits import set_polarity
+    from ssm_studio.render.cld_scene import CldScene
+    from ssm_studio.render.layers import LayerState
+
+    project = example()
+    document = Document(project)
+    scene = CldScene(document, LayerState())
+    asked = []
+    scene.loops_stale.connect(lambda: asked.append(1))
+    document.apply(set_polarity([project.cld.links[0].id], "-"))
+    assert asked
+    assert not hasattr(scene, "push") and not hasattr(scene, "tracker")

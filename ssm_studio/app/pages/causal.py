@@ -11,6 +11,7 @@ from ...render.style import CanvasStyle
 from ..canvas.tools import AddTool, ConnectTool
 from ..canvas.view import CanvasView
 from ..cld_editor import CldEditor
+from ..loop_feed import LoopFeed
 from ..session import DocumentSession
 from .base import Page, canvas_commands
 
@@ -27,7 +28,8 @@ class CausalPage(Page):
     def __init__(self, session: DocumentSession, layers: LayerState, style: CanvasStyle) -> None:
         super().__init__(QWidget())
         self.session = session
-        self.scene = CldScene(session.document, layers, style, tracker=session.loops, asynchronous=True)
+        self.scene = CldScene(session.document, layers, style)
+        self.loop_feed = LoopFeed(session.loops, self.scene)
         self.scene.setParent(self.widget)
         self.editor = CldEditor(self.scene, session, layers)
         self._view = CanvasView(self.scene, self.editor)
@@ -91,4 +93,5 @@ class CausalPage(Page):
 
     def close(self) -> None:
         self._unsubscribe()
+        self.loop_feed.close()
         self.scene.close()

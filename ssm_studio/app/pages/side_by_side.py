@@ -9,6 +9,7 @@ from ...render.cld_scene import CldScene
 from ...render.layers import LayerState
 from ...render.style import CanvasStyle
 from ..canvas.view import CanvasView
+from ..loop_feed import LoopFeed
 from ..session import DocumentSession
 from .base import Page, view_commands
 
@@ -30,8 +31,8 @@ class SideBySide(QWidget):
         columns = 2 if len(chosen) > 2 else max(1, len(chosen))
         for index, pid in enumerate(chosen):
             perspective = self.session.document.project.perspective(pid)
-            scene = CldScene(self.session.document, self.layers, self.style, perspectives={pid},
-                             tracker=self.session.loops, asynchronous=True)
+            scene = CldScene(self.session.document, self.layers, self.style, perspectives={pid})
+            LoopFeed(self.session.loops, scene)  # a child of the scene: it goes with it
             scene.setParent(self)
             view = CanvasView(scene, None)
             view.page = self.page
