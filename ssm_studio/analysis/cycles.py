@@ -194,7 +194,7 @@ def _next_bound(counts: dict[int, int], done: int, kept: int, max_cycles: int) -
     # that fits. A forecast short of the mark costs a whole pass more, one past it costs a
     # little more searching; where the counts grow slowly, one length more is cheap cover.
     rate = _growth(counts, done)
-    total, count, bound = kept, float(max(1, counts.get(done, 0))), done
+    total, count, bound = float(kept), float(max(1, counts.get(done, 0))), done
     while total <= max_cycles and bound < 2 * done:
         count *= rate
         total += count
@@ -547,8 +547,8 @@ def _shortest_cycle_through(u: str, v: str, successors: Adjacency, members: set[
         node = queue.popleft()
         if node == u:
             path = [u]
-            while parent[path[-1]] is not None:
-                path.append(parent[path[-1]])
+            while (before := parent[path[-1]]) is not None:
+                path.append(before)
             path.reverse()  # v … u
             return (u, *path[:-1]) if len(path) > 1 else (u,)
         for succ in successors.get(node, ()):

@@ -83,7 +83,7 @@ def _shortest_cycle_through(source: str, target: str, successors, component_of) 
     if source == target:
         return (source,)
     home = component_of[source]
-    parent = {target: None}
+    parent: dict[str, str | None] = {target: None}
     queue = deque([target])
     while queue:
         node = queue.popleft()
@@ -95,10 +95,10 @@ def _shortest_cycle_through(source: str, target: str, successors, component_of) 
                 queue.append(succ)
     if source not in parent:
         return None
-    path = []
-    node = source
-    while node is not None:
-        path.append(node)
-        node = parent[node]
+    path: list[str] = []
+    at: str | None = source
+    while at is not None:
+        path.append(at)
+        at = parent[at]
     path.reverse()  # target … source
     return (source, *path[:-1])

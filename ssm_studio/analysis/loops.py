@@ -60,7 +60,10 @@ class LoopReport:
 
 def loop_polarity(steps: Iterable[Step]) -> LoopPolarity:
     net = multiply(step.polarity for step in steps)
-    return {"+": "R", "-": "B", "?": "?"}[net]
+    return _LOOP_TYPE[net]
+
+
+_LOOP_TYPE: dict[str, LoopPolarity] = {"+": "R", "-": "B", "?": "?"}
 
 
 def loop_key(variables: Cycle, polarities: tuple[str, ...]) -> str:
@@ -90,11 +93,11 @@ def signed_loops(graph: SignedGraph, cycle: Cycle, order: dict[str, int],
                      variables=list(cycle), steps=steps,
                      perspectives=sorted(holders, key=order.__getitem__))]
     loops = []
-    for steps in itertools.islice(itertools.product(*(c.values() for c in choices)), variants):
-        holders = set.intersection(*(step.perspectives for step in steps))
+    for reading in itertools.islice(itertools.product(*(c.values() for c in choices)), variants):
+        holders = set.intersection(*(step.perspectives for step in reading))
         loops.append(Loop(
-            key=loop_key(cycle, tuple(s.polarity for s in steps)),
-            polarity=loop_polarity(steps), variables=list(cycle), steps=list(steps),
+            key=loop_key(cycle, tuple(s.polarity for s in reading)),
+            polarity=loop_polarity(reading), variables=list(cycle), steps=list(reading),
             perspectives=sorted(holders, key=order.__getitem__),
         ))
     return loops

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import copy
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from ..errors import EditRefused
 from ..model import Project
 from ..model import limits as L
+from ..model.base import Identified
 from .events import ChangeEvent
 from .paths import PathError, index_of, resolve, resolve_list
 from .refusal import describe_refusal
@@ -54,7 +56,7 @@ class Edit(ABC):
 class InsertEdit(Edit):
     """Insert an object into a list (at the end unless an index is given)."""
 
-    def __init__(self, path: tuple[str, ...], obj: BaseModel, index: int | None = None,
+    def __init__(self, path: tuple[str, ...], obj: Identified, index: int | None = None,
                  label: str = "Add") -> None:
         self.path, self.obj, self.index, self.label = path, obj, index, label
 
@@ -163,7 +165,7 @@ class MoveInListEdit(Edit):
 class CompositeEdit(Edit):
     """Several edits as one step (moving ten items is one undo)."""
 
-    def __init__(self, edits: list[Edit], label: str = "Edit") -> None:
+    def __init__(self, edits: Sequence[Edit], label: str = "Edit") -> None:
         self.edits, self.label = list(edits), label
         self.touches_references = any(edit.touches_references for edit in self.edits)
 

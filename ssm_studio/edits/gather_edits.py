@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from ..errors import EditRefused
 from ..model import Project
 from .base import LIST_LIMITS, Edit, SetFieldsEdit
-from .events import ChangeEvent
+from .events import ChangeEvent, EventKind
 from .paths import PathError, resolve_list
 from .refusal import describe_refusal
 
@@ -58,8 +58,8 @@ class GatherEdit(Edit):
                 edit.apply(project)
                 done.append(edit)
         except Exception:
-            for edit in reversed(done):
-                edit.revert(project)
+            for undone in reversed(done):
+                undone.revert(project)
             self._remove(project)
             raise
         return self._events("added") + [ChangeEvent("changed", ("cld", "variables"), e.target[-1], ("included_by",))
@@ -71,7 +71,7 @@ class GatherEdit(Edit):
             items = resolve_list(project, path)
             items[:] = [item for item in items if item.id not in gone]
 
-    def _events(self, kind: str) -> list[ChangeEvent]:
+    def _events(self, kind: EventKind) -> list[ChangeEvent]:
         return [ChangeEvent(kind, path, obj.id) for path, objects in self.groups.items() for obj in objects]
 
     def revert(self, project: Project) -> list[ChangeEvent]:

@@ -7,6 +7,8 @@ and testable (the hypothesis undo test generates each of them).
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from ..errors import EditRefused
 from ..model import (
     Action,
@@ -106,7 +108,7 @@ def add_dependency(project: Project, model_id: str, dependency: Dependency) -> E
 
 
 def remove_from_model(project: Project, model_id: str, activity_ids: set[str],
-                      dependency_ids: set[str] = frozenset()) -> Edit:
+                      dependency_ids: AbstractSet[str] = frozenset()) -> Edit:
     """Delete activities (with their arrows and comparison rows) and arrows, as one step."""
     model = _model(project, model_id)
     path = (*MODELS, model_id)

@@ -16,7 +16,15 @@ from pydantic import ValidationError
 
 from ..errors import ImportProblem, describe_validation_error
 from ..layout.graphviz_layout import layout
-from ..model import CausalLink, Perspective, Project, Variable, parse_polarity, style_for_index
+from ..model import (
+    CausalLink,
+    Perspective,
+    Polarity,
+    Project,
+    Variable,
+    parse_polarity,
+    style_for_index,
+)
 from ..model.limits import MAX_LINKS, MAX_NAME_CHARS, MAX_PERSPECTIVES, MAX_TEXT_CHARS
 from .reading import decode, read_bytes
 
@@ -62,7 +70,7 @@ def links_from_csv_text(text: str, source: str, default_perspective: str,
         return row[index].strip() if index is not None and index < len(row) else ""
 
     problems: list[str] = []
-    parsed: list[tuple[str, str, str, str, bool, str]] = []
+    parsed: list[tuple[str, str, Polarity, str, bool, str]] = []
     placed: dict[str, tuple[float, float]] = {}  # variable name (folded) -> where the file puts it
     try:
         for row in rows:
@@ -128,7 +136,7 @@ def _read_positions(row, cell, source_name: str, target_name: str, placed: dict,
         placed[name.casefold()] = (x, y)
 
 
-def _build_project(parsed: list[tuple[str, str, str, str, bool, str]], title: str,
+def _build_project(parsed: list[tuple[str, str, Polarity, str, bool, str]], title: str,
                    placed: dict[str, tuple[float, float]] | None = None) -> Project:
     placed = placed or {}
     project = Project()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from ..errors import ImportProblem, describe_validation_error
-from ..model import CausalLink, LoopName, Perspective, Project, Variable, style_for_index
+from ..model import CausalLink, LoopName, Perspective, Polarity, Project, Variable, style_for_index
 from ..model.limits import MAX_NAME_CHARS, MAX_PERSPECTIVES, MAX_TEXT_CHARS
 from .reading import check_counts
 
@@ -24,6 +24,7 @@ from .reading import check_counts
 # typical distance between neighbours is far from ours the picture is rescaled to it.
 OUR_SPACING = 180.0
 RESCALE_BELOW, RESCALE_ABOVE = 60.0, 700.0
+_SIGNS: dict[str, Polarity] = {"+": "+", "-": "-", "?": "?"}  # a reader's sign; anything else is "?"
 
 
 @dataclass
@@ -128,7 +129,7 @@ def build_project(fmap: ForeignMap, perspective: str, source: str, fmt: str) -> 
             continue
         seen.add((source_id, target_id, owner))
         links.append(CausalLink(source=source_id, target=target_id, perspective=owner,
-                                polarity=link.polarity if link.polarity in "+-?" else "?",
+                                polarity=_SIGNS.get(link.polarity, "?"),
                                 delay=link.delay, note=link.note[:MAX_TEXT_CHARS]))
     if dangling:
         notes.append(f"{dangling} link(s) point to a variable that is not in the file; left out")

@@ -172,6 +172,8 @@ def import_file(path: str | Path, fmt: str | None = None, perspective: str | Non
     if polarity_field and not chosen.chooses_polarity:
         raise SsmError(f"{chosen.label} files say their polarity themselves; --polarity-field is for "
                        "Kumu, PRSM and general graph files.")
+    if chosen.read is None:
+        raise ImportProblem(f"{source}: SSM Studio cannot read {chosen.label} files, only write them.")
     try:
         fmap = chosen.read(data, source, polarity_field)
     except RecursionError:

@@ -123,8 +123,9 @@ def read_gexf(data: bytes, source: str, polarity_field: str | None = None) -> Fo
         position = next((p for p in element if local(p.tag) == "position"), None)
         if position is not None:
             found["x"], found["y"] = position.get("x"), position.get("y")
-            if found["y"] is not None and _number(found["y"]) is not None:
-                found["y"] = -_number(found["y"])  # GEXF's y points up, ours down
+            up = _number(found["y"]) if found["y"] is not None else None
+            if up is not None:
+                found["y"] = -up  # GEXF's y points up, ours down
         return found
 
     fmap = ForeignMap(title="")

@@ -225,7 +225,7 @@ def _loop_names(base: Project, incoming: Project, remap: dict[str, str]) -> list
     for loop in report.loops:
         if loop.key not in named:
             continue
-        key = loop_key([remap.get(v, v) for v in loop.variables], tuple(s.polarity for s in loop.steps))
+        key = loop_key(tuple(remap.get(v, v) for v in loop.variables), tuple(s.polarity for s in loop.steps))
         if key in have:
             continue
         label, number = named[loop.key].label, 1

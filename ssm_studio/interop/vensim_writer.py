@@ -78,12 +78,12 @@ def write_mdl(selection: Selection) -> str:
                        f"-1--1--1,,1|({mid[0]},{mid[1]})|")
             next_uid += 1
         for loop in loop_names.get(perspective.id, []):
-            label, name, (x, y) = loop
-            out += [f"12,{next_uid},0,{round(x - origin[0])},{round(y - origin[1])},15,15,"
+            label, name, (lx, ly) = loop
+            out += [f"12,{next_uid},0,{round(lx - origin[0])},{round(ly - origin[1])},15,15,"
                     f"{5 if label.startswith('B') else 4},4,0,0,-1,0,0,0", label]
             next_uid += 1
             if name:
-                out += [f"12,{next_uid},0,{round(x - origin[0])},{round(y - origin[1]) + 22},40,9,8,4,0,0,-1,0,0,0",
+                out += [f"12,{next_uid},0,{round(lx - origin[0])},{round(ly - origin[1]) + 22},40,9,8,4,0,0,-1,0,0,0",
                         " ".join(name.split())]
                 next_uid += 1
     out += [SKETCH_END, ":L<%^E!@", "9:Current", "15:0,0,0,0,0,0", "19:100,0", "27:0,", "34:0,",

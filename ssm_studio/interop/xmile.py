@@ -95,12 +95,12 @@ def _read_view(view, fmap: ForeignMap, pretty, perspective: str | None) -> None:
                 except ValueError:
                     fmap.notes.append(f"a position of '{node.name}' is not a number; laid out instead")
         elif kind == "alias" and element.get("uid"):
-            target = _child_text(element, "of")
-            if target:
-                aliases[element.get("uid")] = xmile_key(target)
+            original = _child_text(element, "of")
+            if original:
+                aliases[element.get("uid")] = xmile_key(original)
     unknown = 0
     for connector in (e for e in view if local(e.tag) == "connector"):
-        ends = []
+        ends: list[str | None] = []
         for end in ("from", "to"):
             holder = next((c for c in connector if local(c.tag) == end), None)
             if holder is None:

@@ -19,7 +19,7 @@ PALETTE: tuple[str, ...] = (
 )
 
 DashPattern = Literal["solid", "dash", "dot", "dash-dot", "long-dash", "dash-dot-dot"]
-DASH_PATTERNS: tuple[str, ...] = ("solid", "dash", "dot", "dash-dot", "long-dash", "dash-dot-dot")
+DASH_PATTERNS: tuple[DashPattern, ...] = ("solid", "dash", "dot", "dash-dot", "long-dash", "dash-dot-dot")
 
 # Each pattern as on/off lengths in multiples of the line width (None: a solid line). The
 # screen, the PDF and every export draw from this one table, so print matches screen.
@@ -33,7 +33,7 @@ DASHES: dict[str, list[float] | None] = {
 }
 
 
-def style_for_index(index: int) -> tuple[str, str]:
+def style_for_index(index: int) -> tuple[str, DashPattern]:
     """Colour and dash for the n-th perspective, so greyscale prints still tell them apart."""
     return PALETTE[index % len(PALETTE)], DASH_PATTERNS[index % len(DASH_PATTERNS)]
 

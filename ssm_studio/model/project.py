@@ -11,7 +11,7 @@ from . import limits
 from .base import Id, Name, StrictModel, Text, new_id
 from .causal import CausalLoopDiagram
 from .perspective import Perspective
-from .rich_picture import RichPicture
+from .rich_picture import Bubble, Connector, Group, RichPicture
 from .ssm_stages import Action, ConceptualModel, RootDefinition
 
 # The version of project.json this code writes; storage migrates older ones up to it.
@@ -118,13 +118,12 @@ def reference_problems(project: Project) -> list[str]:
         problems.append("a rich-picture item is on a layer that does not exist")
     joined: set[str | None] = set()
     for item in items:
-        kind = item.kind
-        if kind == "connector":
+        if isinstance(item, Connector):
             joined.add(item.source)
             joined.add(item.target)
-        elif kind == "bubble":
+        elif isinstance(item, Bubble):
             joined.add(item.owner)
-        elif kind == "group":
+        elif isinstance(item, Group):
             joined.update(item.members)
     if not joined - {None} <= item_ids:
         problems.append("a rich-picture connector, bubble or group refers to an item that does not exist")
