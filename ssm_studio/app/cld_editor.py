@@ -7,6 +7,7 @@ touches the model directly.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtWidgets import QApplication
@@ -62,11 +63,12 @@ class CldEditor(CanvasEditor):
             return False
         return self.push(rename_variable(variable_id, name))
 
-    def commit_moves(self) -> bool:
-        """After a drag: one undo step for every variable that moved."""
+    def commit_moves(self, ids: Iterable[str]) -> bool:
+        """After a drag of the boxes ``ids``: one undo step for those that moved."""
+        wanted = set(ids)
         moved = {}
-        for variable in self.project.cld.variables:
-            item = self.scene.variable_items.get(variable.id)
+        for variable in self.project.cld.variables if wanted else ():
+            item = self.scene.variable_items.get(variable.id) if variable.id in wanted else None
             if item is not None and (item.x(), item.y()) != (variable.x, variable.y):
                 moved[variable.id] = (round(item.x(), 1), round(item.y(), 1))
         if moved:

@@ -3,6 +3,8 @@ diagram (the view is shared), producing activity and dependency edits."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QPointF
 
 from ..edits.stage_edits import (
@@ -46,10 +48,12 @@ class CmEditor(CanvasEditor):
             return False
         return self.session.push(change_activity(self.model_id, activity_id, label=label))
 
-    def commit_moves(self) -> bool:
+    def commit_moves(self, ids: Iterable[str]) -> bool:
+        """After a drag of the boxes ``ids``: one undo step for those that moved."""
         cm = self.scene.model()
+        wanted = set(ids)
         moved = {}
-        for activity in cm.activities:
+        for activity in (a for a in cm.activities if a.id in wanted):
             item = self.scene.variable_items.get(activity.id)
             if item is not None and (item.x(), item.y()) != (activity.x, activity.y):
                 moved[activity.id] = (round(item.x(), 1), round(item.y(), 1))

@@ -4,6 +4,7 @@ of rich-picture items, put on the active layer (or common ground)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF
@@ -63,12 +64,13 @@ class RpEditor(CanvasEditor):
         self.session.push(change_item(item_id, **{field: text.strip()}))
         return True
 
-    def commit_moves(self) -> bool:
+    def commit_moves(self, ids: Iterable[str]) -> bool:
+        """After a drag of the items ``ids``: one undo step for those that moved."""
         edits: list[Edit] = []
         model = self.scene.model_items()
-        for iid, view in self.scene.variable_items.items():
-            data = model.get(iid)
-            if data is not None and (view.x(), view.y()) != (data.x, data.y):
+        for iid in ids:
+            view, data = self.scene.variable_items.get(iid), model.get(iid)
+            if view is not None and data is not None and (view.x(), view.y()) != (data.x, data.y):
                 edits.append(change_item(iid, x=round(view.x(), 1), y=round(view.y(), 1)))
         if edits:
             self.session.push(CompositeEdit(edits, label="Move"))

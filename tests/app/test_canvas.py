@@ -95,6 +95,21 @@ def test_a_drag_moves_selected_variables_as_one_step(qtbot, window):
     assert item.isSelected()  # undo selects what it changed
 
 
+def test_a_drag_commits_only_the_boxes_the_select_tool_hands_over(qtbot, window):
+    """The tool hands the editor the dragged boxes: a box out of place but not dragged (here
+    put out of place by hand) is not compared with the model, nor written to it."""
+    view, project = window.view, window.session.document.project
+    variable = next(v for v in project.cld.variables if v.name == "Worklessness")
+    other = next(v for v in project.cld.variables if v.name == "Deprivation")
+    window.scene.variable_items[other.id].setPos(other.x + 500, other.y)  # not through the model
+    view.centerOn(variable.x, variable.y)
+    start = viewport_point(view, variable.x, variable.y)
+    drag(qtbot, view, start, start + QPoint(60, 40))
+    edit = window.session.undo_stack.command(0).edit
+    assert {e.target[-1] for e in edit.edits} == {variable.id}
+    assert (other.x, other.y) != (window.scene.variable_items[other.id].x(), other.y)
+
+
 def test_model_change_updates_items_and_item_edit_updates_model(qtbot, window):
     project, scene = window.session.document.project, window.scene
     variable = project.cld.variables[0]

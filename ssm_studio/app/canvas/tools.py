@@ -84,8 +84,9 @@ class SelectTool(Tool):
         return False
 
     def after_release(self) -> None:
-        """After Qt finished a drag of items: one undo step for everything that moved."""
-        if self.editor.commit_moves():
+        """After Qt finished a drag of items: one undo step for what it moved. Qt drags the
+        selection, so the selected boxes are handed over; nothing else is compared."""
+        if self.editor.commit_moves(self.editor.selected_variables()):
             self.view.update_scene_rect()
 
     def cancel(self) -> None:
