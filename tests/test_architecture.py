@@ -3,6 +3,7 @@
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 PURE = ["model", "edits", "storage", "interop", "layout", "analysis", "workspace"]
 
@@ -63,3 +64,15 @@ def test_the_command_line_starts_without_the_model_qt_or_networkx():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_dialogs_use_only_the_windows_public_commands():
+    """Dialogs and their commands call what the window offers (last_folder, maybe_save,
+    set_session, say …), never its private methods, which may change under them."""
+    import re
+
+    app = Path(__file__).resolve().parents[1] / "ssm_studio" / "app"
+    reaching = [f"{path.name}:{n}" for path in app.glob("*dialog*.py")
+                for n, line in enumerate(path.read_text().splitlines(), 1) if re.search(r"\bwindow\._\w", line)]
+    assert not reaching, reaching
+    assert len(list(app.glob("*dialog*.py"))) >= 3

@@ -94,7 +94,7 @@ def export_pack(window, path: str | None = None, options: PackOptions | None = N
             return False
         options = dialog.options()
     if path is None:
-        suggested = str(Path(window._last_folder()) / f"{project.metadata.title[:60]} - comparison pack.pdf")
+        suggested = str(Path(window.last_folder()) / f"{project.metadata.title[:60]} - comparison pack.pdf")
         path, chosen = QFileDialog.getSaveFileName(window, "Save comparison pack", suggested,
                                                    "PDF to print (*.pdf);;Word document to edit (*.docx)")
         if not path:
@@ -134,7 +134,7 @@ def export_diagram(window, path: str | None = None, dpi: int = 150) -> bool:
     project = window.session.document.project
     if path is None:
         path, chosen = QFileDialog.getSaveFileName(
-            window, "Export diagram", window._last_folder(), "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)")
+            window, "Export diagram", window.last_folder(), "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)")
         if not path:
             return False
         if not Path(path).suffix:
@@ -173,7 +173,7 @@ def export_table_csv(window, view: str, path: str | None = None) -> bool:
     project = window.session.document.project
     if path is None:
         name = "actions" if view == "actions" else "comparison"
-        suggested = str(Path(window._last_folder()) / f"{project.metadata.title[:60]} - {name}.csv")
+        suggested = str(Path(window.last_folder()) / f"{project.metadata.title[:60]} - {name}.csv")
         path, _ = QFileDialog.getSaveFileName(window, "Export as CSV", suggested, "CSV (*.csv)")
         if not path:
             return False

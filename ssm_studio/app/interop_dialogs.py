@@ -247,7 +247,7 @@ def import_files(window, paths: list[str] | None = None, review: bool = True) ->
     from .session import DocumentSession
 
     if paths is None:
-        paths, _ = QFileDialog.getOpenFileNames(window, "Import from other tools", window._last_folder(),
+        paths, _ = QFileDialog.getOpenFileNames(window, "Import from other tools", window.last_folder(),
                                                 import_filter())
         if not paths:
             return False
@@ -308,7 +308,7 @@ def merge_perspectives(window, paths: list[str] | None = None, review: bool = Tr
 
     if paths is None:
         paths, _ = QFileDialog.getOpenFileNames(window, "Merge perspectives from participants' projects",
-                                                window._last_folder(), "SSM Studio projects (*.ssm)")
+                                                window.last_folder(), "SSM Studio projects (*.ssm)")
         if not paths:
             return False
     try:
@@ -338,7 +338,7 @@ def export_for_tools(window, path: str | None = None, fmt: str | None = None) ->
 
     project = window.session.document.project
     if path is None:
-        stem = str(Path(window._last_folder()) / project.metadata.title[:60])
+        stem = str(Path(window.last_folder()) / project.metadata.title[:60])
         path, chosen = QFileDialog.getSaveFileName(window, "Export for other tools", stem,
                                                    ";;".join(EXPORT_FILTERS.values()))
         if not path:

@@ -57,7 +57,7 @@ class WindowFiles:
 
     def file_open(self, path: str | None = None) -> bool:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Open project", self._last_folder(), FILE_FILTER)
+            path, _ = QFileDialog.getOpenFileName(self, "Open project", self.last_folder(), FILE_FILTER)
             if not path:
                 return False
         if not self.maybe_save():
@@ -80,7 +80,7 @@ class WindowFiles:
 
     def file_save_as(self, path: str | None = None) -> bool:
         if not path:
-            suggested = str(Path(self._last_folder()) / f"{self.session.title.removesuffix('.ssm')}.ssm")
+            suggested = str(Path(self.last_folder()) / f"{self.session.title.removesuffix('.ssm')}.ssm")
             path, _ = QFileDialog.getSaveFileName(self, "Save project", suggested, "SSM Studio projects (*.ssm)")
             if not path:
                 return False
@@ -137,13 +137,13 @@ class WindowFiles:
         return export_for_tools(self, path, fmt)
 
     def export_window_picture(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export picture", self._last_folder(), "PNG images (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, "Export picture", self.last_folder(), "PNG images (*.png)")
         if path:
             if not self.grab().save(path if path.lower().endswith(".png") else path + ".png"):
                 QMessageBox.critical(self, "Not saved", f"Could not write the picture to '{path}'.")
 
     # Settings and recent files ---------------------------------------------------------------
-    def _last_folder(self) -> str:
+    def last_folder(self) -> str:
         if self.session and self.session.path:
             return str(self.session.path.parent)
         return str(Path.home())
