@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...render.cld_scene import CldScene
@@ -21,6 +21,8 @@ class SideBySide(QWidget):
         self.scenes: list[CldScene] = []
         self.views: list[CanvasView] = []
         self._syncing = False
+        self._fitted = False  # as fit() left it: no pan or zoom since
+        self._centres: list = []  # each view's centre, in its scene, when last in step
         self.grid = QGridLayout(self)
         self.setAccessibleName("Perspectives side by side")
         self.page: SideBySidePage | None = None
@@ -51,31 +53,59 @@ class SideBySide(QWidget):
             view.verticalScrollBar().valueChanged.connect(lambda _, v=view: self._sync(v))
             view.zoomed.connect(lambda v=view: self._sync(v))
         self.fit()
+        # Fitted again once the grid has given the views their sizes (before, each view still
+        # had its first size, and a 1366×768 window cut every diagram at the views' edges).
+        QTimer.singleShot(0, self.fit)
 
     def fit(self) -> None:
-        """Fit the widest diagram into the first view; the others follow its transform."""
-        if self.views:
-            rect = QRectF()
-            for scene in self.scenes:
-                rect = rect.united(scene.focus_rect())
-            first = self.views[0]
-            first.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-            if first.transform().m11() > 1.5:
-                first.resetTransform()
-                first.scale(1.5, 1.5)
-            first.centerOn(rect.center())
-            self._sync(first)
-
-    def _sync(self, source: CanvasView) -> None:
-        if self._syncing:
+        """Each view shows its own perspective's diagram whole, all at one zoom (the largest
+        at which every one fits), each centred on its own; pan and zoom stay linked."""
+        if not self.views:
             return
         self._syncing = True
         try:
-            centre = source.mapToScene(source.viewport().rect().center())
-            for view in self.views:
+            scale = 1.5
+            for view, scene in zip(self.views, self.scenes, strict=True):
+                rect = scene.focus_rect().adjusted(-20, -20, 20, 20)
+                room = view.viewport().rect()
+                if rect.width() > 0 and rect.height() > 0 and room.width() > 1:
+                    scale = min(scale, room.width() / rect.width(), room.height() / rect.height())
+            for view, scene in zip(self.views, self.scenes, strict=True):
+                view.resetTransform()
+                view.scale(scale, scale)
+                view.centerOn(scene.focus_rect().center())
+            self._centres = [self._centre(v) for v in self.views]
+            self._fitted = True
+        finally:
+            self._syncing = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._fitted:  # still as fitted: keep it fitted to the new size
+            QTimer.singleShot(0, self.fit)
+
+    @staticmethod
+    def _centre(view: CanvasView):
+        return view.mapToScene(view.viewport().rect().center())
+
+    def _sync(self, source: CanvasView) -> None:
+        """Linked: the others take the source's zoom and move as far as it moved."""
+        if self._syncing or source not in self.views:
+            return
+        self._syncing = True
+        try:
+            index = self.views.index(source)
+            if len(self._centres) != len(self.views):
+                self._centres = [self._centre(v) for v in self.views]
+            delta = self._centre(source) - self._centres[index]
+            zoomed = any(v.transform() != source.transform() for v in self.views)
+            for i, view in enumerate(self.views):
                 if view is not source:
                     view.setTransform(source.transform())
-                    view.centerOn(centre)
+                    view.centerOn(self._centres[i] + delta)
+            self._centres = [self._centre(v) for v in self.views]
+            if zoomed or not delta.isNull():
+                self._fitted = False
         finally:
             self._syncing = False
 
@@ -87,7 +117,7 @@ class SideBySide(QWidget):
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        self.scenes, self.views = [], []
+        self.scenes, self.views, self._centres, self._fitted = [], [], [], False
 
 
 class SideBySidePage(Page):
