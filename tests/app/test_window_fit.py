@@ -21,3 +21,23 @@ def test_side_by_side_is_fitted_at_1366_by_768(qtbot, window):
     first.horizontalScrollBar().setValue(first.horizontalScrollBar().value() + 40)
     after = second.mapToScene(second.viewport().rect().center())
     assert after.x() > before.x()
+
+
+def test_names_cut_by_a_narrow_panel_are_whole_in_their_tooltips(window):
+    from PySide6.QtWidgets import QListWidget, QTreeWidgetItemIterator
+
+    from ssm_studio.app.docks.navigator import Navigator
+
+    tree = window.findChild(Navigator)
+    it = QTreeWidgetItemIterator(tree)
+    seen = 0
+    while it.value():
+        item = it.value()
+        assert item.toolTip(0).startswith(item.text(0)), (item.text(0), item.toolTip(0))
+        seen += 1
+        it += 1
+    assert seen > 10
+    layers = next(w for w in window.findChildren(QListWidget) if w.accessibleName() == "Perspectives and common ground")
+    tips = [layers.item(i).toolTip() for i in range(layers.count())]
+    for perspective in window.session.document.project.perspectives:
+        assert any(tip.startswith(perspective.name) for tip in tips), perspective.name

@@ -38,7 +38,8 @@ class Navigator(QTreeWidget):
         def node(parent, text: str, what: str, ident=None, tip: str = "") -> QTreeWidgetItem:
             item = QTreeWidgetItem([text])
             item.setData(0, ROLE, (what, ident))
-            item.setToolTip(0, tip or text)
+            # The whole name first: a narrow panel cuts it with "…".
+            item.setToolTip(0, text if not tip or tip.startswith(text) else f"{text}\n{tip}")
             (parent.addChild(item) if parent is not None else self.addTopLevelItem(item))
             return item
 

@@ -136,7 +136,8 @@ class PerspectivesPanel(QWidget):
             item.setCheckState(Qt.CheckState.Checked if self.layers.is_visible(key) else Qt.CheckState.Unchecked)
             if perspective is not None:
                 item.setIcon(swatch(perspective.colour, perspective.dash))
-                item.setToolTip(f"{perspective.stakeholder}\n{perspective.worldview}".strip())
+                # The whole name first: a narrow panel cuts it with "…".
+                item.setToolTip("\n".join(t for t in (name, perspective.stakeholder, perspective.worldview) if t))
             font = item.font()
             font.setBold(active)
             item.setFont(font)
