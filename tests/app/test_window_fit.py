@@ -41,3 +41,26 @@ def test_names_cut_by_a_narrow_panel_are_whole_in_their_tooltips(window):
     tips = [layers.item(i).toolTip() for i in range(layers.count())]
     for perspective in window.session.document.project.perspectives:
         assert any(tip.startswith(perspective.name) for tip in tips), perspective.name
+
+
+def test_the_root_definition_panel_fits_its_dock_at_1920_by_1080(qtbot, window):
+    """Its fields and composed sentence were cut at the right edge behind a scroll bar."""
+    from ssm_studio.app.docks.root_definitions import RootDefinitionEditor
+
+    window.resize(1920, 1080)
+    editor = window.findChild(RootDefinitionEditor)
+    dock = editor.parentWidget()
+    while dock is not None and type(dock).__name__ != "QDockWidget":
+        dock = dock.parentWidget()
+    dock.show()
+    dock.raise_()
+    perspective = window.session.document.project.perspectives[0]
+    editor.show_perspective(perspective.id, None)
+    qtbot.waitUntil(editor.isVisible)
+    qtbot.wait(50)
+    room = editor.viewport().width()
+    assert not editor.horizontalScrollBar().isVisible()
+    assert editor.widget().width() <= room
+    for widget in [*editor.inputs.values(), *editor.measure_inputs.values(), editor.sentence, editor.own_words]:
+        right = widget.mapTo(editor.widget(), widget.rect().topRight()).x()
+        assert right <= room, (widget.accessibleName(), right, room)

@@ -59,6 +59,9 @@ class RootDefinitionEditor(QScrollArea):
         self.session = session
         self.rd_id: str | None = None
         self.setWidgetResizable(True)
+        # The panel's width is the dock's: fields and sentence wrap to it, never sit behind a
+        # horizontal scroll bar (a long heading line made the body wider than the dock).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Root definition editor")
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -72,12 +75,20 @@ class RootDefinitionEditor(QScrollArea):
         self.add_primary.clicked.connect(lambda: self.add("primary-task"))
         self.add_issue.clicked.connect(lambda: self.add("issue-based"))
         self.remove_button.clicked.connect(self.remove)
-        for w in (self.chooser, self.add_primary, self.add_issue, self.remove_button):
-            top.addWidget(w)
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(12)
+        buttons = QHBoxLayout()  # a second row: all four on one were wider than a laptop's dock
+        top.addWidget(self.chooser, 1)
+        top.addWidget(self.remove_button)
+        for w in (self.add_primary, self.add_issue):
+            buttons.addWidget(w)
         layout.addLayout(top)
+        layout.addLayout(buttons)
         self.owner = QLabel()
+        self.owner.setWordWrap(True)
         layout.addWidget(self.owner)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.inputs: dict[str, QLineEdit | QPlainTextEdit] = {}
         for field, label, guidance, multi in FIELDS:
             widget = QPlainTextEdit() if multi else QLineEdit()
@@ -104,7 +115,9 @@ class RootDefinitionEditor(QScrollArea):
             self.measure_inputs[field] = widget
             form.addRow(label, widget)
         layout.addLayout(form)
-        layout.addWidget(QLabel("<b>Root definition</b> (composed from the parts; write your own below to override)"))
+        heading = QLabel("<b>Root definition</b> (composed from the parts; write your own below to override)")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
