@@ -246,16 +246,11 @@ class LinkItem(QGraphicsItem):
             self._self_loop()
         else:
             self._curve()
-        # Further places for the sign, along the line from near its head towards its start.
-        s = self.style.text_scale
-        for away in (11, 8):
-            for share in (0.8, 0.65, 0.5, 0.35, 0.2):
-                at = self._path.pointAtPercent(share)
-                angle = math.radians(self._path.angleAtPercent(share))
-                normal = QPointF(-math.sin(angle), -math.cos(angle)) * (away * s)
-                self._sign_places += [at + normal, at - normal]
-        if self.sign_choice is not None and self.sign_choice < len(self._sign_places):
-            self._sign_at = self._sign_places[self.sign_choice]
+        self._far_places = None  # worked out only when an export asks (sign_places)
+        if self.sign_choice is not None:
+            places = self.sign_places()
+            if self.sign_choice < len(places):
+                self._sign_at = places[self.sign_choice]
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
         self._shape = stroker.createStroke(self._path)
@@ -373,14 +368,28 @@ class LinkItem(QGraphicsItem):
         self._ensure()
         return QRectF(self._mark_at - QPointF(11, 11), self._mark_at + QPointF(11, 11))
 
+    _far_places: list[QPointF] | None = None
+
     def sign_places(self) -> list[QPointF]:
+        """Where the sign may go, best first: beside the head, then along the line from near
+        its head towards its start (those only for print: the screen never asks)."""
         self._ensure()
-        return self._sign_places
+        if self._far_places is None:
+            s = self.style.text_scale
+            far = []
+            for away in (11, 8):
+                for share in (0.8, 0.65, 0.5, 0.35, 0.2):
+                    at = self._path.pointAtPercent(share)
+                    angle = math.radians(self._path.angleAtPercent(share))
+                    normal = QPointF(-math.sin(angle), -math.cos(angle)) * (away * s)
+                    far += [at + normal, at - normal]
+            self._far_places = far
+        return self._sign_places + self._far_places
 
     def put_sign(self, choice: int) -> None:
         """The sign at the ``choice``-th of its places (sign_places)."""
         self.sign_choice = choice
-        self._sign_at = self._sign_places[choice]
+        self._sign_at = self.sign_places()[choice]
         self.settle()
 
     def sign_rect(self) -> QRectF:
