@@ -23,7 +23,6 @@ class LoopFeed(QObject):
     def __init__(self, tracker: LoopTracker, scene: CldScene, budget: float = 0.3) -> None:
         super().__init__(scene)
         self.tracker, self.scene, self.budget = tracker, scene, budget
-        self.closed = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         # After the views have painted: a search running meanwhile would take half of the UI
@@ -49,13 +48,10 @@ class LoopFeed(QObject):
         else:
             self.tracker.request(chosen, self._deliver, self.budget, asker=id(self))
 
-    def close(self) -> None:
-        self.closed = True
-        self.timer.stop()
-
     def gone(self) -> bool:
-        """Closed, or its scene closed (a closed scene blocks its signals for good)."""
-        return self.closed or self.scene.signalsBlocked()
+        """Its scene was closed (a closed scene blocks its signals for good, so no stale
+        report reaches it either)."""
+        return self.scene.signalsBlocked()
 
     def _deliver(self, report: LoopReport) -> None:
         try:

@@ -93,5 +93,4 @@ class CausalPage(Page):
 
     def close(self) -> None:
         self._unsubscribe()
-        self.loop_feed.close()
         self.scene.close()
