@@ -38,7 +38,13 @@ def cld_scene(project: Project, perspectives: set[str] | None = None,
     ``loops``, the loops of exactly those perspectives found already, are drawn without
     searching again. ``apart`` (print): boxes that would touch, on screen or once their
     words are enlarged, are drawn moved apart, so no box hides another's links."""
-    scene = _cld_scene(project, perspectives, style, loop_budget, only_used, loops)
+    if loops is None:  # nobody searched for this export: search once, for what it shows
+        from ..analysis import find_loops
+
+        everyone = {p.id for p in project.perspectives}
+        chosen = None if perspectives is None or set(perspectives) == everyone else perspectives
+        loops = find_loops(project, chosen, time_budget=loop_budget)
+    scene = _cld_scene(project, perspectives, style, only_used, loops)
     if apart:
         moved = _separated(scene)
         if moved:
@@ -46,7 +52,7 @@ def cld_scene(project: Project, perspectives: set[str] | None = None,
             variables = [v.model_copy(update={"x": moved[v.id][0], "y": moved[v.id][1]}) if v.id in moved else v
                          for v in project.cld.variables]
             shifted = project.model_copy(update={"cld": project.cld.model_copy(update={"variables": variables})})
-            scene = _cld_scene(shifted, perspectives, style, loop_budget, only_used, loops)
+            scene = _cld_scene(shifted, perspectives, style, only_used, loops)
     return scene
 
 
@@ -63,15 +69,9 @@ def _separated(scene) -> dict[str, tuple[float, float]]:
     return separate_boxes(boxes, gap) if len(boxes) > 1 else {}
 
 
-def _cld_scene(project, perspectives, style, loop_budget, only_used, loops) -> CldScene:
+def _cld_scene(project, perspectives, style, only_used, loops: LoopReport) -> CldScene:
     document = Document(project)
     scene = CldScene(document, LayerState(), style or CanvasStyle(), perspectives=perspectives)
-    if loops is None:  # nobody searched for this export: search now, for what it shows
-        from ..analysis import find_loops
-
-        everyone = {p.id for p in project.perspectives}
-        chosen = None if perspectives is None or set(perspectives) == everyone else perspectives
-        loops = find_loops(project, chosen, time_budget=loop_budget)
     scene.show_report(loops)
     scene.clearSelection()
     scene.prepare_for_export()
