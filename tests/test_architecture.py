@@ -76,3 +76,45 @@ def test_dialogs_use_only_the_windows_public_commands():
                 for n, line in enumerate(path.read_text().splitlines(), 1) if re.search(r"\bwindow\._\w", line)]
     assert not reaching, reaching
     assert len(list(app.glob("*dialog*.py"))) >= 3
+
+
+def test_items_and_scenes_are_known_by_their_classes_not_probed():
+    """The canvas, editors, overview, exports and pack ask what an item is with isinstance
+    on the item kinds (render/item_kinds.py) and call the Diagram protocol on scenes; no
+    ``hasattr`` on a scene or an item and no ``role`` attribute."""
+    import re
+
+    root = Path(__file__).resolve().parents[1] / "ssm_studio"
+    probing = re.compile(r"hasattr\((scene|item|link|self\.scene|m|owner)\b|getattr\((item|scene|owner|m|i), *\"|\.role\b|\"role\"")
+    rooms = [root / "render", root / "app", root / "report"]
+    found = [f"{path.relative_to(root)}:{n}: {line.strip()}" for room in rooms for path in room.rglob("*.py")
+             for n, line in enumerate(path.read_text().splitlines(), 1) if probing.search(line)]
+    assert not found, found
+
+
+def test_every_scene_answers_the_diagram_protocol_and_every_item_has_a_kind(qapp):
+    from ssm_studio.analysis import find_loops
+    from ssm_studio.bundled import examples
+    from ssm_studio.edits import Document
+    from ssm_studio.render.cld_scene import CldScene
+    from ssm_studio.render.cm_scene import CmScene
+    from ssm_studio.render.diagram_scene import Diagram
+    from ssm_studio.render.item_kinds import Arrow, Box, Marker
+    from ssm_studio.render.layers import LayerState
+    from ssm_studio.render.rp_scene import RpScene
+    from ssm_studio.storage import read_project
+
+    project = read_project(examples()[0].path).project
+    document = Document(project)
+    layers = LayerState()
+    causal = CldScene(document, layers)
+    causal.show_report(find_loops(project, None, time_budget=5))
+    assert causal.loop_items
+    scenes = [causal, RpScene(document, layers), CmScene(document, project.conceptual_models[0].id)]
+    for scene in scenes:
+        assert isinstance(scene, Diagram), type(scene).__name__
+        assert scene.variable_items, type(scene).__name__
+        assert all(isinstance(i, Box) and not isinstance(i, Arrow) for i in scene.variable_items.values())
+        assert all(isinstance(i, Arrow) and not isinstance(i, Box) for i in scene.link_items.values())
+        assert all(isinstance(i, Marker) for i in scene.loop_items.values())
+        scene.close()

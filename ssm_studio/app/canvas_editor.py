@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
+from ..render.item_kinds import Arrow, Box
+
 
 def is_link(item) -> bool:
-    return getattr(item, "role", None) == "arrow"
+    return isinstance(item, Arrow)
 
 
 def is_box(item) -> bool:
-    return getattr(item, "role", None) == "box"
+    return isinstance(item, Box)
 
 
 class CanvasEditor(ABC):

@@ -11,7 +11,17 @@ from PySide6.QtCore import QPointF, QRectF
 
 from ..edits import CompositeEdit, Edit
 from ..edits.rich_picture_edits import add_item, change_item, remove_items, ungroup
-from ..model import Bubble, Connector, Group, ImageItem, Shape, StencilFigure, Stroke, TextItem
+from ..model import (
+    SIZED_KINDS,
+    Bubble,
+    Connector,
+    Group,
+    ImageItem,
+    Shape,
+    StencilFigure,
+    Stroke,
+    TextItem,
+)
 from ..render.layers import LayerState
 from ..render.rp_scene import RpScene
 from ..storage import ImageError, check_image, media_key
@@ -129,8 +139,9 @@ class RpEditor(CanvasEditor):
         if owner is None:
             spot = self.free_spot(at or QPointF(0, 0), bubble.width, bubble.height)
         else:
-            half_w = getattr(owner, "width", 80) / 2 + bubble.width / 2 + 20
-            half_h = getattr(owner, "height", 80) / 2 + bubble.height / 2 + 10
+            width, height = (owner.width, owner.height) if isinstance(owner, SIZED_KINDS) else (80, 80)
+            half_w = width / 2 + bubble.width / 2 + 20
+            half_h = height / 2 + bubble.height / 2 + 10
             near = [QPointF(owner.x + dx, owner.y + dy) for dx, dy in
                     ((half_w, -half_h), (-half_w, -half_h), (half_w, 0), (-half_w, 0), (0, -half_h - 10))]
             spot = self.free_spot(near[0], bubble.width, bubble.height, prefer=near)
@@ -222,7 +233,7 @@ class RpEditor(CanvasEditor):
 
     def resize(self, factor: float) -> None:
         def grow(m):
-            if hasattr(m, "height"):
+            if isinstance(m, SIZED_KINDS):
                 return {"width": round(m.width * factor, 1), "height": round(m.height * factor, 1)}
             if m.kind == "text":
                 return {"font_size": round(min(500, m.font_size * factor), 1), "width": round(m.width * factor, 1)}

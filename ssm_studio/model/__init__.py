@@ -20,6 +20,7 @@ from .perspective import (
 )
 from .project import FORMAT_VERSION, Metadata, Project, reference_problems
 from .rich_picture import (
+    SIZED_KINDS,
     Bubble,
     Connector,
     Group,
@@ -30,6 +31,7 @@ from .rich_picture import (
     StencilFigure,
     Stroke,
     TextItem,
+    item_words,
 )
 from .ssm_stages import (
     Action,
@@ -43,6 +45,8 @@ from .ssm_stages import (
 )
 
 __all__ = [
+    "item_words",
+    "SIZED_KINDS",
     "COMMON_GROUND_NAME",
     "DASHES",
     "DASH_PATTERNS",

@@ -93,6 +93,21 @@ class Group(ItemBase):
     members: list[Id] = Field(default_factory=list)
 
 
+# The kinds drawn in a box of their own width and height (resized by scaling both).
+SIZED_KINDS = (StencilFigure, Bubble, Shape, ImageItem)
+
+def item_words(item: ItemBase) -> str:
+    """What an item says, if it says anything: a figure's or connector's label, a text's or
+    bubble's words, a photo's caption."""
+    if isinstance(item, (StencilFigure, Connector)):
+        return item.label
+    if isinstance(item, (TextItem, Bubble)):
+        return item.text
+    if isinstance(item, ImageItem):
+        return item.caption
+    return ""
+
+
 RichPictureItem = Annotated[
     StencilFigure | Stroke | TextItem | Bubble | Connector | Shape | ImageItem | Group,
     Field(discriminator="kind"),

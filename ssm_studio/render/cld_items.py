@@ -18,7 +18,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
+from .diagram_scene import DiagramScene
 from .geometry import control_point, exit_parameter, point_at, tangent_at
+from .item_kinds import Arrow, Box, Marker
 from .style import CanvasStyle, perspective_pen
 
 MAX_LABEL_WIDTH = 150.0
@@ -84,10 +86,11 @@ def point_between(a: QPointF, b: QPointF, share: float) -> QPointF:
     return a + (b - a) * share
 
 
-class VariableItem(QGraphicsItem):
+class VariableItem(QGraphicsItem, Box):
     """A variable: its name on a soft box. Shared by every perspective."""
 
-    role = "box"
+    base_opacity = 1.0  # below 1 where no shown perspective uses the variable
+
 
     def __init__(self, variable_id: str, name: str, style: CanvasStyle) -> None:
         super().__init__()
@@ -148,11 +151,9 @@ class VariableItem(QGraphicsItem):
         return self.box.translated(self.pos()).adjusted(-2, -2, 2, 2)
 
 
-class LinkItem(QGraphicsItem):
+class LinkItem(QGraphicsItem, Arrow):
     """One perspective's causal claim, in its perspective's colour and dash pattern."""
 
-    role = "arrow"
-    editable_text = None
 
     def __init__(self, link_id: str, source: VariableItem, target: VariableItem, style: CanvasStyle) -> None:
         super().__init__()
@@ -419,13 +420,12 @@ class LinkItem(QGraphicsItem):
         return self._mid
 
 
-class LoopLabelItem(QGraphicsItem):
+class LoopLabelItem(QGraphicsItem, Marker):
     """'R1', 'B2' inside its loop, with a circling arrow; the loop's name as a tooltip."""
 
     def __init__(self, key: str, label: str, name: str, style: CanvasStyle) -> None:
         super().__init__()
         self.key, self.label = key, label
-        self.role = "marker"
         self.setToolTip(f"{label} {name}".strip())
         self.setZValue(3)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
@@ -457,6 +457,6 @@ class LoopLabelItem(QGraphicsItem):
 
     def mousePressEvent(self, event) -> None:
         scene = self.scene()
-        if scene is not None and hasattr(scene, "loop_clicked"):
+        if isinstance(scene, DiagramScene):
             scene.loop_clicked(self.key)
         event.accept()

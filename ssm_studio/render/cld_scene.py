@@ -39,6 +39,7 @@ class CldScene(DiagramScene):
         self.link_items: dict[str, LinkItem] = {}
         self.loop_items: dict[str, LoopLabelItem] = {}
         self.overview = None  # zoomed far out: render/overview.py paints for the items
+        self.overview_item = None  # made the first time, then only shown or hidden
         self.report: LoopReport | None = None
         self.highlighted: str | None = None
         self.searched_for: set[str] | None = None  # the perspectives the last search was for
@@ -162,6 +163,8 @@ class CldScene(DiagramScene):
             self._place_loop_labels(moved)
         if self.overview is not None:
             self.overview.stale()
+
+    draws_overview = True
 
     def set_overview(self, on: bool) -> None:
         from .overview import set_overview
@@ -396,7 +399,7 @@ class CldScene(DiagramScene):
         boxes = (self.variable_items.items() if variable_ids is None
                  else [(v, self.variable_items[v]) for v in variable_ids if v in self.variable_items])
         for vid, item in boxes:
-            base = getattr(item, "base_opacity", 1.0)
+            base = item.base_opacity
             item.setOpacity(base if loop is None or vid in in_loop_vars else dim)
         for item in (self.link_items.values() if links is None else links):
             base = self.layers.opacity(item.perspective) if self.fixed is None else 1.0

@@ -3,19 +3,46 @@
 from __future__ import annotations
 
 import math
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 
+@runtime_checkable
+class Diagram(Protocol):
+    """What the canvas view, the editors' shared base, the overview and the exports ask of
+    a scene: its items by model id and the few things every diagram answers. Each scene
+    answers all of it (a quiet default where a kind of diagram has nothing to say), so
+    nothing asks a scene whether it can."""
+
+    variable_items: dict  # boxes by model id
+    link_items: dict  # arrows by model id
+    loop_items: dict  # markers by loop key
+    hand_drawn: bool
+    draws_overview: bool
+
+    def diagram_rect(self, precise: bool = True) -> QRectF: ...
+    def focus_rect(self) -> QRectF: ...
+    def set_snap(self, snap: bool) -> None: ...
+    def set_overview(self, on: bool) -> None: ...
+    def item_moved(self, item_id: str) -> None: ...
+    def loop_clicked(self, key: str) -> None: ...
+    def smallest_label(self) -> float | None: ...
+    def prepare_for_export(self) -> None: ...
+    def close(self) -> None: ...
+
+
 class DiagramScene(QGraphicsScene):
     """Subclasses fill ``variable_items`` (boxes) and ``link_items`` (arrows); views, editors
-    and exports work on any of them through these names."""
+    and exports work on any of them through the ``Diagram`` protocol above."""
 
     variable_items: dict
     link_items: dict
     loop_items: dict
     snap = False
+    hand_drawn = False  # sketchy lines: only rich pictures offer it
+    draws_overview = False  # painted from a few cached paths when zoomed far out (overview.py)
 
     _unsubscribe = None
     _layers = None
@@ -52,11 +79,22 @@ class DiagramScene(QGraphicsScene):
         for link in self.link_items.values():
             # Curves worked out and measured exactly, not estimated; a perspective's picture
             # holds every claim but shows its own, so the hidden ones need no curve.
-            if hasattr(link, "settle") and link.isVisible():
+            if link.isVisible():
                 link.settle()
 
     def loop_clicked(self, key: str) -> None:
         """Only causal-loop diagrams have loops to click."""
+
+    def item_moved(self, item_id: str) -> None:
+        """Scenes whose items depend on others' places (connectors, bubble tails) follow here."""
+
+    def set_overview(self, on: bool) -> None:
+        """Only scenes that ``draws_overview`` have a cheaper far-out picture."""
+
+    def smallest_label(self) -> float | None:
+        """The smallest words a picture must keep legible in print; None where the boxes'
+        own size decides (causal and activity diagrams)."""
+        return None
 
     def addItem(self, item) -> None:
         if self.exporting:
@@ -103,7 +141,7 @@ class DiagramScene(QGraphicsScene):
             if item.isVisible():
                 rect = rect.united(item.sceneBoundingRect())
         for item in self.variable_items.values():
-            if getattr(item, "base_opacity", 1.0) >= 1.0 and item.links:
+            if item.base_opacity >= 1.0 and item.links:
                 if any(link.isVisible() for link in item.links):
                     rect = rect.united(item.sceneBoundingRect())
         return rect.adjusted(-40, -40, 40, 40) if not rect.isNull() else self.diagram_rect()

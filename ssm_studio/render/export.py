@@ -17,6 +17,7 @@ from ..edits import Document
 from ..model import Project
 from ..storage import write_bytes_atomically
 from .cld_scene import CldScene
+from .diagram_scene import DiagramScene
 from .layers import LayerState
 from .style import CanvasStyle
 
@@ -77,7 +78,7 @@ def _cld_scene(project, perspectives, style, only_used, loops: LoopReport) -> Cl
     scene.prepare_for_export()
     if only_used:
         for item in scene.variable_items.values():
-            if getattr(item, "base_opacity", 1.0) < 1.0:
+            if item.base_opacity < 1.0:
                 item.setVisible(False)
     scene.clear_signs()
     return scene
@@ -193,7 +194,7 @@ def conceptual_model_scene(project: Project, model_id: str, style: CanvasStyle |
 def export_rect(scene: QGraphicsScene) -> QRectF:
     """The whole diagram: a perspective's claims are drawn on all the shared variables,
     and SVG readers do not clip, so nothing may lie outside the exported rectangle."""
-    rect = scene.diagram_rect() if hasattr(scene, "diagram_rect") else scene.itemsBoundingRect()
+    rect = scene.diagram_rect() if isinstance(scene, DiagramScene) else scene.itemsBoundingRect()
     return rect.adjusted(-10, -10, 10, 10)
 
 

@@ -14,6 +14,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
+from .cld_items import LinkItem, VariableItem
+
 # The scale below which the overview stands in for the items (the items' own plain level).
 OVERVIEW_BELOW = 0.3
 
@@ -87,9 +89,9 @@ class OverviewItem(QGraphicsItem):
         boxes, lines = QPainterPath(), QPainterPath()
         variables = self.cld.variable_items
         for item in selected:
-            if getattr(item, "role", "") == "box" and variables.get(item.object_id) is item:
+            if isinstance(item, VariableItem) and variables.get(item.object_id) is item:
                 boxes.addRect(item.box.translated(item.pos()))
-            elif getattr(item, "role", "") == "arrow" and hasattr(item, "source"):
+            elif isinstance(item, LinkItem):
                 lines.moveTo(item.source.pos())
                 lines.lineTo(item.target.pos())
         painter.setPen(_selection_pen())
@@ -157,9 +159,9 @@ def set_overview(scene, on: bool) -> None:
     for table in (scene.variable_items, scene.link_items):
         for item in table.values():
             item.setFlag(flag, on)
-    keeper = getattr(scene, "_overview_item", None)
+    keeper = scene.overview_item
     if keeper is None:
-        keeper = scene._overview_item = OverviewItem(scene)
+        keeper = scene.overview_item = OverviewItem(scene)
         scene.addItem(keeper)
         # The items paint nothing meanwhile, so their own repaints on selection are no-ops.
         scene.selectionChanged.connect(keeper.update)

@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
+from .diagram_scene import DiagramScene
+from .item_kinds import Arrow, Box
 from .stencils import renderer
 
 INK = "#222222"
@@ -23,7 +25,6 @@ def _font(points: float) -> QFont:
 class RpItem(QGraphicsItem):
     """Common behaviour: selectable, movable unless locked, tells the scene when it moves."""
 
-    role = "box"  # what the canvas treats it as: a box to select, move, link and name
     name = ""  # the words in-place editing changes (label, text), if any
     editable_text = None  # the same, for kinds that have words (None: nothing to rename)
 
@@ -41,7 +42,7 @@ class RpItem(QGraphicsItem):
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
             scene = self.scene()
-            if scene is not None and hasattr(scene, "item_moved"):
+            if isinstance(scene, DiagramScene):
                 scene.item_moved(self.item_id)
         return super().itemChange(change, value)
 
@@ -60,7 +61,7 @@ class RpItem(QGraphicsItem):
             painter.drawRect(rect.adjusted(-3, -3, 3, 3))
 
 
-class StencilItem(RpItem):
+class StencilItem(RpItem, Box):
     def __init__(self, item_id: str, stencil: str, width: float, height: float, label: str,
                  text_scale: float = 1.0) -> None:
         super().__init__(item_id)
@@ -128,7 +129,7 @@ def smooth_path(points: list[tuple[float, float]]) -> QPainterPath:
     return path
 
 
-class StrokeItem(RpItem):
+class StrokeItem(RpItem, Box):
     def __init__(self, item_id: str, points, width: float, colour: str) -> None:
         super().__init__(item_id)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # ink is redrawn from cache when panning
@@ -153,7 +154,7 @@ class StrokeItem(RpItem):
         self._selection(painter, option, self.path.boundingRect())
 
 
-class TextBlockItem(RpItem):
+class TextBlockItem(RpItem, Box):
     def __init__(self, item_id: str, text: str, font_size: float, width: float, text_scale: float = 1.0) -> None:
         super().__init__(item_id)
         # Larger words for print bring small text up to the labels' enlarged size; a title
@@ -182,7 +183,7 @@ class TextBlockItem(RpItem):
         self._selection(painter, option, self.box)
 
 
-class BubbleItem(RpItem):
+class BubbleItem(RpItem, Box):
     """Speech or thought; its tail points at its owner and follows it (the scene keeps it)."""
 
     def __init__(self, item_id: str, style: str, text: str, width: float, height: float,
@@ -250,7 +251,7 @@ class BubbleItem(RpItem):
         self._selection(painter, option, body)
 
 
-class ConnectorItem(RpItem):
+class ConnectorItem(RpItem, Arrow):
     """A line between two items that stays attached to them; arrow heads and a label."""
 
     def __init__(self, item_id: str, label: str, arrow_start: bool, arrow_end: bool,
@@ -258,7 +259,6 @@ class ConnectorItem(RpItem):
         super().__init__(item_id)
         self.text_scale = text_scale
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
-        self.role = "arrow"
         self.name = self.editable_text = label
         self.label, self.arrow_start, self.arrow_end = label, arrow_start, arrow_end
         self.line = (QPointF(), QPointF())
@@ -327,7 +327,8 @@ def wobbly(a: QPointF, b: QPointF, seed: str, amount: float = 2.2) -> QPainterPa
 
 def hand_drawn(item: QGraphicsItem) -> bool:
     """The optional sketchy style for lines and shapes, chosen per scene."""
-    return bool(getattr(item.scene(), "hand_drawn", False))
+    scene = item.scene()
+    return isinstance(scene, DiagramScene) and scene.hand_drawn
 
 
 def _edge_point(rect: QRectF, toward: QPointF) -> QPointF:
@@ -341,7 +342,7 @@ def _edge_point(rect: QRectF, toward: QPointF) -> QPointF:
     return c + d * min(sx, sy, 1.0)
 
 
-class ShapeItem(RpItem):
+class ShapeItem(RpItem, Box):
     def __init__(self, item_id: str, shape: str, width: float, height: float, colour: str) -> None:
         super().__init__(item_id)
         self.shape_kind, self.w, self.h, self.colour = shape, width, height, colour
@@ -371,7 +372,7 @@ class ShapeItem(RpItem):
         self._selection(painter, option, box)
 
 
-class PictureItem(RpItem):
+class PictureItem(RpItem, Box):
     """A photo from the file's media, read with an allocation limit; a marked gap if unusable."""
 
     def __init__(self, item_id: str, data: bytes | None, width: float, height: float, caption: str) -> None:

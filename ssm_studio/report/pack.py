@@ -39,6 +39,7 @@ def _drawing(scene):
     the writer chooses the scale that keeps its text legible."""
     from svglib.svglib import svg2rlg
 
+    from ..render.diagram_scene import DiagramScene
     from ..render.export import to_svg
     from .svg_drawing import Unsupported, svg_drawing
 
@@ -49,12 +50,14 @@ def _drawing(scene):
         drawing = svg2rlg(io.BytesIO(svg))  # a photo, or anything else Qt rarely writes
     drawing.hAlign = "CENTER"
     drawing.__dict__["fontName"] = SANS  # see tables.swatch
-    if hasattr(scene, "smallest_label"):  # a picture: its labels, not its icons' words, must be legible
-        drawing.__dict__["smallest_label"] = scene.smallest_label()
-    boxes = getattr(scene, "variable_items", {})
-    if boxes and not hasattr(scene, "smallest_label"):  # how much paper its boxes alone need
+    if not isinstance(scene, DiagramScene):  # any other drawing: nothing to measure
+        return drawing
+    smallest = scene.smallest_label()
+    if smallest is not None:  # a picture: its labels, not its icons' words, must be legible
+        drawing.__dict__["smallest_label"] = smallest
+    elif scene.variable_items:  # how much paper its boxes alone need
         drawing.__dict__["box_area"] = sum(item.box.width() * item.box.height()
-                                           for item in boxes.values() if item.isVisible())
+                                           for item in scene.variable_items.values() if item.isVisible())
     return drawing
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from ..analysis import LoopReport, PerspectiveComparison
 from ..analysis.accommodation import accommodation
 from ..analysis.loop_comparison import LoopComparison
-from ..model import Project, display_polarity
+from ..model import Project, display_polarity, item_words
 from ..model.sentences import CATWOE, catwoe_value, compose_sentence
 from .blocks import (
     Break,
@@ -201,7 +201,7 @@ def situation(ctx: Context) -> list:
             f"Rich picture of the situation with {len(items)} items, showing common ground and "
             f"the layers of {ctx.shown(ctx.perspectives)}.", layered)]), summary]
     elif items:
-        labelled = [t for t in (getattr(i, "label", "") or getattr(i, "text", "") for i in items) if t]
+        labelled = [t for t in (item_words(i) for i in items) if t]
         story.append(Para(f"The rich picture holds {len(items)} items. Among them: " + "; ".join(labelled[:24]) + "."))
     return story
 

@@ -12,6 +12,8 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsView, QLineEdit
 
 from ...render.cld_items import LinkItem
+from ...render.diagram_scene import DiagramScene
+from ...render.item_kinds import Arrow, Box
 from .cache_pause import CachePause, reserve_item_cache
 from .tools import SelectTool, Tool
 
@@ -97,7 +99,7 @@ class CanvasView(QGraphicsView):
     def box_at(self, pos):
         """The box (variable, activity, figure) under a viewport point, if any."""
         for item in self.items(pos):
-            if getattr(item, "role", None) == "box":
+            if isinstance(item, Box):
                 return item
         return None
 
@@ -152,7 +154,7 @@ class CanvasView(QGraphicsView):
         # Zoomed far out, a causal diagram is painted from a few cached paths rather than an
         # item at a time (render/overview.py): decided here, before Qt walks the items.
         scene = self.scene()
-        if hasattr(scene, "set_overview"):
+        if isinstance(scene, DiagramScene) and scene.draws_overview:
             from ...render.overview import OVERVIEW_BELOW, paint_view
 
             overview = self.transform().m11() < OVERVIEW_BELOW
@@ -273,8 +275,8 @@ class CanvasView(QGraphicsView):
     def start_rename(self, object_id: str | None) -> None:
         scene = self.scene()
         item = scene.variable_items.get(object_id) or scene.link_items.get(object_id)
-        text = getattr(item, "editable_text", None)
-        if item is None or text is None:
+        text = item.editable_text if isinstance(item, (Box, Arrow)) else None
+        if text is None:
             return
         self.finish_rename(commit=True)
         editor = QLineEdit(self.viewport())
