@@ -94,7 +94,7 @@ def export_pack(window, path: str | None = None, options: PackOptions | None = N
             return False
         options = dialog.options()
     if path is None:
-        suggested = str(Path(window.last_folder()) / f"{project.metadata.title[:60]} - comparison pack.pdf")
+        suggested = str(Path(window.last_folder("exports")) / f"{project.metadata.title[:60]} - comparison pack.pdf")
         path, chosen = QFileDialog.getSaveFileName(window, "Save comparison pack", suggested,
                                                    "PDF to print (*.pdf);;Word document to edit (*.docx)")
         if not path:
@@ -122,6 +122,7 @@ def export_pack(window, path: str | None = None, options: PackOptions | None = N
         return False
     finally:
         progress.close()
+    window.preferences.remember_folder("exports", path)
     window.say(f"Wrote {Path(path).name}")
     return True
 
@@ -134,7 +135,7 @@ def export_diagram(window, path: str | None = None, dpi: int = 150) -> bool:
     project = window.session.document.project
     if path is None:
         path, chosen = QFileDialog.getSaveFileName(
-            window, "Export diagram", window.last_folder(), "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)")
+            window, "Export diagram", window.last_folder("exports"), "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)")
         if not path:
             return False
         if not Path(path).suffix:
@@ -161,6 +162,7 @@ def export_diagram(window, path: str | None = None, dpi: int = 150) -> bool:
     finally:
         if own:
             scene.close()
+    window.preferences.remember_folder("exports", path)
     window.say(f"Exported {Path(path).name}")
     return True
 
@@ -173,7 +175,7 @@ def export_table_csv(window, view: str, path: str | None = None) -> bool:
     project = window.session.document.project
     if path is None:
         name = "actions" if view == "actions" else "comparison"
-        suggested = str(Path(window.last_folder()) / f"{project.metadata.title[:60]} - {name}.csv")
+        suggested = str(Path(window.last_folder("exports")) / f"{project.metadata.title[:60]} - {name}.csv")
         path, _ = QFileDialog.getSaveFileName(window, "Export as CSV", suggested, "CSV (*.csv)")
         if not path:
             return False
@@ -183,5 +185,6 @@ def export_table_csv(window, view: str, path: str | None = None) -> bool:
     except SsmError as error:
         QMessageBox.critical(window, "Not exported", str(error))
         return False
+    window.preferences.remember_folder("exports", path)
     window.say(f"Exported {Path(path).name}")
     return True

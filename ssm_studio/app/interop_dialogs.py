@@ -247,7 +247,7 @@ def import_files(window, paths: list[str] | None = None, review: bool = True) ->
     from .session import DocumentSession
 
     if paths is None:
-        paths, _ = QFileDialog.getOpenFileNames(window, "Import from other tools", window.last_folder(),
+        paths, _ = QFileDialog.getOpenFileNames(window, "Import from other tools", window.last_folder("imports"),
                                                 import_filter())
         if not paths:
             return False
@@ -282,6 +282,7 @@ def import_files(window, paths: list[str] | None = None, review: bool = True) ->
     if lines is None:
         return False
     _show_summary(window, "Imported", notes + [""] + lines)
+    window.preferences.remember_folder("imports", paths[0])
     window.say(f"Imported {len(gathered)} file(s); Undo takes the import back.")
     return True
 
@@ -308,7 +309,7 @@ def merge_perspectives(window, paths: list[str] | None = None, review: bool = Tr
 
     if paths is None:
         paths, _ = QFileDialog.getOpenFileNames(window, "Merge perspectives from participants' projects",
-                                                window.last_folder(), "SSM Studio projects (*.ssm)")
+                                                window.last_folder("imports"), "SSM Studio projects (*.ssm)")
         if not paths:
             return False
     try:
@@ -322,6 +323,7 @@ def merge_perspectives(window, paths: list[str] | None = None, review: bool = Tr
     if lines is None:
         return False
     _show_summary(window, "Perspectives merged", lines)
+    window.preferences.remember_folder("imports", paths[0])
     window.say(f"Merged {len(paths)} project(s); Undo takes the merge back.")
     return True
 
@@ -338,7 +340,7 @@ def export_for_tools(window, path: str | None = None, fmt: str | None = None) ->
 
     project = window.session.document.project
     if path is None:
-        stem = str(Path(window.last_folder()) / project.metadata.title[:60])
+        stem = str(Path(window.last_folder("exports")) / project.metadata.title[:60])
         path, chosen = QFileDialog.getSaveFileName(window, "Export for other tools", stem,
                                                    ";;".join(EXPORT_FILTERS.values()))
         if not path:
@@ -354,5 +356,6 @@ def export_for_tools(window, path: str | None = None, fmt: str | None = None) ->
     except SsmError as error:
         QMessageBox.critical(window, "Not exported", str(error))
         return False
+    window.preferences.remember_folder("exports", path)
     window.say(f"Exported {Path(path).name} ({len(visible)} perspective(s))")
     return True

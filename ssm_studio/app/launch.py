@@ -22,6 +22,7 @@ from ..bundled import resource_dir
 from ..errors import SsmError
 from ..render.qt_app import ensure_platform
 from .places import example_copy, recovery_folder
+from .preferences import Preferences
 
 # The document model, storage and the editing session (pydantic, networkx) are imported inside
 # the functions that use them: the window is shown first and the project is opened after.
@@ -111,7 +112,7 @@ def offer_recovery(store, ask=None):
     return session
 
 
-def first_session(files: list[str], settings: QSettings, store):
+def first_session(files: list[str], preferences: Preferences, store):
     from .session import DocumentSession
 
     restored = offer_recovery(store)
@@ -120,7 +121,7 @@ def first_session(files: list[str], settings: QSettings, store):
         return restored
     candidates = list(files)
     if not candidates:
-        last = settings.value("files/last")
+        last = preferences.last_file()
         candidates = [last] if last and Path(last).is_file() else []
     if not candidates:
         copy = example_copy()
@@ -167,10 +168,10 @@ def run_app(files: list[str]) -> int:
     """Show the window first, then open the project: the window is on screen as soon as Qt
     can draw it, and a large project loads into a window that is already there."""
     app = application()
-    settings = QSettings()
+    preferences = Preferences(QSettings())  # the one settings store; the window hands it on
     from .main_window import MainWindow
 
-    window = MainWindow(None, settings)  # the frame, menus and panels, with no project yet
+    window = MainWindow(None, preferences)  # the frame, menus and panels, with no project yet
     install_error_hook(window)
     window.show()
     if os.environ.get("SSM_STUDIO_REPORT_SHOWN"):  # benchmarks/bench_startup.py reads this
@@ -182,7 +183,7 @@ def run_app(files: list[str]) -> int:
         store = RecoveryStore(recovery_folder())
         store.folder.mkdir(parents=True, exist_ok=True)
         window.finish_start()
-        window.set_session(first_session(files, settings, store))
+        window.set_session(first_session(files, preferences, store))
         if os.environ.get("SSM_STUDIO_REPORT_SHOWN"):  # … and when the project is open and painted
             QTimer.singleShot(0, lambda: (window.repaint(), print(f"ready {time.perf_counter():.6f}", flush=True)))
 

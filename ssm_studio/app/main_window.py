@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..gc_pause import gc_paused, keep_long_lived, release_long_lived
 from ..render.layers import LayerState
 from ..render.style import CanvasStyle, high_contrast
+from .preferences import Preferences
 from .shortcuts_dialog import ShortcutsDialog
 from .window_actions import (
     COMMON_TOOLS,
@@ -59,11 +60,13 @@ PAGE_PANELS = {
 
 
 class MainWindow(WindowFiles, QMainWindow):
-    def __init__(self, session: DocumentSession | None, settings: QSettings | None = None) -> None:
+    def __init__(self, session: DocumentSession | None, preferences: Preferences | None = None) -> None:
         """With ``session`` None the window is only its frame (menus, toolbar, empty panels)
         until ``finish_start`` and ``set_session``: the app shows that first."""
         super().__init__()
-        self.settings = settings  # None: nothing is remembered (tests, screenshots)
+        # What is remembered between runs; by default for this run only (tests, screenshots).
+        # Dialogs are handed this one object (window.preferences), never a QSettings of their own.
+        self.preferences = preferences if preferences is not None else Preferences()
         self.style_ = CanvasStyle()
         self.setWindowTitle("SSM Studio")
         self.setAccessibleName("SSM Studio")
@@ -90,6 +93,7 @@ class MainWindow(WindowFiles, QMainWindow):
         for dock in self._docks.values():
             self.docks_menu.addAction(dock.toggleViewAction())
         self.session = None
+        self.session_closed = False  # the window has closed its project for good
         if session is not None:
             self.finish_start()
             self.set_session(session)
@@ -456,8 +460,7 @@ class MainWindow(WindowFiles, QMainWindow):
         self.style_ = style
         for page in self.pages.values():
             page.apply_style(style)
-        if self.settings is not None:
-            self.settings.setValue("view/text_scale", style.text_scale)
+        self.preferences.remember_text_scale(style.text_scale)
 
     def cycle_active(self, step: int) -> None:
         ids = [p.id for p in self.session.document.project.perspectives]

@@ -22,7 +22,7 @@ def take_screenshot(file: str, out: str, view: str = "cld", perspectives: list[s
     from .session import DocumentSession
 
     session = DocumentSession.open(file)
-    window = MainWindow(session, settings=None)
+    window = MainWindow(session)
     project = session.document.project
     if perspectives:
         ids = set()

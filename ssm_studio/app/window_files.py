@@ -9,10 +9,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..errors import SsmError
+from .preferences import Purpose
 
 FILE_FILTER = ("SSM Studio projects (*.ssm);;Files from other tools (*.mdl *.xmile *.stmx *.itmx *.json *.prsm "
                "*.mdx *.loopy *.graphml *.gml *.gexf *.dot *.gv *.csv *.xlsx);;All files (*)")
-MAX_RECENT = 8
 
 
 def fitting_size(window) -> QSize:
@@ -57,7 +57,7 @@ class WindowFiles:
 
     def file_open(self, path: str | None = None) -> bool:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Open project", self.last_folder(), FILE_FILTER)
+            path, _ = QFileDialog.getOpenFileName(self, "Open project", self.last_folder("projects"), FILE_FILTER)
             if not path:
                 return False
         if not self.maybe_save():
@@ -80,7 +80,7 @@ class WindowFiles:
 
     def file_save_as(self, path: str | None = None) -> bool:
         if not path:
-            suggested = str(Path(self.last_folder()) / f"{self.session.title.removesuffix('.ssm')}.ssm")
+            suggested = str(Path(self.last_folder("projects")) / f"{self.session.title.removesuffix('.ssm')}.ssm")
             path, _ = QFileDialog.getSaveFileName(self, "Save project", suggested, "SSM Studio projects (*.ssm)")
             if not path:
                 return False
@@ -137,29 +137,23 @@ class WindowFiles:
         return export_for_tools(self, path, fmt)
 
     def export_window_picture(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export picture", self.last_folder(), "PNG images (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, "Export picture", self.last_folder("exports"), "PNG images (*.png)")
         if path:
+            self.preferences.remember_folder("exports", path)
             if not self.grab().save(path if path.lower().endswith(".png") else path + ".png"):
                 QMessageBox.critical(self, "Not saved", f"Could not write the picture to '{path}'.")
 
     # Settings and recent files ---------------------------------------------------------------
-    def last_folder(self) -> str:
-        if self.session and self.session.path:
-            return str(self.session.path.parent)
-        return str(Path.home())
+    def last_folder(self, purpose: Purpose = "projects") -> str:
+        """Where a file dialog for ``purpose`` opens (app/preferences.py)."""
+        project = self.session.path.parent if self.session and self.session.path else None
+        return self.preferences.folder(purpose, project)
 
     def recent_files(self) -> list[str]:
-        if self.settings is None:
-            return []
-        value = self.settings.value("files/recent", [])
-        return [value] if isinstance(value, str) else list(value or [])
+        return self.preferences.recent_files()
 
     def _remember(self, path: Path) -> None:
-        if self.settings is None:
-            return
-        recent = [str(path.resolve())] + [p for p in self.recent_files() if p != str(path.resolve())]
-        self.settings.setValue("files/recent", recent[:MAX_RECENT])
-        self.settings.setValue("files/last", str(path.resolve()))
+        self.preferences.remember_file(path)
         self._fill_recent_menu()
 
     def _fill_recent_menu(self) -> None:
@@ -170,18 +164,12 @@ class WindowFiles:
 
     def _restore_settings(self) -> None:
         self._fill_recent_menu()
-        if self.settings is None:
+        geometry, state = self.preferences.window_layout()
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(fitting_size(self))
-            return
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(fitting_size(self))
-        state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        scale = float(self.settings.value("view/text_scale", 1.0))
+        scale = self.preferences.text_scale()
         if scale != 1.0:
             self.scale_text(scale)
 
@@ -189,11 +177,12 @@ class WindowFiles:
         if not self.maybe_save():
             event.ignore()
             return
-        if self.settings is not None:
-            self.settings.setValue("window/geometry", self.saveGeometry())
-            self.settings.setValue("window/state", self.saveState())
-        if self.session is not None:
+        self.preferences.remember_window_layout(self.saveGeometry(), self.saveState())
+        # Torn down once: a second close (a window never shown, closed again by its owner)
+        # must not close the pages twice; that crashed Qt.
+        if self.session is not None and not self.session_closed:
             self.close_pages()
             self.session.close()
+            self.session_closed = True
         event.accept()
 

@@ -10,6 +10,8 @@ from ssm_studio.edits.causal_edits import add_variable, rename_variable
 from ssm_studio.model import Variable
 from ssm_studio.storage import read_project
 
+from .conftest import discard_changes
+
 
 def rename_first(window, name="Joblessness"):
     variable = window.session.document.project.cld.variables[0]
@@ -95,8 +97,8 @@ def test_recovery_after_a_simulated_crash(qtbot, example_copy, store):
     assert restored.document.project.cld.variables[0].name == "Unsaved rename"
     assert restored.path == example_copy
     assert restored.dirty  # restored work is unsaved until the user saves it
-    win = MainWindow(restored, settings=None)
-    qtbot.addWidget(win, before_close_func=lambda w: w.session.undo_stack.setClean())
+    win = MainWindow(restored)
+    qtbot.addWidget(win, before_close_func=discard_changes)
     assert "stoke.ssm" in win.windowTitle() and win.isWindowModified()
     running.close()
 

@@ -1,18 +1,21 @@
 """Settings that persist, first start on the example, and arranging variables."""
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from ssm_studio.app import launch, places
 from ssm_studio.app.main_window import MainWindow
+from ssm_studio.app.preferences import Preferences
 from ssm_studio.app.session import DocumentSession
 from ssm_studio.bundled import default_example
 from ssm_studio.edits.causal_edits import rename_variable
 
-from .conftest import viewport_point
+from .conftest import discard_changes, viewport_point
 
 
 def settings_in(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
 def test_first_start_opens_a_copy_of_the_example_then_the_last_file(qtbot, tmp_path, store, example_copy,
@@ -33,7 +36,7 @@ def test_first_start_opens_a_copy_of_the_example_then_the_last_file(qtbot, tmp_p
     reopened = launch.first_session([], settings, store)  # the copy is kept, with the change
     assert reopened.document.project.cld.variables[0].name == "Changed on first start"
     reopened.close()
-    settings.setValue("files/last", str(example_copy))
+    settings.remember_file(example_copy)
     again = launch.first_session([], settings, store)
     assert again.path == example_copy
     again.close()
@@ -48,9 +51,9 @@ def test_layout_and_recent_files_persist(qtbot, tmp_path, store, example_copy):
     win._remember(example_copy)
     win.close()
     settings.sync()
-    assert settings.value("window/geometry") is not None
+    assert settings.window_layout()[0] is not None
     again = MainWindow(DocumentSession(recovery=store), settings_in(tmp_path))
-    qtbot.addWidget(again, before_close_func=lambda w: w.session.undo_stack.setClean())
+    qtbot.addWidget(again, before_close_func=discard_changes)
     again.show()
     assert again.recent_files() == [str(example_copy.resolve())]
     assert [a.text() for a in again.recent_menu.actions()] == ["stoke.ssm"]
@@ -142,3 +145,44 @@ def test_wheel_zooms_around_the_cursor(qtbot, window):
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     view.wheelEvent(event)
     assert view.transform().m11() > scale
+
+
+def test_file_dialogs_open_where_that_kind_of_file_was_last_chosen(qtbot, tmp_path, store, example_copy,
+                                                                   monkeypatch):
+    """One preferences object, handed to the dialogs by the window: an export's folder is
+    remembered apart from the project's and an import's, and survives a restart."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from ssm_studio.app import export_dialogs
+
+    board, downloads = tmp_path / "board papers", tmp_path / "downloads"
+    board.mkdir()
+    downloads.mkdir()
+    settings = settings_in(tmp_path)
+    win = MainWindow(DocumentSession.open(example_copy, recovery=store), settings)
+    qtbot.addWidget(win)
+    assert win.last_folder("exports") == str(example_copy.parent)  # nothing chosen yet: the project's
+    assert export_dialogs.export_table_csv(win, "comparison", str(board / "table.csv"))
+    assert win.last_folder("exports") == str(board.resolve())
+    assert win.last_folder("imports") == str(example_copy.parent)
+    settings.remember_folder("imports", downloads / "map.csv")
+    opened_in = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, folder, *a: (opened_in.append(folder), ("", ""))[1]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda parent, title, folder, *a: (opened_in.append(folder), ([], ""))[1]))
+    win.actions_["export_comparison"].trigger()
+    win.actions_["import"].trigger()
+    assert Path(opened_in[0]).parent == board.resolve()  # the suggested name, in the board's folder
+    assert opened_in[1] == str(downloads.resolve())
+    win.session.undo_stack.setClean()
+    win.close()  # never shown, and closed again by qtbot: the second close is harmless
+    assert win.session_closed
+    settings.remember_file(example_copy)  # as File > Open does
+    settings.sync()
+    again = settings_in(tmp_path)
+    assert again.folder("exports") == str(board.resolve())
+    for written in board.iterdir():
+        written.unlink()
+    board.rmdir()
+    assert again.folder("exports") == again.folder("projects") == str(example_copy.parent.resolve())  # a folder since removed: fall back

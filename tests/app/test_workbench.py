@@ -339,7 +339,7 @@ def test_the_app_shows_its_frame_before_it_opens_the_project(qtbot, tmp_path, ex
     from ssm_studio.app.main_window import MainWindow
     from ssm_studio.app.session import DocumentSession
 
-    window = MainWindow(None, settings=None)
+    window = MainWindow(None)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
