@@ -105,7 +105,7 @@ def time_canvas(app, n: int) -> dict[str, float]:
 
 def time_window(app, n: int) -> dict[str, float]:
     session = DocumentSession(Document(diagram(n)), recovery=RecoveryStore(tempfile.mkdtemp()))
-    window = MainWindow(session, settings=None)
+    window = MainWindow(session)
     window.resize(1600, 1000)
     window.show()
     for dock in window._docks.values():
