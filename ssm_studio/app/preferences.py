@@ -25,10 +25,6 @@ class Preferences:
         self._store = store
         self._memory: dict[str, object] = {}
 
-    @property
-    def persistent(self) -> bool:
-        return self._store is not None
-
     # The raw store ----------------------------------------------------------------------
     def _get(self, key: str, default=None):
         if self._store is None:
