@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from ..edits import ChangeEvent, Document
 from .cld_items import LinkItem, VariableItem
 from .diagram_scene import DiagramScene
+from .item_kinds import Arrow, Box
 from .style import CanvasStyle
 
 CONTINGENCY = "#333333"
@@ -77,7 +78,7 @@ class CmScene(DiagramScene):
                 for link in item.links:
                     link.update_geometry()
             return
-        selected = {getattr(i, "object_id", None) for i in self.selectedItems()}
+        selected = {i.object_id for i in self.selectedItems() if isinstance(i, (Box, Arrow))}
         self.rebuild()
         for key in selected:
             for table in (self.variable_items, self.link_items):

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 
 from ..edits import ChangeEvent, Document
 from .diagram_scene import DiagramScene
+from .item_kinds import Arrow, Box
 from .layers import LayerState
 from .rp_items import (
     BubbleItem,
@@ -111,7 +112,7 @@ class RpScene(DiagramScene):
             self._index = None
         model = self.model_items()
         # Items are remade on change (cheap, and every field can matter); keep the selection.
-        selected = {getattr(i, "item_id", None) for i in self.selectedItems()}
+        selected = {i.object_id for i in self.selectedItems() if isinstance(i, (Box, Arrow))}
         for event in mine:
             for table in (self.variable_items, self.link_items):
                 old = table.pop(event.id, None)
