@@ -101,6 +101,14 @@ class CldScene(DiagramScene):
             cached = self._index[kind] = {o.id: o for o in objects}
         return cached
 
+    def _link_order(self) -> dict[str, int]:
+        """Each claim's place in the model's list, rebuilt only when claims come or go."""
+        cached = self._index.get("link_order")
+        if cached is None or len(cached) != len(self.document.project.cld.links):
+            cached = self._index["link_order"] = {link.id: i for i, link in
+                                                  enumerate(self.document.project.cld.links)}
+        return cached
+
     def _add_variable(self, variable) -> None:
         item = VariableItem(variable.id, variable.name, self.style)
         item.snap = self.snap
@@ -252,8 +260,11 @@ class CldScene(DiagramScene):
                 by_pair[(item.source.variable_id, item.target.variable_id)].append(item)
         order = {p.id: i for i, p in enumerate(self.document.project.perspectives)}
         opacity = {p: self.layers.opacity(p) if self.fixed is None else 1.0 for p in order}
+        filed = self._link_order() if any(len(items) > 1 for items in by_pair.values()) else {}
         for (source, target), items in by_pair.items():
-            items.sort(key=lambda it: order.get(it.perspective, 0))
+            # One perspective may claim a link twice (with both signs): the model's order
+            # settles which is drawn where, so an undo or redo puts them back as they were.
+            items.sort(key=lambda it: (order.get(it.perspective, 0), filed.get(it.link_id, 0)))
             both_ways = source != target and (target, source) in by_pair
             base = PARALLEL_SPACING * 0.8 if both_ways else 0.0
             conflict = {"+", "-"} <= {it.polarity for it in items}

@@ -40,11 +40,8 @@ class CmScene(DiagramScene):
             return
         for activity in cm.activities:
             item = VariableItem(activity.id, activity.label, self.style)
-            item.dashed = activity.monitor_control
             item.snap = self.snap
-            item.setToolTip(activity.label + ("\nMonitor and control" + (f" ({activity.measure})" if activity.measure
-                                                                          else "") if activity.monitor_control else ""))
-            item.setPos(activity.x, activity.y)
+            _show_activity(item, activity)
             self.addItem(item)
             self.variable_items[activity.id] = item
         for dependency in cm.dependencies:
@@ -68,13 +65,7 @@ class CmScene(DiagramScene):
                 item, activity = self.variable_items.get(event.id), by_id.get(event.id)
                 if item is None or activity is None:
                     continue
-                if item.name != activity.label:
-                    item.set_name(activity.label)
-                if item.pos() != QPointF(activity.x, activity.y):
-                    item.setPos(activity.x, activity.y)
-                if item.dashed != activity.monitor_control:
-                    item.dashed = activity.monitor_control
-                    item.update()
+                _show_activity(item, activity)
                 for link in item.links:
                     link.update_geometry()
             return
@@ -84,3 +75,18 @@ class CmScene(DiagramScene):
             for table in (self.variable_items, self.link_items):
                 if key in table:
                     table[key].setSelected(True)
+
+
+def _show_activity(item: VariableItem, activity) -> None:
+    """What an activity's box shows of it: its words, place, and whether it is part of
+    monitor and control (dashed, and said in the tooltip). Building and updating in place
+    both come here, so an edit and its undo draw the box as opening the file would."""
+    if item.name != activity.label:
+        item.set_name(activity.label)
+    if item.pos() != QPointF(activity.x, activity.y):
+        item.setPos(activity.x, activity.y)
+    if item.dashed != activity.monitor_control:
+        item.dashed = activity.monitor_control
+        item.update()
+    measure = f" ({activity.measure})" if activity.measure else ""
+    item.setToolTip(activity.label + (f"\nMonitor and control{measure}" if activity.monitor_control else ""))

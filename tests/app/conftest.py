@@ -50,6 +50,38 @@ def clean_clipboard(qapp):
     release_clipboard()
 
 
+@pytest.fixture
+def edits_outside_undo():
+    """Edits made to any document without passing through a session's undo stack."""
+    return []
+
+
+@pytest.fixture(autouse=True)
+def every_change_goes_through_the_undo_stack(monkeypatch, edits_outside_undo):
+    """In every app test, a document changes only from the session's ``push`` or an undo
+    command's redo and undo; anything else would be a change Ctrl+Z cannot take back."""
+    import sys
+
+    from ssm_studio.app.session import DocumentSession
+    from ssm_studio.app.undo import EditCommand
+    from ssm_studio.edits import Document
+
+    allowed = {DocumentSession.push.__code__, EditCommand.redo.__code__, EditCommand.undo.__code__}
+
+    def guarded(original):
+        def change(self, edit):
+            frame = sys._getframe(1)
+            if frame.f_code not in allowed:
+                edits_outside_undo.append(f"{edit.label} (from {frame.f_code.co_qualname})")
+            return original(self, edit)
+        return change
+
+    monkeypatch.setattr(Document, "apply", guarded(Document.apply))
+    monkeypatch.setattr(Document, "revert", guarded(Document.revert))
+    yield
+    assert not edits_outside_undo, f"changed without the undo stack: {edits_outside_undo}"
+
+
 class UnexpectedDialog(AssertionError):
     pass
 
