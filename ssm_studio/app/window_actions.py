@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from .icons import icon
 
@@ -126,7 +127,7 @@ def build_actions(window) -> dict[str, QAction]:
 def build_menus(window, a: dict[str, QAction]) -> None:
     bar = window.menuBar()
 
-    def menu(title: str, keys) -> object:
+    def menu(title: str, keys) -> QMenu:
         m = bar.addMenu(title)
         for key in keys:
             m.addSeparator() if key is None else m.addAction(a[key] if isinstance(key, str) else key)

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ..errors import SsmError
-from .preferences import Purpose
+from .preferences import Preferences, Purpose
+
+if TYPE_CHECKING:
+    from .session import DocumentSession
+
+    # Type checkers see the window this is mixed into; at run time it is a plain mixin
+    # (MainWindow's own QMainWindow base comes after it).
+    _Window = QMainWindow
+else:
+    _Window = object
 
 FILE_FILTER = ("SSM Studio projects (*.ssm);;Files from other tools (*.mdl *.xmile *.stmx *.itmx *.json *.prsm "
                "*.mdx *.loopy *.graphml *.gml *.gexf *.dot *.gv *.csv *.xlsx);;All files (*)")
@@ -22,8 +32,20 @@ def fitting_size(window) -> QSize:
     return QSize(min(1400, available.width()), min(900, available.height()))
 
 
-class WindowFiles:
+class WindowFiles(_Window):
     """Mixed into MainWindow: everything that reads or writes a file."""
+
+    # What this mixin uses of the window, said once for the type checker.
+    session: DocumentSession | None
+    session_closed: bool
+    preferences: Preferences
+    recent_menu: QMenu
+
+    if TYPE_CHECKING:
+        def set_session(self, session: DocumentSession) -> None: ...
+        def say(self, message: str) -> None: ...
+        def scale_text(self, factor: float) -> None: ...
+        def close_pages(self) -> None: ...
 
     # Files --------------------------------------------------------------------------------
     def maybe_save(self) -> bool:

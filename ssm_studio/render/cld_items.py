@@ -159,6 +159,7 @@ class LinkItem(QGraphicsItem, Arrow):
         super().__init__()
         self.link_id, self.source, self.target, self.style = link_id, source, target, style
         self.object_id = link_id
+        self.perspective = ""  # whose claim it is (the scene sets it with the claim)
         self.polarity, self.delay, self.curvature = "+", False, 0.0
         self.offset = 0.0  # extra bend that sets parallel claims of the same link side by side
         self.conflict = False

@@ -22,6 +22,12 @@ MAX_LOOP_LABELS = 80  # beyond this, labels stop helping a room read the picture
 
 
 class CldScene(DiagramScene):
+    # The canvas style, not QGraphicsScene.style() (Qt's widget style, which no scene of
+    # ours uses): the name is the one every item and export reads.
+    style: CanvasStyle  # type: ignore[assignment]
+    variable_items: dict[str, VariableItem]
+    link_items: dict[str, LinkItem]
+    loop_items: dict[str, LoopLabelItem]
     loops_changed = Signal(object)  # LoopReport
     loop_highlighted = Signal(object)  # loop key or None
     # The loops shown no longer match the claims or the perspectives shown: whoever feeds
@@ -75,12 +81,13 @@ class CldScene(DiagramScene):
     def apply_style(self, style: CanvasStyle) -> None:
         """A new look (high contrast, text size): every item told before it changes size."""
         self.style = style
-        for item in list(self.variable_items.values()) + list(self.link_items.values()):
-            item.style = style
-        for item in self.variable_items.values():
-            item.set_name(item.name)
-        for item in self.loop_items.values():
-            item.set_style(style)
+        for box in self.variable_items.values():
+            box.style = style
+            box.set_name(box.name)
+        for arrow in self.link_items.values():
+            arrow.style = style
+        for label in self.loop_items.values():
+            label.set_style(style)
         for item in self.link_items.values():
             self._style_link(item, self._link(item.link_id), geometry=False)
         self._arrange_pairs(self.link_items.values(), self.visible_perspectives())
@@ -147,7 +154,7 @@ class CldScene(DiagramScene):
             if event.path == ("cld", "variables"):
                 # A move, rename or note changes no claim, layer or loop: the variable's own
                 # links follow it (itemChange) and only the loop labels need placing again.
-                if event.kind == "changed":
+                if event.kind == "changed" and event.id is not None:
                     moved.add(event.id)
                 else:
                     touched_cld = True
@@ -180,6 +187,8 @@ class CldScene(DiagramScene):
         set_overview(self, on)
 
     def _variable_event(self, event: ChangeEvent) -> None:
+        if event.id is None:  # events on a list's objects always name one; nothing to follow
+            return
         if event.kind == "added":
             self._add_variable(self._variable(event.id))
         elif event.kind == "removed":
@@ -198,6 +207,9 @@ class CldScene(DiagramScene):
 
     def _link_event(self, event: ChangeEvent) -> set[str]:
         """Apply a claim's change; returns the variables whose links need laying out again."""
+        if event.id is None:
+            return set()
+        item: LinkItem | None
         if event.kind == "added":
             self._add_link(self._link(event.id))
             item = self.link_items[event.id]

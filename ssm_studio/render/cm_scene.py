@@ -16,6 +16,8 @@ CONTINGENCY = "#333333"
 
 
 class CmScene(DiagramScene):
+    style: CanvasStyle  # type: ignore[assignment]  # the canvas style, not Qt's widget style
+
     def __init__(self, document: Document, model_id: str, style: CanvasStyle | None = None) -> None:
         super().__init__()
         self.document, self.model_id = document, model_id

@@ -26,7 +26,7 @@ class RpItem(QGraphicsItem):
     """Common behaviour: selectable, movable unless locked, tells the scene when it moves."""
 
     name = ""  # the words in-place editing changes (label, text), if any
-    editable_text = None  # the same, for kinds that have words (None: nothing to rename)
+    editable_text: str | None = None  # the same, for kinds that have words (None: nothing to rename)
 
     def __init__(self, item_id: str) -> None:
         super().__init__()

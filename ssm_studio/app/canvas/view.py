@@ -7,6 +7,8 @@ its own kind of diagram. A page that lacks a command simply does not list it.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsView, QLineEdit
@@ -41,10 +43,10 @@ class CanvasView(QGraphicsView):
     message = Signal(str)
     zoomed = Signal()
 
-    def __init__(self, scene, editor=None, parent=None, bends: bool = True) -> None:
+    def __init__(self, scene: DiagramScene, editor=None, parent=None, bends: bool = True) -> None:
         super().__init__(scene, parent)
         self.editor = editor
-        self.page = None  # set by the page that owns the view
+        self.page: Any = None  # set by the page that owns the view
         self.bends = bends and editor is not None
         self.tools: dict[str, Tool] = {"select": SelectTool(self)}
         self.tool: Tool = self.tools["select"]
@@ -73,12 +75,16 @@ class CanvasView(QGraphicsView):
         scene.selectionChanged.connect(self.place_handle)
         self.update_scene_rect()
 
+    def diagram(self) -> DiagramScene:
+        """The scene as what it is: every canvas view is made on a diagram scene."""
+        return cast(DiagramScene, self.scene())
+
     def add_tool(self, tool: Tool) -> None:
         self.tools[tool.key] = tool
 
     def update_scene_rect(self) -> None:
         # An explicit rect: Qt would otherwise recompute itemsBoundingRect on every change.
-        self.setSceneRect(self.scene().diagram_rect(precise=False).adjusted(-2000, -2000, 2000, 2000))
+        self.setSceneRect(self.diagram().diagram_rect(precise=False).adjusted(-2000, -2000, 2000, 2000))
 
     # Tools -----------------------------------------------------------------------------
     def set_tool(self, key: str) -> bool:
@@ -142,7 +148,7 @@ class CanvasView(QGraphicsView):
 
     def fit(self) -> None:
         self.update_scene_rect()
-        rect = self.scene().diagram_rect()
+        rect = self.diagram().diagram_rect()
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.transform().m11() > 1.5:
             self.resetTransform()
@@ -273,7 +279,7 @@ class CanvasView(QGraphicsView):
 
     # In-place rename ---------------------------------------------------------------------
     def start_rename(self, object_id: str | None) -> None:
-        scene = self.scene()
+        scene = self.diagram()
         item = scene.variable_items.get(object_id) or scene.link_items.get(object_id)
         text = item.editable_text if isinstance(item, (Box, Arrow)) else None
         if text is None:
@@ -308,7 +314,7 @@ class CanvasView(QGraphicsView):
         editor.removeEventFilter(self)
         editor.hide()
         editor.deleteLater()
-        scene = self.scene()
+        scene = self.diagram()
         if commit and object_id and self.editor and (object_id in scene.variable_items or object_id in scene.link_items):
             self.editor.rename(object_id, text)
         self.setFocus()

@@ -19,7 +19,7 @@ from .base import Page, canvas_commands
 class ConceptualModelPanel(QWidget):
     def __init__(self, session: DocumentSession, style: CanvasStyle, parent=None) -> None:
         super().__init__(parent)
-        self.session, self.style = session, style
+        self.session, self.canvas_style = session, style  # not QWidget.style()
         self.page: ConceptualModelPage | None = None
         self.setAccessibleName("Conceptual model")
         self.chooser = QComboBox()
@@ -80,7 +80,7 @@ class ConceptualModelPanel(QWidget):
         if kind != "model":
             self.note.setText("This root definition has no conceptual model yet: start one from it.")
             return
-        self.scene = CmScene(self.session.document, ident, self.style)
+        self.scene = CmScene(self.session.document, ident, self.canvas_style)
         self.scene.setParent(self)
         self.editor = CmEditor(self.scene, self.session)
         self.view = CanvasView(self.scene, self.editor, bends=False)
@@ -171,7 +171,7 @@ class ConceptualModelPage(Page):
             panel.show_model(panel.chooser.itemData(0))
 
     def apply_style(self, style: CanvasStyle) -> None:
-        self.panel.style = style
+        self.panel.canvas_style = style
         if self.panel.current is not None:
             self.panel.show_model(self.panel.current)
 

@@ -17,7 +17,7 @@ from .base import Page, view_commands
 class SideBySide(QWidget):
     def __init__(self, session: DocumentSession, layers: LayerState, style: CanvasStyle, parent=None) -> None:
         super().__init__(parent)
-        self.session, self.layers, self.style = session, layers, style
+        self.session, self.layers, self.canvas_style = session, layers, style
         self.scenes: list[CldScene] = []
         self.views: list[CanvasView] = []
         self._syncing = False
@@ -33,7 +33,7 @@ class SideBySide(QWidget):
         columns = 2 if len(chosen) > 2 else max(1, len(chosen))
         for index, pid in enumerate(chosen):
             perspective = self.session.document.project.perspective(pid)
-            scene = CldScene(self.session.document, self.layers, self.style, perspectives={pid})
+            scene = CldScene(self.session.document, self.layers, self.canvas_style, perspectives={pid})
             LoopFeed(self.session.loops, scene)  # a child of the scene: it goes with it
             scene.setParent(self)
             view = CanvasView(scene, None)
@@ -145,7 +145,7 @@ class SideBySidePage(Page):
         self.side.clear()
 
     def apply_style(self, style: CanvasStyle) -> None:
-        self.side.style = style
+        self.side.canvas_style = style
         if self.side.views:
             self.activate()
 
