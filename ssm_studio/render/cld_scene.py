@@ -35,12 +35,17 @@ class CldScene(DiagramScene):
     loops_stale = Signal()
 
     def __init__(self, document: Document, layers: LayerState, style: CanvasStyle | None = None,
-                 perspectives: set[str] | None = None) -> None:
+                 perspectives: set[str] | None = None,
+                 places: dict[str, tuple[float, float]] | None = None) -> None:
         super().__init__()
         self.document = document
         self.layers = layers
         self.style = style or CanvasStyle()
         self.fixed = set(perspectives) if perspectives is not None else None
+        # A read-only picture may put variables where a layout of its own put them (side by
+        # side, each perspective laid out to be read); variables it has no place for are
+        # not drawn. None: the model's places, every variable.
+        self.places = dict(places) if places is not None else None
         self.variable_items: dict[str, VariableItem] = {}
         self.link_items: dict[str, LinkItem] = {}
         self.loop_items: dict[str, LoopLabelItem] = {}
@@ -116,10 +121,28 @@ class CldScene(DiagramScene):
                                                   enumerate(self.document.project.cld.links)}
         return cached
 
+    def _place(self, item: VariableItem, variable) -> None:
+        if self.places is None:
+            at = (variable.x, variable.y)
+        else:
+            at = self.places.get(variable.id, (variable.x, variable.y))
+            item.setVisible(variable.id in self.places)
+        if item.pos() != QPointF(*at):
+            item.setPos(*at)
+
+    def set_places(self, places: dict[str, tuple[float, float]] | None) -> None:
+        """Draw the variables at these places (None: the model's); the loops' labels follow."""
+        self.places = dict(places) if places is not None else None
+        variables = self._lookup("variables")
+        for vid, item in self.variable_items.items():
+            self._place(item, variables[vid])
+        self.settle_rect()
+        self._place_loop_labels()
+
     def _add_variable(self, variable) -> None:
         item = VariableItem(variable.id, variable.name, self.style)
         item.snap = self.snap
-        item.setPos(variable.x, variable.y)
+        self._place(item, variable)
         self.addItem(item)
         self.variable_items[variable.id] = item
         if self.overview is not None:
@@ -202,8 +225,7 @@ class CldScene(DiagramScene):
                 item.set_name(variable.name)
                 for link in item.links:
                     link.update_geometry()
-            if item.pos() != QPointF(variable.x, variable.y):
-                item.setPos(variable.x, variable.y)
+            self._place(item, variable)
 
     def _link_event(self, event: ChangeEvent) -> set[str]:
         """Apply a claim's change; returns the variables whose links need laying out again."""

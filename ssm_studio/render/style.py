@@ -22,6 +22,7 @@ class CanvasStyle:
     font_family: str = "DejaVu Sans"
     font_size: float = 11.0
     text_scale: float = 1.0
+    contrast: bool = False  # the projector look: pages other than the canvas follow it too
 
     def font(self, size: float | None = None, bold: bool = False) -> QFont:
         font = QFont(self.font_family)
@@ -33,7 +34,7 @@ class CanvasStyle:
 def high_contrast(scale: float = 1.4) -> CanvasStyle:
     return CanvasStyle(background="#FFFFFF", text="#000000", variable_fill="#FFFFFF",
                        variable_border="#000000", link_width=3.2, text_scale=scale,
-                       dimmed_opacity=0.12)
+                       dimmed_opacity=0.12, contrast=True)
 
 
 def perspective_pen(colour: str, dash: str, width: float) -> QPen:

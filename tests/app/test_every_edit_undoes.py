@@ -46,7 +46,7 @@ def picture_of(scene) -> dict:
 def built_afresh(scene):
     """The same diagram drawn from scratch from the model, as opening the file would."""
     if isinstance(scene, CldScene):
-        return CldScene(scene.document, scene.layers, scene.style, scene.fixed)
+        return CldScene(scene.document, scene.layers, scene.style, scene.fixed, scene.places)
     if isinstance(scene, RpScene):
         fresh = RpScene(scene.document, scene.layers, scene.text_scale)
         fresh.hand_drawn = scene.hand_drawn

@@ -169,8 +169,16 @@ def test_side_by_side_views_are_linked(qtbot, window):
     side.show_perspectives(ids)
     assert len(side.views) == 3
     first, second = side.views[0], side.views[1]
+    before = [v.transform().m11() for v in (first, second)]
     first.zoom_in()
-    assert second.transform().m11() == pytest.approx(first.transform().m11())
+    # Each perspective laid out on its own has a zoom of its own: the others zoom as much.
+    assert first.transform().m11() > before[0]
+    assert second.transform().m11() / before[1] == pytest.approx(first.transform().m11() / before[0])
+    side.own_places.setChecked(False)  # the overlay's places: one zoom for all, to compare
+    assert len(side.views) == 3
+    side.views[0].zoom_in()
+    assert side.views[1].transform().m11() == pytest.approx(side.views[0].transform().m11())
+    first, second = side.views[0], side.views[1]
     shown = {it.perspective for it in side.scenes[1].link_items.values() if it.isVisible()}
     assert shown == {ids[1]}
     window.set_mode("overlay")

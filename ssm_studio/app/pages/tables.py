@@ -4,7 +4,9 @@ within a sensible width."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+import textwrap
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +22,30 @@ from ..session import DocumentSession
 from .base import Page
 
 MIN_COLUMN, MAX_COLUMN = 90, 320
+MIN_MATRIX_COLUMN = 150  # a perspective's column of the CATWOE matrix, at any text size
+
+# The projector look for tables: black on white, heavy rules, bold headings. Set on the
+# table alone, so the window's own widgets keep their size and colours.
+CONTRAST_SHEET = ("QTableWidget { color: #000000; background: #FFFFFF; gridline-color: #000000; "
+                  "selection-background-color: #1F6FEB; selection-color: #FFFFFF; }"
+                  "QHeaderView::section { color: #000000; background: #FFFFFF; "
+                  "border: 1px solid #000000; }")
+
+
+def style_table(table: QTableWidget, style) -> None:
+    """A table page in the canvas's look: its text as many times larger as the canvas's
+    (Ctrl+Shift+= reaches the tables too), and high contrast when the projector look is on."""
+    font = QFont(QApplication.font())
+    base = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+    font.setPointSizeF(base * style.text_scale)
+    table.setFont(font)
+    # Headings bold in the projector look, set as a font (not in the style sheet) so the
+    # wrapping header measures the very words it paints.
+    heading = QFont(font)
+    heading.setBold(style.contrast)
+    table.horizontalHeader().setFont(heading)
+    table.verticalHeader().setFont(heading)
+    table.setStyleSheet(CONTRAST_SHEET if style.contrast else "")
 
 
 class WrappingHeader(QHeaderView):
@@ -38,9 +64,11 @@ class WrappingHeader(QHeaderView):
     def sectionSizeFromContents(self, section: int) -> QSize:
         text = self._text(section)
         metrics = QFontMetrics(self.font())
-        width = max(MIN_COLUMN, self.sectionSize(section) if self.sectionSize(section) > 0 else MIN_COLUMN)
-        longest_word = max((metrics.horizontalAdvance(w) for w in text.split()), default=0) + 16
-        width = max(width, min(longest_word, MAX_COLUMN))
+        if self.sectionSize(section) > 0:
+            width = self.sectionSize(section)  # the height is for the words as painted, at this width
+        else:
+            longest_word = max((metrics.horizontalAdvance(w) for w in text.split()), default=0) + 16
+            width = max(MIN_COLUMN, min(longest_word, MAX_COLUMN))
         rect = metrics.boundingRect(QRect(0, 0, width - 12, 2000), int(Qt.TextFlag.TextWordWrap), text)
         return QSize(width, rect.height() + 12)
 
@@ -113,6 +141,10 @@ class CatwoeMatrix(QTableWidget):
         self.setAccessibleName("CATWOE matrix")
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         make_readable(self)
+        self._rewrap_soon = QTimer(self)
+        self._rewrap_soon.setSingleShot(True)
+        self._rewrap_soon.setInterval(0)
+        self._rewrap_soon.timeout.connect(self._rewrap)
         self.stale = True
         self._unsubscribe = session.document.subscribe(self._on_events)
         self.refresh()
@@ -136,21 +168,46 @@ class CatwoeMatrix(QTableWidget):
         self.setColumnCount(len(columns))
         self.setRowCount(len(CATWOE))
         self.setHorizontalHeaderLabels([f"{p.name}: {rd.title}" for rd, p in columns])
-        self.setVerticalHeaderLabels([f"{letter} · {title}" for letter, title, _ in CATWOE])
+        # Long element names take two lines: a narrow row header leaves the width to the
+        # perspectives' columns ("E · Environmental constraints" was a third of a laptop's page).
+        self.setVerticalHeaderLabels([textwrap.fill(f"{letter} · {title}", 18) for letter, title, _ in CATWOE])
         for row, (letter, _title, _field) in enumerate(CATWOE):
             values = [catwoe_value(rd, letter).strip() for rd, _ in columns]
             for column, value in enumerate(values):
                 shared = bool(value) and values.count(value) > 1
                 item = QTableWidgetItem(("= " if shared else "") + (value or "\u2014"))
                 if not value:
-                    item.setForeground(QColor("#888888"))
+                    item.setForeground(QColor("#666666"))  # readable grey: 5.7:1 on white
                 if shared:
-                    font = QFont(item.font())
+                    font = QFont(self.font())  # the table's size, which follows the text size
                     font.setBold(True)
                     item.setFont(font)
                     item.setToolTip("The same wording as another perspective's definition")
                 self.setItem(row, column, item)
-        fit_columns(self)
+        self.fit()
+
+    def fit(self) -> None:
+        """Every perspective's column in view, sharing the page's width (a board compares
+        them side by side), never narrower than MIN_MATRIX_COLUMN; rows grow to the
+        wrapped words."""
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(MIN_MATRIX_COLUMN)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        self._rewrap()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # After Qt has stretched the columns to the new width, not before: measured now,
+        # the headings' height would be for the old, wider columns.
+        self._rewrap_soon.start()
+
+    def _rewrap(self) -> None:
+        """Narrower columns wrap onto more lines: the rows and the heading row grow to them
+        (the heading's height is cached by Qt until its titles are said to have changed)."""
+        self.resizeRowsToContents()
+        if self.columnCount():
+            self.horizontalHeader().headerDataChanged(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def close_document(self) -> None:
         self._unsubscribe()
@@ -167,6 +224,13 @@ class TablePage(Page):
         self.commands = {"copy": lambda: copy_cells(table), "select_all": table.selectAll}
         if export is not None:
             self.commands["export_table"] = lambda: export
+
+    def apply_style(self, style) -> None:
+        style_table(self.table, style)
+        if isinstance(self.table, CatwoeMatrix):
+            self.table.fit()
+        else:
+            fit_columns(self.table)
 
     def close(self) -> None:
         self._on_close()
