@@ -452,6 +452,8 @@ class CldScene(DiagramScene):
         if variable_ids is None:
             for key, item in self.loop_items.items():
                 item.setOpacity(1.0 if loop is None or key == loop.key else dim)
+        if self.overview is not None:  # zoomed far out the overview paints for the items
+            self.overview.stale()
 
 def distance(a: QPointF, b: QPointF) -> float:
     return math.hypot(a.x() - b.x(), a.y() - b.y())

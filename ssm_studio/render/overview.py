@@ -24,8 +24,8 @@ class OverviewItem(QGraphicsItem):
     def __init__(self, scene) -> None:
         super().__init__()
         self.cld = scene
-        self._boxes: list[QRectF] | None = None
-        self._lines: dict[str, QPainterPath] = {}
+        self._boxes: dict[float, list[QRectF]] | None = None
+        self._lines: dict[tuple[str, float], QPainterPath] = {}
         self._bounds = QRectF()
         self.setZValue(-0.5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the items beneath
@@ -33,28 +33,41 @@ class OverviewItem(QGraphicsItem):
 
     def stale(self) -> None:
         self._boxes = None
+        self.repaint_views()
+
+    def repaint_views(self) -> None:
+        """Ask every view of the scene to paint again. An item's own update() is not enough:
+        paint_view draws this item outside Qt's walk, so Qt never learns where in a view it
+        was painted and drops its updates (a loop picked while zoomed out changed nothing)."""
         self.update()
+        for view in self.cld.views():
+            view.viewport().update()
 
     def _build(self) -> None:
         # A list of rectangles, not one path: filling a path of 5,000 rectangles antialiased
-        # took 68 ms a frame, drawRects 5 ms.
-        boxes = [item.box.translated(item.pos()) for item in self.cld.variable_items.values()
-                 if item.isVisible()]
-        lines: dict[str, QPainterPath] = {}
+        # took 68 ms a frame, drawRects 5 ms. Grouped by opacity too, so a faded layer and a
+        # highlighted loop read the same here as close up (the few opacities in use make few
+        # groups).
+        boxes: dict[float, list[QRectF]] = {}
+        for item in self.cld.variable_items.values():
+            if item.isVisible():
+                boxes.setdefault(round(item.opacity(), 2), []).append(item.box.translated(item.pos()))
+        lines: dict[tuple[str, float], QPainterPath] = {}
         for link in self.cld.link_items.values():
             if not link.isVisible():
                 continue
             # Centre to centre: at this scale the same line as the curve between the boxes,
             # and no curve has to be worked out for it.
-            colour = link.pen.color().name()
-            line = lines.get(colour)
+            key = (link.pen.color().name(), round(link.opacity(), 2))
+            line = lines.get(key)
             if line is None:
-                line = lines[colour] = QPainterPath()
+                line = lines[key] = QPainterPath()
             line.moveTo(link.source.pos())
             line.lineTo(link.target.pos())
         bounds = QRectF()
-        for box in boxes:
-            bounds = bounds.united(box)
+        for group in boxes.values():
+            for box in group:
+                bounds = bounds.united(box)
         for line in lines.values():
             bounds = bounds.united(line.boundingRect())
         if bounds != self._bounds:
@@ -71,14 +84,18 @@ class OverviewItem(QGraphicsItem):
         if self._boxes is None:
             self._build()
         style = self.cld.style
-        for colour, line in self._lines.items():
+        for (colour, opacity), line in self._lines.items():
+            painter.setOpacity(opacity)
             pen = QPen(QColor(colour), 0)  # cosmetic: one device pixel at any zoom
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(line)
         painter.setPen(QPen(QColor(style.variable_border), 0))
         painter.setBrush(QColor(style.variable_fill))
-        painter.drawRects(self._boxes)
+        for opacity, group in self._boxes.items():
+            painter.setOpacity(opacity)
+            painter.drawRects(group)
+        painter.setOpacity(1.0)
         self._paint_selection(painter)
 
     def _paint_selection(self, painter: QPainter) -> None:
@@ -164,7 +181,7 @@ def set_overview(scene, on: bool) -> None:
         keeper = scene.overview_item = OverviewItem(scene)
         scene.addItem(keeper)
         # The items paint nothing meanwhile, so their own repaints on selection are no-ops.
-        scene.selectionChanged.connect(keeper.update)
+        scene.selectionChanged.connect(keeper.repaint_views)
     keeper.stale()
     keeper.setVisible(on)
     scene.overview = keeper if on else None

@@ -178,3 +178,31 @@ def test_zoomed_out_a_rubber_band_selects_and_a_drag_moves_through_the_items(win
     assert colour_count(painted(view), moved, overview.SELECTION) >= 15
     window.session.undo_stack.undo()
     assert abs(item.scenePos().x() - before.x()) < 1
+
+
+def test_a_loop_picked_while_zoomed_out_is_shown_and_the_rest_fades(window, qtbot):
+    """Picking a loop in the Loops panel far out repainted nothing: the overview ignored the
+    items' opacity, and its update was dropped (Qt never painted it itself)."""
+    view, scene = window.view, window.scene
+    window.show_page("overlay")
+    view.resetTransform()
+    view.scale(0.2, 0.2)
+    view.centerOn(scene.diagram_rect().center())
+    before = painted(view)
+    assert scene.overview is not None
+    paints = []
+    original = view.paintEvent
+
+    def counted(event):
+        paints.append(1)
+        original(event)
+
+    view.paintEvent = counted
+    window.loops.list.setCurrentRow(0)
+    assert scene.highlighted is not None
+    qtbot.waitUntil(lambda: bool(paints), timeout=2000)  # the canvas repaints by itself
+    after = view.viewport().grab().toImage()
+    assert after != before
+    # Drawn faded and whole: a group of dimmed links beside the loop's own.
+    opacities = {opacity for (_colour, opacity) in scene.overview._lines}
+    assert {1.0, round(scene.style.dimmed_opacity, 2)} <= opacities
