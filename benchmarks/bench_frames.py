@@ -61,8 +61,7 @@ class PaintClock:
     """When the canvas last finished painting; installed on a view class's paintEvent."""
 
     def __init__(self) -> None:
-        self.last_end = 0.0
-        self.paints = 0
+        self.ends: dict[int, float] = {}  # by id of the view that painted: only the view under test counts
 
     def hook(self, view_class) -> None:
         original = view_class.paintEvent
@@ -70,10 +69,12 @@ class PaintClock:
 
         def timed(view, event):
             original(view, event)
-            clock.last_end = time.perf_counter()
-            clock.paints += 1
+            clock.ends[id(view)] = time.perf_counter()
 
         view_class.paintEvent = timed
+
+    def last_end(self, view) -> float:
+        return self.ends.get(id(view), 0.0)
 
 
 CLOCK = PaintClock()
@@ -86,18 +87,23 @@ def _wait(seconds: float) -> None:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 
 
-def frame(send) -> float:
-    """ms from ``send()`` to the end of the canvas's next paint."""
+def frame(view, send) -> float:
+    """ms from ``send()`` to the end of ``view``'s next paint."""
     app = QApplication.instance()
     _wait(GAP_MS / 1000)
     start = time.perf_counter()
     send()
     deadline = start + TIMEOUT_S
-    while CLOCK.last_end < start:
+    while CLOCK.last_end(view) < start:
         if time.perf_counter() > deadline:
             raise RuntimeError("no paint followed the input")
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    return (CLOCK.last_end - start) * 1000
+    # The first paint may show only part of the change (a scroll blits the viewport and
+    # paints the strip it exposed, then the rest follows): paints already queued behind it
+    # belong to the same frame.
+    for _ in range(3):
+        app.processEvents()
+    return (CLOCK.last_end(view) - start) * 1000
 
 
 def _mouse(view, kind, at: QPointF, button, buttons) -> None:
@@ -120,7 +126,7 @@ def pan_frames(view, moves: int = 60, step: float = 40.0) -> list[float]:
     for i in range(moves):
         direction = -1 if (i // 30) % 2 == 0 else 1  # there and back, 1,200 px each way
         at = at + QPointF(direction * step, direction * step * 0.25)
-        times.append(frame(_move(view, at, middle)))
+        times.append(frame(view, _move(view, at, middle)))
     _mouse(view, QEvent.Type.MouseButtonRelease, at, middle, Qt.MouseButton.NoButton)
     return times
 
@@ -134,7 +140,7 @@ def zoom_frames(view, steps: int = 30) -> list[float]:
         event = QWheelEvent(centre, view.viewport().mapToGlobal(centre.toPoint()).toPointF(), QPoint(0, 0),
                             QPoint(0, delta), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                             Qt.ScrollPhase.NoScrollPhase, False)
-        times.append(frame(lambda e=event: QApplication.sendEvent(view.viewport(), e)))
+        times.append(frame(view, lambda e=event: QApplication.sendEvent(view.viewport(), e)))
     return times
 
 
@@ -145,7 +151,7 @@ def fit_frames(view, fit, places: list[QPointF]) -> list[float]:
         view.resetTransform()
         view.centerOn(place)
         _wait(0.05)
-        times.append(frame(fit))
+        times.append(frame(view, fit))
     return times
 
 
@@ -156,7 +162,7 @@ def drag_frames(view, item_centre: QPointF, moves: int = 30) -> list[float]:
     times = []
     for i in range(moves):
         at = at + QPointF(6.0, 3.0 if i % 2 else -2.0)
-        times.append(frame(_move(view, at, left)))
+        times.append(frame(view, _move(view, at, left)))
     _mouse(view, QEvent.Type.MouseButtonRelease, at, left, Qt.MouseButton.NoButton)
     return times
 
@@ -211,18 +217,18 @@ def our_window(project, size):
         dock.show()
     start = time.perf_counter()
     window.show()
-    first = _first_paint(start)
+    first = _first_paint(window.view, start)
     return window, window.view, first
 
 
-def _first_paint(start: float) -> float:
+def _first_paint(view, start: float) -> float:
     app = QApplication.instance()
     deadline = start + 60
-    while CLOCK.last_end < start:
+    while CLOCK.last_end(view) < start:
         if time.perf_counter() > deadline:
             raise RuntimeError("the canvas never painted")
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    return (CLOCK.last_end - start) * 1000
+    return (CLOCK.last_end(view) - start) * 1000
 
 
 def run_ours(project, size) -> dict:
@@ -248,11 +254,18 @@ def run_ours(project, size) -> dict:
     window.actions_["tool_select"].trigger()
     _wait(0.05)
     result["drag"] = drag_frames(view, QPointF(middle.x, middle.y))
+    window.undo_action.trigger()  # the drag undone (a move leaves the loops as they were)
+    _wait(0.05)
     loops = window.loops.list
     rows = min(loops.count(), 10)
     loops.setCurrentRow(-1)  # none highlighted: each pick below changes the picture
     _wait(0.05)
-    result["loop"] = [frame(lambda r=r: loops.setCurrentRow(r)) for r in range(rows)]
+    # Pick a loop (the rest fades), then clear it: each a change on screen wherever the
+    # loop runs (picking one loop after another off screen would change nothing in view).
+    result["loop"] = []
+    for r in range(rows):
+        result["loop"].append(frame(view, lambda r=r: loops.setCurrentRow(r)))
+        result["loop"].append(frame(view, lambda: loops.setCurrentRow(-1)))
     window.session.undo_stack.setClean()
     window.close()
     return result
@@ -293,30 +306,51 @@ class PeerView(QGraphicsView):
         self.scale(factor, factor)
 
 
+def _curve(a: QPointF, b: QPointF) -> QPainterPath:
+    path = QPainterPath(a)
+    path.quadTo(QPointF((a.x() + b.x()) / 2 + (b.y() - a.y()) * 0.1, (a.y() + b.y()) / 2 - (b.x() - a.x()) * 0.1), b)
+    return path
+
+
+class PeerBox(QGraphicsRectItem):
+    """A plain box whose links follow it when dragged, as a plain-Qt diagram app would."""
+
+    def __init__(self) -> None:
+        super().__init__(-60, -16, 120, 32)
+        self.links: list[tuple[QGraphicsPathItem, PeerBox, PeerBox]] = []
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # as our boxes
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for line, source, target in self.links:
+                line.setPath(_curve(source.pos(), target.pos()))
+        return super().itemChange(change, value)
+
+
 def peer_scene(project):
     from ssm_studio.render.style import perspective_pen
 
     scene = QGraphicsScene()
-    where, boxes = {}, {}
+    boxes = {}
     for v in project.cld.variables:
-        box = QGraphicsRectItem(-60, -16, 120, 32)
+        box = PeerBox()
         box.setPos(v.x, v.y)
-        box.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
-        box.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        box.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # as our boxes
         text = QGraphicsSimpleTextItem(v.name, box)
         text.setPos(-55, -8)
         scene.addItem(box)
-        where[v.id], boxes[v.id] = (v.x, v.y), box
+        boxes[v.id] = box
     styles = {p.id: (p.colour, p.dash) for p in project.perspectives}
     for lk in project.cld.links:
-        (x1, y1), (x2, y2) = where[lk.source], where[lk.target]
-        path = QPainterPath(QPointF(x1, y1))
-        path.quadTo(QPointF((x1 + x2) / 2 + (y2 - y1) * 0.1, (y1 + y2) / 2 - (x2 - x1) * 0.1), QPointF(x2, y2))
-        item = QGraphicsPathItem(path)
+        source, target = boxes[lk.source], boxes[lk.target]
+        item = QGraphicsPathItem(_curve(source.pos(), target.pos()))
         item.setPen(perspective_pen(*styles[lk.perspective], 1.8))  # our pens, dashes and all
         item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # as our links
         scene.addItem(item)
+        source.links.append((item, source, target))
+        target.links.append((item, source, target))
     rect = scene.itemsBoundingRect()
     scene.setSceneRect(rect.adjusted(-2000, -2000, 2000, 2000))
     return scene, rect, boxes
@@ -333,7 +367,7 @@ def run_peer(project, size, viewport) -> dict:
     window.resize(*size)
     start = time.perf_counter()
     window.show()
-    first = _first_paint(start)
+    first = _first_paint(view, start)
     # The same room for the diagram as our canvas has beside its panels.
     window.resize(window.width() - (view.viewport().width() - viewport[0]),
                   window.height() - (view.viewport().height() - viewport[1]))
@@ -358,18 +392,23 @@ def run_peer(project, size, viewport) -> dict:
 
 
 # One fresh process per run; the parent prints the table -----------------------------------
-def child(map_kind: str, n: int, size: tuple[int, int], viewport: list[int] | None) -> dict:
-    """Ours first and the peer given our canvas's size; or, with ``viewport`` (our canvas's
-    size from an earlier run), the peer first."""
+def child(map_kind: str, n: int, size: tuple[int, int], who: str, viewport: list[int] | None) -> dict:
+    """One side in a fresh process of its own: nothing either leaves behind can touch the
+    other. The peer is given our canvas's size from our process."""
     QApplication.instance() or QApplication([])
     project = MAPS[map_kind](n)
-    if viewport is None:
-        ours = run_ours(project, size)
-        peer = run_peer(project, size, ours["viewport"])
-    else:
-        peer = run_peer(project, size, viewport)
-        ours = run_ours(project, size)
-    return {"ours": ours, "peer": peer}
+    if who == "ours":
+        return run_ours(project, size)
+    assert viewport is not None
+    return run_peer(project, size, viewport)
+
+
+def _run(kind: str, n: int, w: str, h: str, who: str, viewport) -> dict:
+    spec = f"{kind}:{n}:{w}:{h}:{who}:" + (f"{viewport[0]}x{viewport[1]}" if viewport else "-")
+    out = subprocess.run([sys.executable, __file__, "--child", spec], capture_output=True, text=True, timeout=1800)
+    if out.returncode != 0:
+        raise SystemExit(f"run failed ({spec}):\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def median(values: list[float]) -> float:
@@ -390,9 +429,9 @@ def main() -> None:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        kind, n, w, h, vw, vh = args.child.split(":")
-        viewport = [int(vw), int(vh)] if vw != "-" else None
-        print(json.dumps(child(kind, int(n), (int(w), int(h)), viewport)))
+        kind, n, w, h, who, room = args.child.split(":")
+        viewport = [int(v) for v in room.split("x")] if room != "-" else None
+        print(json.dumps(child(kind, int(n), (int(w), int(h)), who, viewport)))
         return
     print("frame: input sent -> end of the canvas paint that shows it (ms), the whole window with its panels;")
     print(f"median of {args.runs} fresh processes (range of their medians); p95 over all frames; "
@@ -406,15 +445,18 @@ def main() -> None:
             for window in args.windows.split(","):
                 w, h = window.split("x")
                 runs: list[dict] = []
+                viewport = None
                 for run in range(args.runs):
-                    # Alternate who goes first; the peer going first takes our canvas's size
-                    # from the run before.
-                    vw, vh = runs[-1]["ours"]["viewport"] if run % 2 else ("-", "-")
-                    out = subprocess.run([sys.executable, __file__, "--child", f"{kind}:{n}:{w}:{h}:{vw}:{vh}"],
-                                         capture_output=True, text=True, timeout=1800)
-                    if out.returncode != 0:
-                        raise SystemExit(f"run failed:\n{out.stderr[-3000:]}")
-                    runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+                    # Fresh processes, and who goes first alternates; the peer takes our
+                    # canvas's size, so the very first run is ours.
+                    if run % 2 == 0:
+                        ours = _run(kind, n, w, h, "ours", None)
+                        viewport = ours["viewport"]
+                        peer = _run(kind, n, w, h, "peer", viewport)
+                    else:
+                        peer = _run(kind, n, w, h, "peer", viewport)
+                        ours = _run(kind, n, w, h, "ours", None)
+                    runs.append({"ours": ours, "peer": peer})
                 for measure in ("first", "pan", "zoom", "fit", "drag", "loop"):
                     ours = [r["ours"][measure] for r in runs]
                     peer = [r["peer"].get(measure) for r in runs]
