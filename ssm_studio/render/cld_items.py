@@ -57,6 +57,14 @@ LINK_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.Gra
 _POSITION_CHANGE = QGraphicsItem.GraphicsItemChange.ItemPositionChange
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NO_CACHE = QGraphicsItem.CacheMode.NoCache
+_EXTENDED = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
+# A link longer than this (scene units) crosses more than a view at working zoom. Its
+# cached picture, capped at the view's edge, was made again on every pan (a view-sized
+# pixmap cleared and drawn per link): 700 such links made a pan of an imported random map
+# take 700-1,000 ms a frame. It paints straight to the view instead (Qt clips the stroke),
+# and skips its head and sign when they are not in what is being painted.
+LONG_LINK = 1200.0
 _LABEL_FLAGS = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
 
 _TO_SETTLE: list = []
@@ -187,6 +195,8 @@ class LinkItem(QGraphicsItem, Arrow):
         if target is not source:
             target.links.append(self)
 
+    _long = False  # see LONG_LINK
+
     def set_claim(self, polarity: str, delay: bool, curvature: float, colour: str, dash: str,
                   geometry: bool = True) -> None:
         """``geometry`` False when the caller lays the link out next (a whole diagram being
@@ -210,6 +220,12 @@ class LinkItem(QGraphicsItem, Arrow):
         self.prepareGeometryChange()
         self._stale = True
         self._bounds = self._rough_bounds()
+        long = max(self._bounds.width(), self._bounds.height()) > LONG_LINK
+        if long != self._long:
+            self._long = long
+            # (An export keeps every item uncached: it must stay vector.)
+            self.setCacheMode(_NO_CACHE if long or self.scene_exporting() else _DEVICE_CACHE)
+            self.setFlag(_EXTENDED, long)  # the exposed rect in paint, not the whole bounds
         self.update()
 
     def _rough_bounds(self) -> QRectF:
@@ -334,7 +350,15 @@ class LinkItem(QGraphicsItem, Arrow):
             pen.setWidthF(pen.widthF() + 1.6)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        painter.drawPath(self._path)  # a long link's dashes off the view are clipped by Qt
+        if self._long and not self.scene_exporting():
+            r = 14 * self.style.text_scale
+            marks = self._head.boundingRect()
+            conflict_at = point_between(self._mid, self._head.at(0), 0.5)
+            for at in (self._sign_at, self._mark_at, self._mid, conflict_at):  # sign, delay, conflict
+                marks = marks.united(QRectF(at - QPointF(r, r), at + QPointF(r, r)))
+            if not marks.intersects(option.exposedRect):  # the head, sign and marks are far off
+                return
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(pen.color()))
         painter.drawPolygon(self._head)
@@ -353,6 +377,10 @@ class LinkItem(QGraphicsItem, Arrow):
             self._draw_delay(painter, pen)
         if self.conflict:
             self._draw_conflict(painter)
+
+    def scene_exporting(self) -> bool:
+        scene = self.scene()
+        return isinstance(scene, DiagramScene) and scene.exporting
 
     def _draw_delay(self, painter: QPainter, pen: QPen) -> None:
         t = self._mark_tangent

@@ -1,0 +1,72 @@
+"""A link longer than a view paints straight to the view, uncached (its view-sized cached
+picture was made again on every pan), and looks as a cached one does: the same dashes in
+the same places, strip by strip as a pan exposes them, as in one pass."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from ssm_studio.render.cld_items import LONG_LINK, LinkItem, VariableItem
+from ssm_studio.render.style import CanvasStyle
+
+CURVE = 0.25
+
+
+def _scene(qapp, length: float):
+    style = CanvasStyle()
+    scene = QGraphicsScene()
+    a, b = VariableItem("a", "Far away", style), VariableItem("b", "Further still", style)
+    a.setPos(0, 0)
+    b.setPos(length, length * 0.4)
+    scene.addItem(a)
+    scene.addItem(b)
+    link = LinkItem("l", a, b, style)
+    scene.addItem(link)
+    link.set_claim("+", False, CURVE, "#0072B2", "dash")
+    return scene, link
+
+
+def _render(scene, window: QRectF, clips: list[QRectF]) -> QImage:
+    """The window of the scene, painted strip by strip as a pan exposes it."""
+    image = QImage(400, 300, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for clip in clips:
+        painter.save()
+        painter.setClipRect(clip)
+        scene.render(painter, QRectF(clip), QRectF(window.x() + clip.x(), window.y() + clip.y(),
+                                                    clip.width(), clip.height()))
+        painter.restore()
+    painter.end()
+    return image
+
+
+def test_a_long_link_is_uncached_and_draws_the_same_dashes_in_view(qapp):
+    scene, link = _scene(qapp, 4000)
+    assert link.boundingRect().width() > LONG_LINK
+    assert link.cacheMode() == QGraphicsItem.CacheMode.NoCache
+    assert link.flags() & QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
+    link.settle()
+    middle = link._path.pointAtPercent(0.55)
+    window = QRectF(middle.x() - 200, middle.y() - 150, 400, 300)
+    # Painted as a diagonal pan exposes it: strips, each stroked on its own.
+    strips = [QRectF(0, 0, 160, 300), QRectF(160, 0, 240, 120), QRectF(160, 120, 240, 180)]
+    parts = _render(scene, window, strips)
+    whole = _render(scene, window, [QRectF(0, 0, 400, 300)])  # in one pass
+    def ink(image, x, y):  # clearly drawn on: antialiased edges may differ by a shade
+        return QColor(image.pixel(x, y)).lightness() < 200
+
+    cells = [(x, y) for x in range(400) for y in range(300)]
+    differing = sum(1 for x, y in cells if ink(parts, x, y) != ink(whole, x, y))
+    inked = sum(1 for x, y in cells if ink(whole, x, y))
+    assert inked > 50  # the curve crosses the window
+    assert differing <= 0.05 * inked, (differing, inked)
+
+
+def test_a_short_link_keeps_its_cached_picture(qapp):
+    scene, link = _scene(qapp, 300)
+    assert link.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+    assert not link.flags() & QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
