@@ -182,7 +182,9 @@ def random_map(n: int, seed: int = 3):
     rng = random.Random(seed)
     perspectives = [Perspective(name=f"P{i}", colour=style_for_index(i)[0], dash=style_for_index(i)[1])
                     for i in range(4)]
-    variables = [Variable(name=f"Random variable {i}") for i in range(n)]
+    # Ids numbered, not random: the layout's result depends on their order, and every
+    # process must draw the same map.
+    variables = [Variable(id=f"v{i:05d}", name=f"Random variable {i}") for i in range(n)]
     links = []
     for _ in range(3 * n):
         a, b = rng.sample(range(n), 2)

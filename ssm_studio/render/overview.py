@@ -39,8 +39,13 @@ class OverviewItem(QGraphicsItem):
         """Ask every view of the scene to paint again. An item's own update() is not enough:
         paint_view draws this item outside Qt's walk, so Qt never learns where in a view it
         was painted and drops its updates (a loop picked while zoomed out changed nothing)."""
+        try:
+            scene = self.scene()
+            views = scene.views() if scene is not None else []
+        except RuntimeError:  # the scene clearing its selection as it is deleted
+            return
         self.update()
-        for view in self.cld.views():
+        for view in views:
             view.viewport().update()
 
     def _build(self) -> None:
