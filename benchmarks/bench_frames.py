@@ -131,8 +131,11 @@ def pan_frames(view, moves: int = 60, step: float = 40.0) -> list[float]:
     return times
 
 
-def zoom_frames(view, steps: int = 30) -> list[float]:
-    """Wheel steps at the centre: in five, out five, and so on."""
+def zoom_frames(view, middle, steps: int = 30) -> list[float]:
+    """Wheel steps at the centre of the map: in five, out five, and so on."""
+    view.resetTransform()
+    view.centerOn(middle.x, middle.y)
+    _wait(0.05)
     centre = QPointF(view.viewport().rect().center())
     times = []
     for i in range(steps):
@@ -141,6 +144,9 @@ def zoom_frames(view, steps: int = 30) -> list[float]:
                             QPoint(0, delta), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                             Qt.ScrollPhase.NoScrollPhase, False)
         times.append(frame(view, lambda e=event: QApplication.sendEvent(view.viewport(), e)))
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        if not shown.contains(QPointF(middle.x, middle.y)):  # a zoom off the map measures nothing
+            raise RuntimeError(f"the zoom left the map: {shown} does not hold the centre")
     return times
 
 
@@ -255,7 +261,7 @@ def run_ours(project, size) -> dict:
     _wait(0.1)
     result = {"first": first, "viewport": [view.viewport().width(), view.viewport().height()]}
     result["pan"] = pan_frames(view)
-    result["zoom"] = zoom_frames(view)
+    result["zoom"] = zoom_frames(view, middle)
     rect = window.scene.diagram_rect()
     places = [QPointF(rect.left() + rect.width() * f, rect.top() + rect.height() * g)
               for f, g in ((0.2, 0.3), (0.5, 0.5), (0.8, 0.7), (0.3, 0.8), (0.7, 0.2))]
@@ -290,7 +296,7 @@ class PeerView(QGraphicsView):
         super().__init__(scene)
         self._from = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.MiddleButton:
@@ -312,9 +318,15 @@ class PeerView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def wheelEvent(self, event) -> None:
+        # About the wheel's own point, as ours: Qt's AnchorUnderMouse asks where the
+        # cursor is, and offscreen there is none, so the zoom would drift off the map.
         steps = event.angleDelta().y() / 120
         factor = 1.2 ** steps
+        at = event.position().toPoint()
+        before = self.mapToScene(at)
         self.scale(factor, factor)
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.centerOn(centre + (before - self.mapToScene(at)))
 
 
 def _curve(a: QPointF, b: QPointF) -> QPainterPath:
@@ -389,7 +401,7 @@ def run_peer(project, size, viewport) -> dict:
     _wait(0.1)
     result = {"first": first, "viewport": [view.viewport().width(), view.viewport().height()]}
     result["pan"] = pan_frames(view)
-    result["zoom"] = zoom_frames(view)
+    result["zoom"] = zoom_frames(view, middle)
     places = [QPointF(rect.left() + rect.width() * f, rect.top() + rect.height() * g)
               for f, g in ((0.2, 0.3), (0.5, 0.5), (0.8, 0.7), (0.3, 0.8), (0.7, 0.2))]
     result["fit"] = fit_frames(view, lambda: view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio), places)

@@ -53,7 +53,9 @@ class CanvasView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        # Keys zoom about the centre; the wheel anchors its own point (zoom_by), because
+        # Qt's AnchorUnderMouse asks the cursor, which a touchpad gesture or a test lacks.
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -129,11 +131,21 @@ class CanvasView(QGraphicsView):
         super().dropEvent(event)
 
     # Zoom and pan ------------------------------------------------------------------------
-    def zoom_by(self, factor: float) -> None:
+    def zoom_by(self, factor: float, about: QPointF | None = None) -> None:
+        """Zoom by ``factor``; ``about`` (a viewport point) stays where it is on screen."""
         scale = self.transform().m11()
         factor = max(MIN_SCALE / scale, min(MAX_SCALE / scale, factor))
         self.cache_pause.pause()  # items draw straight while the zoom changes (cache_pause.py)
-        self.scale(factor, factor)
+        if about is None:
+            self.scale(factor, factor)
+        else:
+            at = about.toPoint()
+            before = self.mapToScene(at)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+            self.scale(factor, factor)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            centre = self.mapToScene(self.viewport().rect().center())
+            self.centerOn(centre + (before - self.mapToScene(at)))
         self.zoomed.emit()
 
     def zoom_in(self) -> None:
@@ -173,7 +185,7 @@ class CanvasView(QGraphicsView):
     def wheelEvent(self, event) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
-            self.zoom_by(ZOOM_STEP ** steps)
+            self.zoom_by(ZOOM_STEP ** steps, about=event.position())
         event.accept()
 
     # Mouse: panning here, everything else to the tool -------------------------------------
