@@ -1,8 +1,11 @@
-"""Vensim .mdl: the sketch (V300, and the older V160 form) read as a causal-loop diagram.
+"""Vensim .mdl: the sketch (V300, and the older V160 form) and the equations, read as one
+causal-loop diagram.
 
 Stocks and flows are read as plain variables (a flow pushes its stock up or down); ghosts
-are the same variable drawn again; ``A FUNCTION OF(...)`` equations add unsigned links
-where no arrow was drawn; loop symbols (comments reading R, B, R1 …) keep their names.
+are the same variable drawn again; loop symbols (comments reading R, B, R1 …) keep their
+names. Every equation's causes are claims too (vensim_equations.py), signed where the
+equation fixes the sign (polarity.py), so a model with no sketch, or a sketch that leaves
+variables out, still comes in whole.
 """
 
 from __future__ import annotations
@@ -11,14 +14,17 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import ImportProblem
+from .equation_links import reconcile
+from .equations import name_key
 from .foreign import ForeignLink, ForeignLoop, ForeignMap, ForeignNode
+from .vensim_equations import OUR_MARK, read_equations
+
+__all__ = ["OUR_MARK", "SKETCH_END", "SKETCH_START", "read_mdl", "vensim_key"]
 
 SKETCH_START = "\\\\\\---///"
 SKETCH_END = "///---\\\\\\"
-OUR_MARK = "Written by SSM Studio"
 _POLARITY = {43: "+", 45: "-", 83: "+", 115: "+", 79: "-", 111: "-", 48: "-"}
 _LOOP_SYMBOL = re.compile(r"^\s*([RB])\s*(\d*)\s*$", re.IGNORECASE)
-_CONTROL = {"final time", "initial time", "saveper", "time step", "time"}
 # Vensim draws names small in tight boxes; ours wrap names in larger boxes, so a sketch from
 # Vensim is spread by this much to keep its boxes apart (not our own files: they round-trip).
 VENSIM_SPREAD = 1.5
@@ -26,10 +32,7 @@ VENSIM_SPREAD = 1.5
 
 def vensim_key(name: str) -> str:
     """Vensim treats spaces and underscores alike and ignores case."""
-    name = name.strip()
-    if len(name) >= 2 and name[0] == '"' and name[-1] == '"':
-        name = name[1:-1].replace('\\"', '"')
-    return re.sub(r"[\s_]+", " ", name).strip().casefold()
+    return name_key(name.strip().strip("\\"))
 
 
 def _split_fields(line: str) -> list[str]:
@@ -79,25 +82,19 @@ class _View:
     records: list[tuple[int, list[str], str]] = field(default_factory=list)  # line, fields, text
 
 
-@dataclass
-class _Equation:
-    name: str
-    note: str
-    causes: list[str]
-
-
 def read_mdl(text: str, source: str, as_views: bool | None = None) -> ForeignMap:
-    if SKETCH_START not in text and "A FUNCTION OF" not in text.upper():
-        raise ImportProblem(f"{source} has no sketch ('{SKETCH_START} Sketch information') and no "
-                            "A FUNCTION OF equations: it does not look like a Vensim model.")
     body, _, sketch = text.partition(SKETCH_START)
-    equations, marker = _equations(body)
-    ours = marker is not None
+    model = read_equations(body)
+    if SKETCH_START not in text and not model.equations:
+        found = f"{len(model.errors)} equation(s) we could not read" if model.errors else "no equations"
+        raise ImportProblem(f"{source} has no sketch ('{SKETCH_START} Sketch information') and {found}: "
+                            "it does not look like a Vensim model.")
+    ours = model.marker is not None
     origin = (0.0, 0.0)
-    if marker:
-        found = re.search(r"origin (-?[\d.]+),(-?[\d.]+)", marker)
-        if found:
-            origin = (float(found.group(1)), float(found.group(2)))
+    if model.marker:
+        found_origin = re.search(r"origin (-?[\d.]+),(-?[\d.]+)", model.marker)
+        if found_origin:
+            origin = (float(found_origin.group(1)), float(found_origin.group(2)))
     views = _views(SKETCH_START + sketch, body.count("\n")) if sketch else []
     fmap = ForeignMap(title="")
     spread = 1.0 if ours else VENSIM_SPREAD
@@ -105,53 +102,11 @@ def read_mdl(text: str, source: str, as_views: bool | None = None) -> ForeignMap
     drawn: set[tuple[str, str]] = set()
     for view in views:
         _read_view(view, fmap, origin, spread, view.name if per_view else None, drawn, source)
-    notes = {vensim_key(eq.name): eq.note for eq in equations}
-    for key, node in fmap.nodes.items():
-        node.note = node.note or notes.get(key, "")
-    added = 0
-    for equation in equations:
-        target = vensim_key(equation.name)
-        for cause in equation.causes:
-            origin_key = vensim_key(cause)
-            if (origin_key, target) in drawn or not origin_key:
-                continue
-            for key, name in ((origin_key, cause), (target, equation.name)):
-                fmap.add_node(ForeignNode(key, name.strip().strip('"')))
-            fmap.links.append(ForeignLink(origin_key, target, "?"))
-            drawn.add((origin_key, target))
-            added += 1
-    if added:
-        fmap.notes.append(f"{added} link(s) from A FUNCTION OF equations with no arrow drawn; read as unsigned")
+    reconcile(fmap, model, bool(views))
     if not fmap.nodes:
-        raise ImportProblem(f"{source} has no variables in its sketch.")
+        found = f"{len(views)} view(s) with no variables" if views else "no sketch"
+        raise ImportProblem(f"{source} has {found} and no equations that name a variable.")
     return fmap
-
-
-def _equations(body: str) -> tuple[list[_Equation], str | None]:
-    equations: list[_Equation] = []
-    marker = None
-    body = body.replace("{UTF-8}", "", 1)
-    for record in body.split("|"):
-        parts = record.split("~")
-        head = parts[0].strip()
-        if OUR_MARK in record:
-            marker = record
-        if head.startswith("*") or not head or ":MACRO:" in head.upper():
-            # a group heading (****** .Control ******): its text is in the comment part
-            continue
-        match = re.match(r'^("(?:[^"\\]|\\.)*"|[^=:(]+?)\s*(?:\(|=|:=|==)', head, re.DOTALL)
-        if not match:
-            continue
-        name = match.group(1).strip()
-        if vensim_key(name) in _CONTROL:
-            continue
-        causes: list[str] = []
-        function = re.search(r"A\s+FUNCTION\s+OF\s*\((.*)\)", head, re.IGNORECASE | re.DOTALL)
-        if function:
-            causes = [c.strip() for c in _split_fields(function.group(1).replace("\n", " ")) if c.strip()]
-        note = parts[2].strip() if len(parts) > 2 else ""
-        equations.append(_Equation(name, " ".join(note.split()), causes))
-    return equations, marker
 
 
 def _views(sketch: str, first_line: int) -> list[_View]:

@@ -49,7 +49,9 @@ def read_xmile(data: bytes, source: str) -> ForeignMap:
         raise ImportProblem(f"{source} is XML but not XMILE: its root element is <{local(root.tag)}>, "
                             "where an XMILE or Stella file has <xmile>.")
     ours = any(local(e.tag) == "vendor" and (e.text or "").strip() == VENDOR for e in root.iter())
-    pretty = (lambda n: " ".join(n.split())) if ours else (lambda n: " ".join(n.replace("_", " ").split()))
+    # Stella writes a line break in a name as the two characters \n; a name keeps it as a space.
+    pretty = ((lambda n: " ".join(n.replace("\\n", " ").split())) if ours
+              else (lambda n: " ".join(n.replace("\\n", " ").replace("_", " ").split())))
     fmap = ForeignMap(title=next((e.text or "" for e in root.iter() if local(e.tag) == "name"
                                   and e.text and local(e.tag) != "view"), ""))
     models = [e for e in root.iter() if local(e.tag) == "model"]

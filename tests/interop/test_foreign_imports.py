@@ -82,8 +82,16 @@ def test_vensim_stocks_and_flows_of_the_workforce_model():
     links = signed(result.project)
     assert ("Hiring", "Rookies", "+") in links and ("Maturation", "Rookies", "-") in links
     assert ("Rookie Time per Task", "Rookie Task Completion", "-") in links
-    # An arrow into a flow's valve is an arrow into the flow.
-    assert ("Rookie Task Completion", "Task Completion", "?") in links
+    # An arrow into a flow's valve is an arrow into the flow; drawn unsigned, it takes the
+    # sign of its equation (Task Completion = MIN(Expert … + Rookie Task Completion, Backlog)),
+    # and the claim says the sign was inferred.
+    assert ("Rookie Task Completion", "Task Completion", "+") in links
+    names = {v.id: v.name for v in result.project.cld.variables}
+    inferred = {(names[lk.source], names[lk.target]) for lk in result.project.cld.links if "inferred" in lk.note}
+    assert ("Rookie Task Completion", "Task Completion") in inferred
+    assert ("Average Tenure", "Departure", "-") in links  # Departure = Experts / Average Tenure
+    assert ("Rookies", "Maturation") not in inferred  # drawn signed: the file's sign, not ours
+    assert any("6 link sign(s) inferred" in note for note in result.notes)
 
 
 def test_xmile_reads_flows_into_stocks_and_connectors(tmp_path):

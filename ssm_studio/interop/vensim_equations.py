@@ -1,0 +1,110 @@
+"""A Vensim model's equation records: who each variable is, what it reads, with what sign.
+
+The records are ``name = expression ~ units ~ comment |``; a lookup is ``name( points )``,
+a stock ``name = INTEG(rates, initial)``, a sketch-only model writes
+``name = A FUNCTION OF(a, -b)`` (the minus marks an outflow: a sign, not part of a name).
+Subscript ranges, macros' bodies and the control group are not variables; subscripted
+variables are one variable each, with a note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .equation_links import Cause, Equation, ModelEquations, sign_causes
+from .equations import CONTROL, EquationError, Tree, join_continuations, name_key, parse
+
+OUR_MARK = "Written by SSM Studio"
+_HEAD = re.compile(r'^\s*("(?:[^"\\]|\\.)*"|[^"=:(\[~|]+?)\s*(\[[^\]]*\])?\s*(:=|==|=|\()', re.DOTALL)
+
+
+def _records(body: str):
+    """The records outside macros, in order."""
+    in_macro = False
+    for record in body.split("|"):
+        upper = record.upper()
+        if in_macro:
+            if ":END OF MACRO:" not in upper:
+                continue
+            in_macro = False
+            record = record[upper.index(":END OF MACRO:") + len(":END OF MACRO:"):]
+            upper = record.upper()
+        if ":MACRO:" in upper:
+            in_macro = ":END OF MACRO:" not in upper[upper.index(":MACRO:"):]
+            if in_macro:
+                continue
+            record = record[upper.rindex(":END OF MACRO:") + len(":END OF MACRO:"):]
+        yield record
+
+
+def read_equations(body: str) -> ModelEquations:
+    model = ModelEquations()
+    body = join_continuations(body.replace("{UTF-8}", "", 1))
+    for record in _records(body):
+        if OUR_MARK in record:
+            model.marker = record
+        parts = record.split("~")
+        text = parts[0].strip()
+        if not text or text.startswith("*"):
+            continue  # a group heading (****** .Control ******): its text is the comment
+        head = _HEAD.match(text)
+        if not head:
+            continue  # a subscript range (region: north, south) or an :EXCEPT: line
+        name = " ".join(head.group(1).split())
+        key = name_key(name)
+        if not key or key in CONTROL:
+            continue
+        note = " ".join(parts[2].split()) if len(parts) > 2 else ""
+        rest = text[head.end():]
+        equation = model.equations.get(key)
+        if equation is None:
+            equation = Equation(name.strip('"'), key, note, "aux", subscripted=bool(head.group(2)))
+            model.equations[key] = equation
+        else:
+            equation.subscripted = True  # one equation per element: the same variable again
+            equation.note = equation.note or note
+        try:
+            _read_right_side(equation, head.group(3), rest)
+        except EquationError as error:
+            model.unparsed.append(name)
+            model.errors.append(f"'{name}': {error}")
+    sign_causes(model)
+    return model
+
+
+def _read_right_side(equation: Equation, operator: str, rest: str) -> None:
+    if operator == "(":
+        tree = parse("(" + rest)
+        if tree[0] == "table":
+            equation.kind, equation.points = "lookup", tree[1]
+            return
+        raise EquationError("a lookup's points were expected after its name")
+    if not rest.strip():
+        return
+    tree = parse(rest)
+    if tree[0] == "call" and tree[1] == "A FUNCTION OF":
+        _function_of(equation, tree[2])
+        return
+    if tree[0] == "table":
+        equation.kind, equation.points = "lookup", tree[1]
+        return
+    if tree[0] == "call" and tree[1] == "INTEG":
+        equation.kind = "stock"
+    elif operator == ":=" or (tree[0] == "call" and "DATA" in tree[1]):
+        equation.kind = "data"
+    equation.trees.append(tree)
+
+
+def _function_of(equation: Equation, args: list[Tree]) -> None:
+    """``A FUNCTION OF(a, -b)``: the file names causes, and signs only an outflow."""
+    equation.kind = "function of"
+    outflows = any(arg[0] == "neg" for arg in args)
+    for arg in args:
+        negated = arg[0] == "neg"
+        inner = arg[1] if negated else arg
+        if inner[0] != "var" or inner[1] in CONTROL:
+            continue
+        # where one cause is marked an outflow, the others are the stock's inflows
+        sign = "-" if negated else "+" if outflows else "?"
+        if all(c.key != inner[1] for c in equation.causes):
+            equation.causes.append(Cause(inner[1], inner[2], sign, False))

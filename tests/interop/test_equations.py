@@ -1,0 +1,132 @@
+"""Equations read as causal claims, and the signs they fix (issue #30, items 2 and 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ssm_studio.errors import ImportProblem
+from ssm_studio.interop.equations import EquationError, parse, references
+from ssm_studio.interop.formats import import_file
+from ssm_studio.interop.polarity import INFERRED_NOTE, Signs
+from tests.conftest import CORPUS
+
+MODELS = Path(__file__).parent.parent / "fixtures" / "models"
+
+
+def claims(result) -> dict[tuple[str, str], tuple[str, bool]]:
+    names = {v.id: v.name for v in result.project.cld.variables}
+    return {(names[lk.source], names[lk.target]): (lk.polarity, INFERRED_NOTE in lk.note)
+            for lk in result.project.cld.links}
+
+
+def signs_of(equations: dict[str, str], lookups=None) -> dict[tuple[str, str], str]:
+    trees = {key: [parse(text)] for key, text in equations.items()}
+    signs = Signs(trees, lookups)
+    return {(cause, key): signs.link(cause, key) for key, (tree,) in trees.items()
+            for cause, _name in references(tree)}
+
+
+def test_the_classic_signs():
+    found = signs_of({
+        "births": "population * birth rate", "birth rate": "0.03",
+        "deaths": "population / lifetime", "lifetime": "70",
+        "population": "INTEG(births - deaths, initial)",
+        "adjustment": "(goal - population) / adjustment time", "goal": "100", "adjustment time": "4",
+    })
+    assert found[("population", "births")] == found[("birth rate", "births")] == "+"
+    assert found[("population", "deaths")] == "+" and found[("lifetime", "deaths")] == "-"
+    assert found[("births", "population")] == "+" and found[("deaths", "population")] == "-"
+    assert ("initial", "population") not in found  # an initial value is no cause
+    assert found[("goal", "adjustment")] == "+" and found[("population", "adjustment")] == "-"
+    assert found[("adjustment time", "adjustment")] == "?"  # the gap may have either sign
+
+
+def test_unknown_values_and_thresholds_stay_unsigned():
+    found = signs_of({
+        "a": "x * y",  # nothing says whether y is positive
+        "b": "IF THEN ELSE(x > 3, y, 0)",  # x is a threshold
+        "c": "MYSTERY(x)",  # a function we do not know
+        "d": "x - x * 2",
+        "e": "effect(x)",
+    }, {"effect": [(0, 0), (1, 2), (2, 1)]})  # rises, then falls
+    assert found[("y", "a")] == "?" and found[("x", "b")] == "?" and found[("y", "b")] == "+"
+    assert found[("x", "c")] == "?" and found[("x", "d")] == "?" and found[("x", "e")] == "?"
+
+
+def test_builtins_lookups_and_quotients():
+    found = signs_of({
+        "s": "SMOOTH(x, t) + DELAY1(y, 3) - ZIDZ(1, z)", "t": "2", "z": "MAX(0, q)", "q": "1",
+        "w": "WITH LOOKUP(x, ([(0,0)-(2,1)],(0,1),(1,0.5),(2,0)))",
+        "v": "falling(x / k)", "k": "10",
+        "p": "x ^ 2 + k ^ -1", "x": "5", "y": "1",
+    }, {"falling": [(0, 1), (1, 0.5)]})
+    assert found[("x", "s")] == found[("y", "s")] == found[("z", "s")] == "+"
+    assert found[("t", "s")] == "?"
+    assert found[("q", "z")] == "+"
+    assert found[("x", "w")] == "-" and found[("x", "v")] == "-" and found[("k", "v")] == "+"
+    assert found[("k", "p")] == "-"
+
+
+def test_parse_errors_say_where():
+    with pytest.raises(EquationError, match="character 5"):
+        parse("a + ) b")
+    with pytest.raises(EquationError, match="not closed"):
+        parse('"open name + 1')
+
+
+def test_a_model_with_equations_and_no_sketch_comes_in_whole_and_signed():
+    result = import_file(MODELS / "no_sketch_equations.mdl")
+    found = claims(result)
+    names = {v.name for v in result.project.cld.variables}
+    # Macros' bodies, subscript ranges, lookups, the clock and the run's settings are not variables.
+    assert not names & {"DOUBLE IT", "input", "region", "effect of crowding on births", "Time", "TIME STEP",
+                        "FINAL TIME", "SAVEPER"}
+    assert found[("births", "Population")] == ("+", True)
+    assert found[("deaths", "Population")] == ("-", True)
+    assert ("initial population", "Population") not in found
+    assert found[("Population", "births")] == ("?", False)  # crowding pulls the other way
+    assert found[("carrying capacity", "births")] == ("+", True)  # through a falling lookup
+    assert found[("average lifetime", "deaths")] == ("-", True)
+    assert found[("carrying capacity", "people's trust")] == ("+", True)
+    assert found[("people's trust", "services & care")] == ("?", False)  # through a macro
+    assert found[("adjustment time", "pressure")] == ("-", True)
+    population = next(v for v in result.project.cld.variables if v.name == "Population")
+    assert "Subscripted" in population.note and "People living" in population.note
+    assert any("the file has no sketch" in note for note in result.notes)
+    assert any("12 link sign(s) inferred" in note for note in result.notes)
+
+
+def test_an_outflow_minus_is_a_sign_and_continued_lines_join_names():
+    result = import_file(MODELS / "function_of_outflow.mdl")
+    found = claims(result)
+    names = {v.name for v in result.project.cld.variables}
+    assert names == {"Capital", "Investment", "Discards", "Global warming level", "Mismanagement"}
+    assert found[("Investment", "Capital")][0] == "+" and found[("Discards", "Capital")][0] == "-"
+    assert found[("Capital", "Discards")] == ("?", False)  # A FUNCTION OF names no sign
+
+
+def test_sketch_arrows_keep_their_sign_and_initial_value_arrows_stay_unsigned():
+    result = import_file(CORPUS / "vensim/SIR.mdl")
+    found = claims(result)
+    assert found[("Infection Rate", "Susceptible Population S")] == ("-", False)  # drawn as a pipe
+    assert found[("Total Population P", "Susceptible Population S")] == ("?", False)  # initial only
+    assert any("read only for an initial value" in note for note in result.notes)
+
+
+def test_a_file_with_neither_sketch_nor_equations_is_refused_saying_what_it_found(tmp_path):
+    path = tmp_path / "notes.mdl"
+    path.write_text("just some words\nand more | words\n")
+    with pytest.raises(ImportProblem, match="no sketch .* and no equations"):
+        import_file(path)
+
+
+def test_stella_line_breaks_in_names_become_spaces(tmp_path):
+    path = tmp_path / "broken.stmx"
+    path.write_text('<?xml version="1.0"?><xmile xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">'
+                    '<model><variables><aux name="birth\\nrate"><eqn>1</eqn></aux>'
+                    '<stock name="Population"><eqn>1</eqn><inflow>births</inflow></stock>'
+                    '<flow name="births"><eqn>Population * birth_rate</eqn></flow></variables></model></xmile>')
+    names = {v.name for v in import_file(path).project.cld.variables}
+    assert names == {"birth rate", "Population", "births"}
