@@ -47,8 +47,8 @@ class ModelEquations:
 
     @property
     def full(self) -> list[Equation]:
-        """Equations with a real right-hand side (not A FUNCTION OF, not a lookup)."""
-        return [e for e in self.equations.values() if e.kind in ("aux", "stock", "data")]
+        """Equations with a real right-hand side (not A FUNCTION OF, not a lookup, not empty)."""
+        return [e for e in self.equations.values() if e.kind in ("aux", "stock", "data") and e.trees]
 
 
 def sign_causes(model: ModelEquations) -> None:

@@ -2,7 +2,8 @@
 
 Stocks, flows and converters are read as variables; a flow fills the stock it flows into and
 drains the one it leaves; connectors carry their polarity, delay mark and reasoning (kept as
-the claim's evidence note); aliases are the variable they stand for.
+the claim's evidence note); aliases are the variable they stand for. The equations' causes
+are claims too, signed where the equation fixes the sign (xmile_equations.py).
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import xml.etree.ElementTree as ET
 
 from .. import __version__
 from ..errors import ImportProblem
+from .equation_links import reconcile
 from .foreign import ForeignLink, ForeignMap, ForeignNode
 from .reading import local, parse_xml
 from .selection import Selection
+from .xmile_equations import read_xmile_equations
 
 OASIS = "http://docs.oasis-open.org/xmile/ns/XMILE/v1.0"
 ISEE = "http://iseesystems.com/XMILE"
@@ -57,6 +60,7 @@ def read_xmile(data: bytes, source: str) -> ForeignMap:
     models = [e for e in root.iter() if local(e.tag) == "model"]
     if not models:
         raise ImportProblem(f"{source} has no <model> element.")
+    drawn = False
     for model in models:
         for variables in (e for e in model if local(e.tag) == "variables"):
             for entity in variables:
@@ -76,6 +80,9 @@ def read_xmile(data: bytes, source: str) -> ForeignMap:
         views = [v for e in model if local(e.tag) == "views" for v in e if local(v.tag) == "view"]
         for index, view in enumerate(views):
             _read_view(view, fmap, pretty, (view.get("name") or f"View {index + 1}") if ours else None)
+        drawn = drawn or bool(views)
+    # The equations' causes beside the connectors: signed where the equation fixes it.
+    reconcile(fmap, read_xmile_equations(models, xmile_key, pretty), drawn)
     if not fmap.nodes:
         raise ImportProblem(f"{source} has no stocks, flows or converters.")
     return fmap

@@ -130,3 +130,35 @@ def test_stella_line_breaks_in_names_become_spaces(tmp_path):
                     '<flow name="births"><eqn>Population * birth_rate</eqn></flow></variables></model></xmile>')
     names = {v.name for v in import_file(path).project.cld.variables}
     assert names == {"birth rate", "Population", "births"}
+
+
+def test_xmile_equations_sign_connectors_and_add_what_was_not_drawn(tmp_path):
+    teacup = claims(import_file(CORPUS / "xmile/teacup_w_diagram.xmile"))
+    # heat loss = (teacup temperature - room temperature) / characteristic time
+    assert teacup[("teacup temperature", "heat loss to room")] == ("+", True)
+    assert teacup[("room temperature", "heat loss to room")] == ("-", True)
+    assert teacup[("characteristic time", "heat loss to room")] == ("?", False)
+    path = tmp_path / "arrayed.xmile"
+    path.write_text(
+        '<?xml version="1.0"?><xmile xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0"><model><variables>'
+        '<stock name="Population"><dimensions><dim name="region"/></dimensions>'
+        '<element subscript="north"><eqn>100</eqn></element><inflow>births</inflow><outflow>deaths</outflow></stock>'
+        '<flow name="births"><eqn>Population * fertility_effect</eqn></flow>'
+        '<flow name="deaths"><eqn>IF Population &gt; 0 THEN Population / "life time" ELSE 0</eqn></flow>'
+        '<aux name="life time"><eqn>SMTH1(target_life, 5)</eqn></aux><aux name="target life"><eqn>70</eqn></aux>'
+        '<aux name="fertility effect"><eqn>Population / capacity</eqn>'
+        '<gf><xscale min="0" max="2"/><ypts>0.05,0.03,0.01</ypts></gf></aux>'
+        '<aux name="capacity"><eqn>1000</eqn></aux>'
+        '</variables></model></xmile>')
+    result = import_file(path)
+    found = claims(result)
+    assert found[("births", "Population")][0] == "+" and found[("deaths", "Population")][0] == "-"
+    assert found[("Population", "deaths")] == ("?", False)  # a threshold on Population
+    assert found[("life time", "deaths")] == ("-", True)  # the threshold is on Population only
+    assert found[("target life", "life time")] == ("+", True)
+    assert found[("Population", "fertility effect")] == ("-", True)  # a falling graphical function
+    assert found[("capacity", "fertility effect")] == ("+", True)
+    assert found[("fertility effect", "births")] == ("+", True)
+    population = next(v for v in result.project.cld.variables if v.name == "Population")
+    assert "Subscripted" in population.note
+    assert any("the file has no sketch" in note for note in result.notes)

@@ -98,7 +98,8 @@ def test_xmile_reads_flows_into_stocks_and_connectors(tmp_path):
     project = import_file(CORPUS / "xmile/teacup_w_diagram.xmile").project
     links = signed(project)
     assert ("heat loss to room", "teacup temperature", "-") in links
-    assert ("room temperature", "heat loss to room", "?") in links
+    # drawn unsigned, signed by its equation (heat loss = (teacup - room) / time)
+    assert ("room temperature", "heat loss to room", "-") in links
 
 
 def mdl(sketch: str, equations: str = "") -> str:
