@@ -6,7 +6,12 @@ off for the floor as it would run in the best case.
 Import is the whole of ``import_file``: reading the file, parsing, building and validating
 the project, and matching loop labels. Positions are in every file, so no layout runs.
 
-Run:  python benchmarks/bench_interop.py [--variables 1000] [--links 3000]
+A second table runs over every real or hand-made model file in ``tests/fixtures`` and
+``../shared/corpus``: imported or refused (and why), claims, how many carry a sign and how
+many of those signs were inferred from the equations, and the import's time against the
+same plain parse.
+
+Run:  python benchmarks/bench_interop.py [--variables 1000] [--links 3000] [--models-only]
 """
 
 from __future__ import annotations
@@ -91,12 +96,59 @@ def floor(fmt: str, data: bytes):
     raise ValueError(fmt)
 
 
+HERE = Path(__file__).resolve().parent.parent
+MODEL_FOLDERS = [HERE / "tests" / "fixtures", HERE.parent / "shared" / "corpus"]
+MODEL_FORMAT = {".mdl": "mdl", ".xmile": "xmile", ".stmx": "xmile", ".itmx": "xmile", ".json": "kumu",
+                ".mdx": "xmile"}
+
+
+def model_table(repeat: int) -> None:
+    from ssm_studio.errors import SsmError
+    from ssm_studio.interop.polarity import INFERRED_NOTE
+
+    # tests/fixtures/corpus is a copy of the shared corpus: each file's bytes counted once
+    by_content = {p.read_bytes(): p for folder in reversed(MODEL_FOLDERS) if folder.exists()
+                  for p in sorted(folder.rglob("*")) if p.suffix in MODEL_FORMAT}
+    files = sorted(by_content.values())
+    print(f"\n# every model file in tests/fixtures and ../shared/corpus ({len(files)}); median of {repeat} runs\n")
+    print(f"{'file':<52} {'result':<9} {'claims':>6} {'signed':>6} {'inferred':>8} {'import ms':>10} "
+          f"{'floor ms':>9}")
+    totals = {"imported": 0, "refused": 0, "claims": 0, "signed": 0, "inferred": 0}
+    for path in files:
+        name = str(path.relative_to(HERE)) if HERE in path.parents else "../" + str(path.relative_to(HERE.parent))
+        data = path.read_bytes()
+        try:
+            result = import_file(path)
+        except SsmError as error:
+            totals["refused"] += 1
+            print(f"{name[-52:]:<52} refused   {str(error)[:60]}")
+            continue
+        links = result.project.cld.links
+        signed = sum(1 for lk in links if lk.polarity != "?")
+        inferred = sum(1 for lk in links if INFERRED_NOTE in lk.note)
+        import_ms = timed(lambda p=path: import_file(p), repeat) * 1000
+        kind = MODEL_FORMAT[path.suffix]
+        floor_ms = timed(floor(kind if kind != "kumu" else "kumu", data), repeat, gc_off=True) * 1000
+        totals["imported"] += 1
+        totals["claims"] += len(links)
+        totals["signed"] += signed
+        totals["inferred"] += inferred
+        print(f"{name[-52:]:<52} imported  {len(links):>6} {signed:>6} {inferred:>8} {import_ms:>10.1f} "
+              f"{floor_ms:>9.2f}")
+    print(f"\n{totals['imported']} imported, {totals['refused']} refused; {totals['claims']} claims, "
+          f"{totals['signed']} signed ({totals['inferred']} of them inferred from equations)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variables", type=int, default=1000)
     parser.add_argument("--links", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--models-only", action="store_true", help="only the table of real model files")
     options = parser.parse_args()
+    if options.models_only:
+        model_table(options.repeat)
+        return
     project = make_project(options.variables, options.links)
     print(f"# {options.variables:,} variables, {options.links:,} links, 4 perspectives; median of "
           f"{options.repeat} runs\n")
@@ -113,6 +165,7 @@ def main() -> None:
             floor_ms = timed(floor(fmt, data), options.repeat, gc_off=True) * 1000
             print(f"{fmt:<8} {len(data) / 1024:>8.0f} {export_ms:>10.1f} {import_ms:>10.1f} {floor_ms:>9.1f} "
                   f"{import_ms / floor_ms:>12.1f}×")
+    model_table(options.repeat)
 
 
 if __name__ == "__main__":
