@@ -44,11 +44,19 @@ class Token:
     at: int
 
 
+def unquote(name: str) -> str:
+    """A name as its tool shows it: a quoted name without its quotes and escapes."""
+    name = name.strip()
+    if len(name) >= 2 and name[0] == '"' and name[-1] == '"':
+        return re.sub(r'\\(["\\])', r"\1", name[1:-1])
+    return name
+
+
 def name_key(name: str) -> str:
     """Vensim and XMILE alike: case, spaces and underscores do not tell names apart."""
     name = name.strip()
     if len(name) >= 2 and name[0] == '"' and name[-1] == '"':
-        name = name[1:-1].replace('\\"', '"')
+        name = re.sub(r'\\(["\\])', r"\1", name[1:-1])  # escaped quotes and backslashes
     name = name.replace("\\n", " ")
     return re.sub(r"[\s_]+", " ", name).strip().casefold()
 
@@ -211,7 +219,7 @@ class _Parser:
             if function == "IF THEN ELSE" and len(args) == 3:  # Vensim's spelling of XMILE's IF
                 return ("if", *args)
             return ("call", function, args, name_key(token.text))
-        return ("var", name_key(token.text), " ".join(token.text.strip('"').split()))
+        return ("var", name_key(token.text), " ".join(unquote(token.text).split()))
 
     def table(self, closed: bool = True) -> Tree:
         """``[(x0,y0)-(x1,y1)],(x,y),(x,y)…`` (the range in brackets is optional)."""

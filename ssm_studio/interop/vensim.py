@@ -43,8 +43,8 @@ def _split_fields(line: str) -> list[str]:
     while i < len(line):
         char = line[i]
         if quoted:
-            if char == "\\" and i + 1 < len(line) and line[i + 1] == '"':
-                current.append('"')
+            if char == "\\" and i + 1 < len(line) and line[i + 1] in '"\\':
+                current.append(line[i + 1])  # an escaped quote or backslash in a quoted name
                 i += 2
                 continue
             if char == '"':

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .equation_links import Cause, Equation, ModelEquations, sign_causes
-from .equations import CONTROL, EquationError, Tree, join_continuations, name_key, parse
+from .equations import CONTROL, EquationError, Tree, join_continuations, name_key, parse, unquote
 
 OUR_MARK = "Written by SSM Studio"
 _HEAD = re.compile(r'^\s*("(?:[^"\\]|\\.)*"|[^"=:(\[~|]+?)\s*(\[[^\]]*\])?\s*(:=|==|=|\()', re.DOTALL)
@@ -58,7 +58,7 @@ def read_equations(body: str) -> ModelEquations:
         rest = text[head.end():]
         equation = model.equations.get(key)
         if equation is None:
-            equation = Equation(name.strip('"'), key, note, "aux", subscripted=bool(head.group(2)))
+            equation = Equation(unquote(name), key, note, "aux", subscripted=bool(head.group(2)))
             model.equations[key] = equation
         else:
             equation.subscripted = True  # one equation per element: the same variable again

@@ -8,7 +8,8 @@ import re
 from .selection import Selection
 from .vensim import OUR_MARK, SKETCH_END, SKETCH_START
 
-_PLAIN_NAME = re.compile(r"^[^\W\d][\w .$&%']*$")
+# & and % are quoted: PySD refuses them bare, and Vensim reads them either way.
+_PLAIN_NAME = re.compile(r"^[^\W\d][\w .$']*$")
 _STYLE = "$192-192-192,0,Arial|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0"
 _POLARITY_CODE = {"+": 43, "-": 45, "?": 0}
 _MARGIN = 60.0

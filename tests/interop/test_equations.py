@@ -162,3 +162,24 @@ def test_xmile_equations_sign_connectors_and_add_what_was_not_drawn(tmp_path):
     population = next(v for v in result.project.cld.variables if v.name == "Population")
     assert "Subscripted" in population.note
     assert any("the file has no sketch" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("fmt", ["mdl", "xmile"])
+def test_awkward_names_survive_a_round_trip(tmp_path, fmt):
+    from ssm_studio.interop.formats import export_project
+    from ssm_studio.model import CausalLink, Perspective, Project, Variable
+
+    names = ["a & b", "50% rate", "back\\slash", 'say "hi"', "people's trust", "plain name"]
+    project = Project()
+    project.perspectives = [Perspective(name="Board")]
+    variables = [Variable(name=n, x=100.0 * i, y=50.0 * (i % 2)) for i, n in enumerate(names)]
+    project.cld.variables = variables
+    project.cld.links = [CausalLink(source=a.id, target=b.id, perspective=project.perspectives[0].id,
+                                    polarity="+-"[i % 2])
+                         for i, (a, b) in enumerate(zip(variables, variables[1:], strict=False))]
+    path = tmp_path / f"names.{fmt}"
+    path.write_bytes(export_project(project, fmt))
+    back = import_file(path)
+    assert sorted(v.name for v in back.project.cld.variables) == sorted(names)
+    found = {pair: sign for pair, (sign, _inferred) in claims(back).items()}
+    assert found == {(a, b): "+-"[i % 2] for i, (a, b) in enumerate(zip(names, names[1:], strict=False))}
