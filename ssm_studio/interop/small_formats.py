@@ -32,6 +32,19 @@ def looks_like_loopy(text: str) -> bool:
     return "data=" in text and "loopy" in text.lower() or text.startswith("[[[")
 
 
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def loopy_label(label: str) -> str:
+    """LOOPY writes a label through encodeURIComponent twice, and the link or file keeps one
+    layer of it: what is left is decoded as LOOPY does (at most twice, and only escapes)."""
+    for _ in range(2):
+        if not _ESCAPE.search(label):
+            break
+        label = unquote(label)
+    return label
+
+
 def read_loopy(text: str, source: str) -> ForeignMap:
     data = loopy_data(text, source)
     if not (isinstance(data, list) and len(data) >= 2 and isinstance(data[0], list)):
@@ -42,7 +55,7 @@ def read_loopy(text: str, source: str) -> ForeignMap:
     for node in nodes:
         # [id, x, y, initial value, label, hue]
         if isinstance(node, list) and len(node) >= 5:
-            fmap.add_node(ForeignNode(str(node[0]), str(node[4]), float(node[1]), float(node[2])))
+            fmap.add_node(ForeignNode(str(node[0]), loopy_label(str(node[4])), float(node[1]), float(node[2])))
     for edge in edges:
         # [from, to, arc, strength, rotation]: strength 1 reads "more", -1 "less"
         if isinstance(edge, list) and len(edge) >= 4:

@@ -183,3 +183,14 @@ def test_awkward_names_survive_a_round_trip(tmp_path, fmt):
     assert sorted(v.name for v in back.project.cld.variables) == sorted(names)
     found = {pair: sign for pair, (sign, _inferred) in claims(back).items()}
     assert found == {(a, b): "+-"[i % 2] for i, (a, b) in enumerate(zip(names, names[1:], strict=False))}
+
+
+def test_loopy_labels_encoded_twice_are_decoded_as_loopy_does(tmp_path):
+    from urllib.parse import quote
+
+    twice = quote(quote("job loss & debt", safe=""), safe="")
+    data = f'[[[1,400,200,1,"{twice}",3],[2,600,300,1,"50%",0]],[[1,2,94,1,0]],[],2]'
+    path = tmp_path / "model.loopy"
+    path.write_text("https://ncase.me/loopy/v1.1/?data=" + quote(data, safe=",[]"))
+    names = {v.name for v in import_file(path).project.cld.variables}
+    assert names == {"job loss & debt", "50%"}  # a bare % is text, not an escape
