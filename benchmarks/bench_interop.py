@@ -31,7 +31,7 @@ from pathlib import Path
 from ssm_studio.interop.formats import export_project, import_file
 from ssm_studio.model import CausalLink, Perspective, Project, Variable, style_for_index
 
-SUFFIX = {"graphml": ".graphml", "kumu": ".json", "mdl": ".mdl", "xmile": ".xmile", "dot": ".dot",
+SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "kumu": ".json", "mdl": ".mdl", "xmile": ".xmile", "dot": ".dot",
           "csv": ".csv", "xlsx": ".xlsx"}
 
 
@@ -73,7 +73,7 @@ def floor(fmt: str, data: bytes):
     """The plain parse of the same bytes, no meaning taken from it."""
     if fmt == "kumu":
         return lambda: json.loads(data)
-    if fmt in ("graphml", "xmile"):
+    if fmt in ("graphml", "gexf", "xmile"):
         return lambda: ET.fromstring(data)
     if fmt == "csv":
         return lambda: list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))

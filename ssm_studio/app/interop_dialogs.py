@@ -328,7 +328,7 @@ def merge_perspectives(window, paths: list[str] | None = None, review: bool = Tr
     return True
 
 
-EXPORT_FILTERS = {"graphml": "GraphML (*.graphml)", "kumu": "Kumu JSON (*.json)", "mdl": "Vensim model (*.mdl)",
+EXPORT_FILTERS = {"graphml": "GraphML (*.graphml)", "gexf": "GEXF for Gephi (*.gexf)", "kumu": "Kumu JSON (*.json)", "mdl": "Vensim model (*.mdl)",
                   "xmile": "XMILE / Stella (*.xmile)", "dot": "Graphviz DOT (*.dot)", "csv": "CSV link list (*.csv)",
                   "xlsx": "Excel workbook (*.xlsx)"}
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 # Export formats for other tools, by the output's extension (csv of the causal diagram is the
 # link list; the stage tables' csv is in output_commands).
-INTEROP_SUFFIXES = {".graphml": "graphml", ".json": "kumu", ".mdl": "mdl", ".xmile": "xmile",
+INTEROP_SUFFIXES = {".graphml": "graphml", ".gexf": "gexf", ".json": "kumu", ".mdl": "mdl", ".xmile": "xmile",
                     ".stmx": "xmile", ".dot": "dot", ".gv": "dot", ".xlsx": "xlsx", ".csv": "csv"}
-INTEROP_EXPORTS = ("graphml", "kumu", "mdl", "xmile", "dot", "csv", "xlsx")
+INTEROP_EXPORTS = ("graphml", "gexf", "kumu", "mdl", "xmile", "dot", "csv", "xlsx")
 
 
 def register(commands: argparse._SubParsersAction) -> None:

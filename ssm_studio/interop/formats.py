@@ -62,7 +62,7 @@ def _formats() -> dict[str, Format]:
         Format("graphml", "GraphML", (".graphml",), "XML whose root element is <graphml>",
                lambda d, s, f: graph_files.read_graphml(d, s, f), graph_files.write_graphml, chooses_polarity=True),
         Format("gexf", "GEXF (Gephi)", (".gexf",), "XML whose root element is <gexf>",
-               lambda d, s, f: graph_files.read_gexf(d, s, f), None, chooses_polarity=True),
+               lambda d, s, f: graph_files.read_gexf(d, s, f), graph_files.write_gexf, chooses_polarity=True),
         Format("gml", "GML", (".gml",), "text starting 'graph ['", _text(graph_files.read_gml),
                None, chooses_polarity=True),
         Format("dot", "Graphviz DOT", (".dot", ".gv"), "text starting 'digraph {'",

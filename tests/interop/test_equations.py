@@ -164,7 +164,7 @@ def test_xmile_equations_sign_connectors_and_add_what_was_not_drawn(tmp_path):
     assert any("the file has no sketch" in note for note in result.notes)
 
 
-@pytest.mark.parametrize("fmt", ["mdl", "xmile"])
+@pytest.mark.parametrize("fmt", ["mdl", "xmile", "gexf", "graphml", "kumu"])
 def test_awkward_names_survive_a_round_trip(tmp_path, fmt):
     from ssm_studio.interop.formats import export_project
     from ssm_studio.model import CausalLink, Perspective, Project, Variable

@@ -10,7 +10,7 @@ from ssm_studio.interop.merge import apply_plan, normalise, plan_merge, propose_
 from ssm_studio.model import CausalLink, Perspective, Project, Variable
 from ssm_studio.storage import read_project
 
-SUFFIX = {"graphml": ".graphml", "kumu": ".json", "mdl": ".mdl", "xmile": ".xmile", "dot": ".dot",
+SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "kumu": ".json", "mdl": ".mdl", "xmile": ".xmile", "dot": ".dot",
           "csv": ".csv", "xlsx": ".xlsx"}
 KEEPS_POSITIONS = set(SUFFIX)
 
