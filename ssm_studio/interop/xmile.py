@@ -8,12 +8,12 @@ are claims too, signed where the equation fixes the sign (xmile_equations.py).
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from .. import __version__
 from ..errors import ImportProblem
 from .equation_links import reconcile
+from .equations import name_key
 from .foreign import ForeignLink, ForeignMap, ForeignNode
 from .reading import local, parse_xml
 from .selection import Selection
@@ -27,8 +27,8 @@ _TRUE = {"true", "1", "yes"}
 
 
 def xmile_key(name: str) -> str:
-    name = name.replace("\\n", " ").strip().strip('"')
-    return re.sub(r"[\s_]+", " ", name).strip().casefold()
+    """The same key as an equation's reference to the name (equations.name_key)."""
+    return name_key(name)
 
 
 def _attr(element, name: str) -> str | None:
