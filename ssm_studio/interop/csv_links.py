@@ -72,6 +72,7 @@ def links_from_csv_text(text: str, source: str, default_perspective: str,
     problems: list[str] = []
     parsed: list[tuple[str, str, Polarity, str, bool, str]] = []
     placed: dict[str, tuple[float, float]] = {}  # variable name (folded) -> where the file puts it
+    alone: list[str] = []  # variables named with no claim
     try:
         for row in rows:
             line = rows.line_num
@@ -81,8 +82,16 @@ def links_from_csv_text(text: str, source: str, default_perspective: str,
             polarity_text = cell(row, "polarity")
             polarity = parse_polarity(polarity_text)
             delay_text = cell(row, "delay").lower()
+            if source_name and not target_name and not polarity_text:
+                # a variable with no claims: a 'from' alone (how write_csv keeps one)
+                if len(source_name) > MAX_NAME_CHARS:
+                    problems.append(f"line {line}: a variable name is longer than {MAX_NAME_CHARS} characters")
+                _read_positions(row, cell, source_name, "", placed, problems, line)
+                alone.append(source_name)
+                continue
             if not source_name or not target_name:
-                problems.append(f"line {line}: a variable name is empty ('from' and 'to' are both needed)")
+                problems.append(f"line {line}: a variable name is empty ('from' and 'to' are both needed;"
+                                " a 'from' alone, with no polarity, is a variable with no claims)")
             elif max(len(source_name), len(target_name)) > MAX_NAME_CHARS:
                 problems.append(f"line {line}: a variable name is longer than {MAX_NAME_CHARS} characters")
             if polarity is None:
@@ -107,14 +116,14 @@ def links_from_csv_text(text: str, source: str, default_perspective: str,
         problems.append(f"line {rows.line_num}: {error}")
     if problems:
         raise ImportProblem(f"{source} was not imported; fix these rows and try again:", problems)
-    if not parsed:
+    if not parsed and not alone:
         raise ImportProblem(f"{source} has a header row but no links.")
     named = {row[3].casefold() for row in parsed}
     if len(named) > MAX_PERSPECTIVES:
         raise ImportProblem(f"{source} names {len(named):,} perspectives; a project holds at most "
                             f"{MAX_PERSPECTIVES}. Not imported.")
     try:
-        return _build_project(parsed, title, placed)
+        return _build_project(parsed, title, placed, alone, default_perspective)
     except ValidationError as error:  # a limit the row checks above did not foresee
         raise ImportProblem(f"{source} was not imported: {describe_validation_error(error)}.") from None
 
@@ -137,7 +146,8 @@ def _read_positions(row, cell, source_name: str, target_name: str, placed: dict,
 
 
 def _build_project(parsed: list[tuple[str, str, Polarity, str, bool, str]], title: str,
-                   placed: dict[str, tuple[float, float]] | None = None) -> Project:
+                   placed: dict[str, tuple[float, float]] | None = None, alone: list[str] | None = None,
+                   default_perspective: str = "Imported") -> Project:
     placed = placed or {}
     project = Project()
     project.metadata.title = title[:MAX_NAME_CHARS]
@@ -160,6 +170,11 @@ def _build_project(parsed: list[tuple[str, str, Polarity, str, bool, str]], titl
             source=variable(source_name).id, target=variable(target_name).id,
             perspective=perspectives[key].id, polarity=polarity, delay=delay, note=note,
         ))
+    for name in alone or []:
+        variable(name)
+    if not perspectives:  # variables and no claims: still one perspective to hold them
+        colour, dash = style_for_index(0)
+        perspectives[""] = Perspective(name=default_perspective[:MAX_NAME_CHARS], colour=colour, dash=dash)
     pinned = {v.id: placed[key] for key, v in variables.items() if key in placed}
     if len(pinned) < len(variables):  # lay out only what the file does not place
         pinned = layout([v.id for v in variables.values()], [(lk.source, lk.target) for lk in links],

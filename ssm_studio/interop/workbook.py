@@ -142,4 +142,8 @@ def write_csv(selection: Selection) -> bytes:
     where = {v.id: (f"{v.x:g}", f"{v.y:g}") for v in selection.variables}
     for link, row in zip(selection.links, _link_rows(selection), strict=True):
         writer.writerow([*row, *where[link.source], *where[link.target]])
+    linked = {end for link in selection.links for end in (link.source, link.target)}
+    for v in selection.variables:
+        if v.id not in linked:  # a variable with no claim: a 'from' alone, so it is not lost
+            writer.writerow([v.name, "", "", "", "", "", *where[v.id], "", ""])
     return out.getvalue().encode("utf-8-sig")  # Excel reads the accents right with the mark

@@ -164,23 +164,24 @@ def test_xmile_equations_sign_connectors_and_add_what_was_not_drawn(tmp_path):
     assert any("the file has no sketch" in note for note in result.notes)
 
 
-@pytest.mark.parametrize("fmt", ["mdl", "xmile", "gexf", "graphml", "kumu"])
+@pytest.mark.parametrize("fmt", ["mdl", "xmile", "gexf", "graphml", "kumu", "csv", "xlsx"])
 def test_awkward_names_survive_a_round_trip(tmp_path, fmt):
     from ssm_studio.interop.formats import export_project
     from ssm_studio.model import CausalLink, Perspective, Project, Variable
 
     names = ["a & b", "50% rate", "back\\slash", 'say "hi"', "people's trust", "plain name"]
+    alone = "on its own, with no claim"
     project = Project()
     project.perspectives = [Perspective(name="Board")]
     variables = [Variable(name=n, x=100.0 * i, y=50.0 * (i % 2)) for i, n in enumerate(names)]
-    project.cld.variables = variables
+    project.cld.variables = [*variables, Variable(name=alone, x=900.0, y=300.0)]
     project.cld.links = [CausalLink(source=a.id, target=b.id, perspective=project.perspectives[0].id,
                                     polarity="+-"[i % 2])
                          for i, (a, b) in enumerate(zip(variables, variables[1:], strict=False))]
     path = tmp_path / f"names.{fmt}"
     path.write_bytes(export_project(project, fmt))
     back = import_file(path)
-    assert sorted(v.name for v in back.project.cld.variables) == sorted(names)
+    assert sorted(v.name for v in back.project.cld.variables) == sorted([*names, alone])
     found = {pair: sign for pair, (sign, _inferred) in claims(back).items()}
     assert found == {(a, b): "+-"[i % 2] for i, (a, b) in enumerate(zip(names, names[1:], strict=False))}
 
@@ -194,3 +195,14 @@ def test_loopy_labels_encoded_twice_are_decoded_as_loopy_does(tmp_path):
     path.write_text("https://ncase.me/loopy/v1.1/?data=" + quote(data, safe=",[]"))
     names = {v.name for v in import_file(path).project.cld.variables}
     assert names == {"job loss & debt", "50%"}  # a bare % is text, not an escape
+
+
+def test_a_csv_row_with_only_from_is_a_variable_with_no_claim(tmp_path):
+    path = tmp_path / "lonely.csv"
+    path.write_text("from,to,polarity\nlonely,,\n")
+    project = import_file(path).project
+    assert [v.name for v in project.cld.variables] == ["lonely"] and not project.cld.links
+    assert len(project.perspectives) == 1
+    path.write_text("from,to,polarity\nlonely,,+\n")  # a sign with no 'to' is a claim missing its end
+    with pytest.raises(ImportProblem, match="a 'from' alone, with no polarity"):
+        import_file(path)
