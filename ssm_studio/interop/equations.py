@@ -129,8 +129,8 @@ _INFIX = {"OR": 1, "AND": 2, "=": 3, "==": 3, "<>": 3, "!=": 3, "<": 3, ">": 3, 
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token], text: str) -> None:
-        self.tokens, self.text, self.i = tokens, text, 0
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens, self.i = tokens, 0
 
     def peek(self) -> Token:
         return self.tokens[self.i]
@@ -259,7 +259,7 @@ class _Parser:
 def parse(text: str, vensim: bool = True) -> Tree:
     """The tree of one right-hand side; EquationError names what stopped it."""
     text = join_continuations(text)
-    parser = _Parser(tokenize(text, vensim), text)
+    parser = _Parser(tokenize(text, vensim))
     if parser.peek().text == "[":  # a lookup variable: its points are the whole right side
         tree = parser.table(closed=False)
     else:
@@ -268,22 +268,6 @@ def parse(text: str, vensim: bool = True) -> Tree:
     if rest.kind != "end":
         raise EquationError(f"unexpected '{rest.text}' at character {rest.at + 1}")
     return tree
-
-
-def walk(tree: Tree, visit: Callable[[Tree], None]) -> None:
-    visit(tree)
-    kind = tree[0]
-    if kind in ("neg", "not"):
-        walk(tree[1], visit)
-    elif kind == "bin":
-        walk(tree[2], visit)
-        walk(tree[3], visit)
-    elif kind == "if":
-        for part in tree[1:]:
-            walk(part, visit)
-    elif kind == "call":
-        for arg in tree[2]:
-            walk(arg, visit)
 
 
 # Arguments read only once, at the start of a run: a stock's initial value and the like.
@@ -296,6 +280,25 @@ INITIAL_ARGS: dict[str, set[int]] = {
 }
 
 
+def walk(tree: Tree, visit: Callable[[Tree], None], runtime_only: bool = False) -> None:
+    """``visit`` every node; ``runtime_only`` leaves out what is read only for an initial value."""
+    visit(tree)
+    kind = tree[0]
+    if kind in ("neg", "not"):
+        walk(tree[1], visit, runtime_only)
+    elif kind == "bin":
+        walk(tree[2], visit, runtime_only)
+        walk(tree[3], visit, runtime_only)
+    elif kind == "if":
+        for part in tree[1:]:
+            walk(part, visit, runtime_only)
+    elif kind == "call":
+        skip = INITIAL_ARGS.get(tree[1], set()) if runtime_only else set()
+        for i, arg in enumerate(tree[2]):
+            if i not in skip:
+                walk(arg, visit, runtime_only)
+
+
 def references(tree: Tree, initial: bool = False) -> list[tuple[str, str]]:
     """The variables a tree reads as it runs, in order, once each, as (key, name as
     written): not a lookup's name (the table is a shape, not a cause), not the clock, not
@@ -303,23 +306,8 @@ def references(tree: Tree, initial: bool = False) -> list[tuple[str, str]]:
     found: dict[str, str] = {}
 
     def visit(node: Tree) -> None:
-        kind = node[0]
-        if kind == "var":
-            if node[1] not in CONTROL:
-                found.setdefault(node[1], node[2])
-        elif kind in ("neg", "not"):
-            visit(node[1])
-        elif kind == "bin":
-            visit(node[2])
-            visit(node[3])
-        elif kind == "if":
-            for part in node[1:]:
-                visit(part)
-        elif kind == "call":
-            skip = set() if initial else INITIAL_ARGS.get(node[1], set())
-            for i, arg in enumerate(node[2]):
-                if i not in skip:
-                    visit(arg)
+        if node[0] == "var" and node[1] not in CONTROL:
+            found.setdefault(node[1], node[2])
 
-    visit(tree)
+    walk(tree, visit, runtime_only=not initial)
     return list(found.items())

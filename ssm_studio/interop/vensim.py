@@ -99,9 +99,8 @@ def read_mdl(text: str, source: str, as_views: bool | None = None) -> ForeignMap
     fmap = ForeignMap(title="")
     spread = 1.0 if ours else VENSIM_SPREAD
     per_view = ours if as_views is None else as_views
-    drawn: set[tuple[str, str]] = set()
     for view in views:
-        _read_view(view, fmap, origin, spread, view.name if per_view else None, drawn, source)
+        _read_view(view, fmap, origin, spread, view.name if per_view else None, source)
     reconcile(fmap, model, bool(views))
     if not fmap.nodes:
         found = f"{len(views)} view(s) with no variables" if views else "no sketch"
@@ -138,7 +137,7 @@ def _views(sketch: str, first_line: int) -> list[_View]:
 
 
 def _read_view(view: _View, fmap: ForeignMap, origin: tuple[float, float], spread: float, perspective: str | None,
-               drawn: set[tuple[str, str]], source: str) -> None:
+               source: str) -> None:
     uid_key: dict[int, str] = {}
     valves: dict[int, str | None] = {}
     pending_valve: int | None = None
@@ -179,7 +178,6 @@ def _read_view(view: _View, fmap: ForeignMap, origin: tuple[float, float], sprea
             if flow and stock_key:
                 polarity = "-" if shape == 100 else "+"
                 fmap.links.append(ForeignLink(flow, stock_key, polarity, perspective=perspective))
-                drawn.add((flow, stock_key))
             continue
         # An arrow to or from a valve is an arrow to or from its flow.
         start_key = valves.get(start) if start in valves else uid_key.get(start)
@@ -191,7 +189,6 @@ def _read_view(view: _View, fmap: ForeignMap, origin: tuple[float, float], sprea
         polarity = _POLARITY.get(_int(fields, 6), "?")
         delay = bool(_int(fields, 9) & 0x3F)
         fmap.links.append(ForeignLink(start_key, end_key, polarity, delay, perspective=perspective))
-        drawn.add((start_key, end_key))
     if missing:
         fmap.notes.append(f"view '{view.name}': {missing} arrow(s) join ids that are not variables; left out")
     _loop_labels(comments, fmap, view.name)
