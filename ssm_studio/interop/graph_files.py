@@ -3,6 +3,7 @@ polarity from an attribute where there is one), and GraphML and DOT written back
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -197,9 +198,10 @@ def read_dot(text: str, source: str, polarity_field: str | None = None) -> Forei
         graph = pygraphviz.AGraph(string=text)
     except (ValueError, TypeError, pygraphviz.DotError) as error:
         raise ImportProblem(f"{source} is not readable DOT: {str(error).strip() or 'syntax error'}.") from None
-    fmap = ForeignMap(title=str(graph.graph_attr.get("label") or graph.name or ""))
+    fmap = ForeignMap(title=_dot_text(str(graph.graph_attr.get("label") or graph.name or "")))
     for node in graph.nodes():
-        attrs = dict(node.attr)
+        attrs = {key: value if key == "label" and value == "\\N" else _dot_text(value)
+                 for key, value in node.attr.items() if value is not None}
         position = attrs.pop("pos", None)
         if position and "," in position:
             x, y = position.rstrip("!").split(",")[:2]
@@ -209,10 +211,19 @@ def read_dot(text: str, source: str, polarity_field: str | None = None) -> Forei
         fmap.add_node(_node(str(node), attrs))
     edges = []
     for edge in graph.edges():
-        attrs = {k: v for k, v in edge.attr.items() if v}
+        attrs = {k: _dot_text(v) for k, v in edge.attr.items() if v}
         edges.append((str(edge[0]), str(edge[1]), attrs))
     _add_links(fmap, edges, polarity_field, source)
     return fmap
+
+
+_DOT_ESCAPE = re.compile(r"\\([\\nlr])")
+
+
+def _dot_text(text: str) -> str:
+    """A DOT string as Graphviz shows it: pygraphviz hands back the escapes as written
+    (a backslash doubled, \\n for a line break), which Graphviz reads when it draws."""
+    return _DOT_ESCAPE.sub(lambda m: "\\" if m.group(1) == "\\" else "\n", text)
 
 
 def _dot_quote(text: str) -> str:

@@ -18,32 +18,61 @@ OUR_MARK = "Written by SSM Studio"
 _HEAD = re.compile(r'^\s*("(?:[^"\\]|\\.)*"|[^"=:(\[~|]+?)\s*(\[[^\]]*\])?\s*(:=|==|=|\()', re.DOTALL)
 
 
+# In the equation part of a record a quoted name may hold '~' or '|'; the units and the
+# comment are plain text up to the record's '|' (a stray quote there is only a character).
+_EQUATION_STOP = re.compile(r'"(?:[^"\\]|\\.)*"|[~|]')
+
+
+def _split_records(body: str) -> list[tuple[str, str]]:
+    """Each record as (equation, units and comment), split where Vensim splits them."""
+    records: list[tuple[str, str]] = []
+    pos, n = 0, len(body)
+    while pos < n:
+        start = pos
+        while True:
+            stop = _EQUATION_STOP.search(body, pos)
+            if stop is None:
+                records.append((body[start:], ""))
+                return records
+            pos = stop.end()
+            if stop.group(0) == "|":
+                records.append((body[start:stop.start()], ""))
+                break
+            if stop.group(0) == "~":
+                end = body.find("|", pos)
+                end = n if end < 0 else end
+                records.append((body[start:stop.start()], body[pos:end]))
+                pos = end + 1
+                break
+    return records
+
+
 def _records(body: str):
     """The records outside macros, in order."""
     in_macro = False
-    for record in body.split("|"):
-        upper = record.upper()
+    for equation, notes in _split_records(body):
+        upper = equation.upper()
         if in_macro:
             if ":END OF MACRO:" not in upper:
                 continue
             in_macro = False
-            record = record[upper.index(":END OF MACRO:") + len(":END OF MACRO:"):]
-            upper = record.upper()
+            equation = equation[upper.index(":END OF MACRO:") + len(":END OF MACRO:"):]
+            upper = equation.upper()
         if ":MACRO:" in upper:
             in_macro = ":END OF MACRO:" not in upper[upper.index(":MACRO:"):]
             if in_macro:
                 continue
-            record = record[upper.rindex(":END OF MACRO:") + len(":END OF MACRO:"):]
-        yield record
+            equation = equation[upper.rindex(":END OF MACRO:") + len(":END OF MACRO:"):]
+        yield equation, notes
 
 
 def read_equations(body: str) -> ModelEquations:
     model = ModelEquations()
     body = join_continuations(body.replace("{UTF-8}", "", 1))
-    for record in _records(body):
-        if OUR_MARK in record:
-            model.marker = record
-        parts = record.split("~")
+    for equation_text, notes in _records(body):
+        if OUR_MARK in notes:
+            model.marker = notes
+        parts = [equation_text, *notes.split("~")]
         text = parts[0].strip()
         if not text or text.startswith("*"):
             continue  # a group heading (****** .Control ******): its text is the comment

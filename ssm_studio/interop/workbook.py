@@ -123,6 +123,10 @@ def write_xlsx(selection: Selection) -> bytes:
     for v in selection.variables:
         variables.append([v.name, v.x, v.y, v.note])
     for sheet in (links, variables):
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.data_type == "f":  # a name such as '=0' is text, not a formula to run
+                    cell.data_type = "s"
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
