@@ -93,6 +93,8 @@ def summarise(project: Project) -> dict:
         ],
         "counts": {
             "variables": len(project.cld.variables),
+            "stocks": sum(1 for v in project.cld.variables if v.kind == "stock"),
+            "flows": sum(1 for v in project.cld.variables if v.kind == "flow"),
             "links": len(project.cld.links),
             "rich_picture_items": len(project.rich_picture.items),
             "root_definitions": len(project.root_definitions),

@@ -70,6 +70,33 @@ def sign_causes(model: ModelEquations) -> None:
             equation.causes.append(Cause(key, name, sign, sign != "?"))
 
 
+def flows_of(equation: Equation) -> list[tuple[str, str]]:
+    """A stock's flows: the variables its rate adds or takes away as they are
+    (``INTEG(births - deaths, …)``; Vensim's sketch-only ``A FUNCTION OF(births, -deaths)``).
+    A rate that is any other expression names no flows: its terms are not pipes."""
+    if equation.kind == "function of":
+        if not any(c.sign == "-" for c in equation.causes):
+            return []  # no outflow marked: nothing says this is a stock
+        return [(c.key, c.name) for c in equation.causes if c.sign != "?"]
+    if equation.kind != "stock" or not equation.trees or equation.trees[0][0] != "call":
+        return []
+    terms: list[tuple[str, str]] = []
+
+    def collect(tree: Tree) -> bool:
+        if tree[0] == "var":
+            terms.append((tree[1], tree[2]))
+            return True
+        if tree[0] == "num":
+            return True
+        if tree[0] == "neg":
+            return collect(tree[1])
+        if tree[0] == "bin" and tree[1] in "+-":
+            return collect(tree[2]) and collect(tree[3])
+        return False
+
+    return terms if collect(equation.trees[0][2][0]) else []
+
+
 def reconcile(fmap: ForeignMap, model: ModelEquations, sketched: bool) -> None:
     """The sketch's arrows and the equations' causes, one set of claims; the notes say what
     only one of them had."""
@@ -80,6 +107,12 @@ def reconcile(fmap: ForeignMap, model: ModelEquations, sketched: bool) -> None:
         if node is None:
             node = ForeignNode(equation.key, equation.name)
             fmap.add_node(node)
+        if equation.kind == "stock":
+            node.kind = "stock"
+        # A sketch says what is a flow (its valves); without one, the stock's rate does.
+        for key, name in [] if sketched else flows_of(equation):
+            fmap.add_node(ForeignNode(key, name))
+            fmap.mark(key, "flow")
         note = node.note or equation.note
         if equation.subscripted:
             note = (note + "\n" if note else "") + SUBSCRIPT_NOTE

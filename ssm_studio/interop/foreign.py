@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from ..errors import ImportProblem, describe_validation_error
-from ..model import CausalLink, LoopName, Perspective, Polarity, Project, Variable, style_for_index
+from ..model import (
+    CausalLink,
+    LoopName,
+    Perspective,
+    Polarity,
+    Project,
+    Variable,
+    VariableKind,
+    style_for_index,
+)
 from ..model.limits import MAX_NAME_CHARS, MAX_PERSPECTIVES, MAX_TEXT_CHARS
 from .reading import check_counts
 
@@ -25,6 +34,7 @@ from .reading import check_counts
 OUR_SPACING = 180.0
 RESCALE_BELOW, RESCALE_ABOVE = 60.0, 700.0
 _SIGNS: dict[str, Polarity] = {"+": "+", "-": "-", "?": "?"}  # a reader's sign; anything else is "?"
+_KINDS: dict[str, VariableKind] = {"stock": "stock", "flow": "flow"}
 
 
 @dataclass
@@ -34,6 +44,7 @@ class ForeignNode:
     x: float | None = None
     y: float | None = None
     note: str = ""
+    kind: str = "variable"  # "stock" or "flow" where a stock-and-flow tool says so
 
 
 @dataclass
@@ -73,6 +84,13 @@ class ForeignMap:
 
     def add_node(self, node: ForeignNode) -> None:
         self.nodes.setdefault(node.key, node)
+
+    def mark(self, key: str, kind: str) -> None:
+        """A node is a stock or a flow: what the file says wherever it says it (a stock
+        drawn first as a plain ghost is still a stock)."""
+        node = self.nodes.get(key)
+        if node is not None and kind in ("stock", "flow"):
+            node.kind = kind
 
 
 @dataclass
@@ -176,7 +194,7 @@ def _variables(fmap: ForeignMap, notes: list[str]
         if folded in by_name:
             merged.append(name)
         else:
-            variable = Variable(name=name, note=node.note[:MAX_TEXT_CHARS])
+            variable = Variable(name=name, note=node.note[:MAX_TEXT_CHARS], kind=_KINDS.get(node.kind, "variable"))
             if node.x is not None and node.y is not None and math.isfinite(node.x) and math.isfinite(node.y):
                 given[variable.id] = (float(node.x), float(node.y))
             by_name[folded] = variable

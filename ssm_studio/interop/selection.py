@@ -32,3 +32,23 @@ def select(project: Project, names: list[str] | None = None) -> Selection:
         used = {v for link in links for v in (link.source, link.target)}
         variables = [v for v in project.cld.variables if v.id in used or ids & set(v.included_by)]
     return Selection(project, chosen, variables, links)
+
+
+def stock_pipes(selection: Selection) -> dict[str, list[tuple[str, str]]]:
+    """Each stock's flows, as (flow id, "+" inflow or "-" outflow): a claim from a flow to a
+    stock that every chosen perspective signs the same way. A flow whose claims disagree, or
+    stay '?', is drawn as a plain arrow, since a pipe cannot both fill and drain."""
+    kind = {v.id: v.kind for v in selection.variables}
+    signs: dict[tuple[str, str], set[str]] = {}
+    for link in selection.links:
+        if kind.get(link.source) == "flow" and kind.get(link.target) == "stock":
+            signs.setdefault((link.source, link.target), set()).add(link.polarity)
+    pipes: dict[str, list[tuple[str, str]]] = {}
+    # A pipe drains at most one stock and fills at most one; another claim stays an arrow.
+    taken: set[tuple[str, str]] = set()
+    for (flow, stock), found in signs.items():
+        sign = next(iter(found))
+        if len(found) == 1 and sign in ("+", "-") and (flow, sign) not in taken:
+            taken.add((flow, sign))
+            pipes.setdefault(stock, []).append((flow, sign))
+    return pipes

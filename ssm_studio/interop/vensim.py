@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ImportProblem
 from .equation_links import reconcile
-from .equations import name_key
+from .equations import name_key, unquote
 from .foreign import ForeignLink, ForeignLoop, ForeignMap, ForeignNode
 from .vensim_equations import OUR_MARK, read_equations
 
@@ -24,6 +24,7 @@ __all__ = ["OUR_MARK", "SKETCH_END", "SKETCH_START", "read_mdl", "vensim_key"]
 SKETCH_START = "\\\\\\---///"
 SKETCH_END = "///---\\\\\\"
 _POLARITY = {43: "+", 45: "-", 83: "+", 115: "+", 79: "-", 111: "-", 48: "-"}
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _LOOP_SYMBOL = re.compile(r"^\s*([RB])\s*(\d*)\s*$", re.IGNORECASE)
 # Vensim draws names small in tight boxes; ours wrap names in larger boxes, so a sketch from
 # Vensim is spread by this much to keep its boxes apart (not our own files: they round-trip).
@@ -36,31 +37,27 @@ def vensim_key(name: str) -> str:
 
 
 def _split_fields(line: str) -> list[str]:
-    """Comma-separated fields; a quoted name may hold commas."""
+    """Comma-separated fields; a quoted name may hold commas (it is kept quoted, escapes
+    and all, for unquote and name_key to read as the equations do)."""
     if '"' not in line:
         return line.split(",")
-    fields, current, quoted, i = [], [], False, 0
-    while i < len(line):
-        char = line[i]
-        if quoted:
-            if char == "\\" and i + 1 < len(line) and line[i + 1] in '"\\':
-                current.append(line[i + 1])  # an escaped quote or backslash in a quoted name
-                i += 2
-                continue
-            if char == '"':
-                quoted = False
-            else:
-                current.append(char)
-        elif char == '"':
-            quoted = True
-        elif char == ",":
-            fields.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-        i += 1
-    fields.append("".join(current))
-    return fields
+    return _quoted_fields(line)
+
+
+def _quoted_fields(line: str) -> list[str]:
+    fields, start, pos = [], 0, 0
+    while True:
+        comma = line.find(",", pos)
+        quote = line.find('"', pos)
+        if quote != -1 and (comma == -1 or quote < comma):
+            close = _QUOTED.match(line, quote)
+            pos = close.end() if close else len(line)
+            continue
+        if comma == -1:
+            fields.append(line[start:])
+            return fields
+        fields.append(line[start:comma])
+        start = pos = comma + 1
 
 
 def _int(fields: list[str], index: int) -> int:
@@ -90,6 +87,11 @@ def read_mdl(text: str, source: str, as_views: bool | None = None) -> ForeignMap
         raise ImportProblem(f"{source} has no sketch ('{SKETCH_START} Sketch information') and {found}: "
                             "it does not look like a Vensim model.")
     ours = model.marker is not None
+    if ours:  # our sketch signs every arrow; an inflow is only guessed from its neighbour's minus
+        for equation in model.equations.values():
+            for cause in equation.causes:
+                if equation.kind == "function of" and cause.sign == "+":
+                    cause.sign = "?"
     origin = (0.0, 0.0)
     if model.marker:
         found_origin = re.search(r"origin (-?[\d.]+),(-?[\d.]+)", model.marker)
@@ -146,8 +148,11 @@ def _read_view(view: _View, fmap: ForeignMap, origin: tuple[float, float], sprea
     for number, fields, text in view.records:
         kind, uid = _int(fields, 0), _int(fields, 1)
         if kind == 10:
-            name = fields[2] if len(fields) > 2 else ""
-            key = vensim_key(name)
+            written = fields[2].strip() if len(fields) > 2 else ""
+            quoted = written.startswith('"')
+            # A bare name may keep a continuation backslash Vensim left in; a quoted one means it.
+            key = name_key(written) if quoted else vensim_key(written)
+            name = unquote(written) if quoted else written.strip().strip("\\")
             if not key:
                 continue
             uid_key[uid] = key
@@ -158,8 +163,11 @@ def _read_view(view: _View, fmap: ForeignMap, origin: tuple[float, float], sprea
                 fmap.add_node(ForeignNode(key, " ".join(name.split()), None if ghost else x, None if ghost else y))
             elif not ghost and node.x is None:
                 node.x, node.y = x, y
+            if _int(fields, 7) & 31 == 3:  # drawn as a box: a stock (a level)
+                fmap.mark(key, "stock")
             if pending_valve is not None and _int(fields, 7) & 32:
-                valves[pending_valve] = key
+                valves[pending_valve] = key  # the name on a valve: a flow
+                fmap.mark(key, "flow")
                 pending_valve = None
         elif kind == 11:
             valves[uid] = None

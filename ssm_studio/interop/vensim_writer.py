@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .selection import Selection
+from .selection import Selection, stock_pipes
 from .vensim import OUR_MARK, SKETCH_END, SKETCH_START
 
 # & and % are quoted: PySD refuses them bare, and Vensim reads them either way.
@@ -13,6 +13,7 @@ _PLAIN_NAME = re.compile(r"^[^\W\d][\w .$']*$")
 _STYLE = "$192-192-192,0,Arial|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0"
 _POLARITY_CODE = {"+": 43, "-": 45, "?": 0}
 _MARGIN = 60.0
+_SHAPE = {"variable": 8, "stock": 3, "flow": 8}  # Vensim's shapes: 3 a box (a level), 8 a plain name
 
 
 def vensim_name(name: str) -> str:
@@ -31,12 +32,15 @@ def write_mdl(selection: Selection) -> str:
     origin = (min(xs) - _MARGIN, min(ys) - _MARGIN)
     causes: dict[str, list[str]] = {v.id: [] for v in variables}
     names = {v.id: vensim_name(v.name) for v in variables}
+    pipes = stock_pipes(selection)
+    sign_of = {(flow, stock): sign for stock, flows in pipes.items() for flow, sign in flows}
     for link in selection.links:
         if link.source not in causes[link.target]:
             causes[link.target].append(link.source)
     out = ["{UTF-8}"]
     for v in variables:
-        inputs = ", ".join(names[c] for c in causes[v.id])
+        # A stock's outflows carry Vensim's minus: A FUNCTION OF(births, -deaths).
+        inputs = ", ".join(("-" if sign_of.get((c, v.id)) == "-" else "") + names[c] for c in causes[v.id])
         equation = f"A FUNCTION OF( {inputs})" if inputs else "A FUNCTION OF( )"
         note = " ".join(v.note.split()).replace("|", "/").replace("~", "-")
         out += [f"{names[v.id]} = {equation}", "\t~\t", f"\t~\t{note}", "\t|", ""]
@@ -62,15 +66,33 @@ def write_mdl(selection: Selection) -> str:
         shown += [v for lk in own for v in (lk.source, lk.target) if v not in shown]
         shown += [v.id for v in variables if perspective.id in v.included_by and v.id not in shown]
         uid: dict[str, int] = {}
+        valve: dict[str, int] = {}
+        next_uid = 1
         for variable_id in dict.fromkeys(shown):
             v = by_id[variable_id]
-            uid[variable_id] = len(uid) + 1
             bits = 2 if variable_id in drawn else 3  # bit 1 clear: a ghost of the original
             x, y = round(v.x - origin[0]), round(v.y - origin[1])
-            out.append(f"10,{uid[variable_id]},{names[variable_id]},{x},{y},46,20,8,{bits},0,0,0,0,0,0")
+            shape = _SHAPE[v.kind]
+            if v.kind == "flow":
+                # A flow is a valve on its pipe with the flow's name attached just below.
+                valve[variable_id] = next_uid
+                out.append(f"11,{next_uid},0,{x},{y - 14},6,8,34,3,0,0,1,0,0,0")
+                next_uid += 1
+                shape = 40
+            uid[variable_id] = next_uid
+            out.append(f"10,{next_uid},{names[variable_id]},{x},{y},46,20,{shape},{bits},0,0,0,0,0,0")
+            next_uid += 1
             drawn.add(variable_id)
-        next_uid = len(uid) + 1
         for link in own:
+            sign = sign_of.get((link.source, link.target))
+            if sign == link.polarity and link.source in valve and not link.delay:
+                # A pipe from the valve to its stock; Vensim marks the drained end 100.
+                a, b = by_id[link.source], by_id[link.target]
+                mid = (round((a.x + b.x) / 2 - origin[0]), round((a.y + b.y) / 2 - origin[1]))
+                out.append(f"1,{next_uid},{valve[link.source]},{uid[link.target]},{4 if sign == '+' else 100},0,0,22,"
+                           f"0,0,0,-1--1--1,,1|({mid[0]},{mid[1]})|")
+                next_uid += 1
+                continue
             code = _POLARITY_CODE[link.polarity]
             dtype = 65 if link.delay else 64
             a, b = by_id[link.source], by_id[link.target]

@@ -16,7 +16,7 @@ from .equation_links import reconcile
 from .equations import name_key
 from .foreign import ForeignLink, ForeignMap, ForeignNode
 from .reading import local, parse_xml
-from .selection import Selection
+from .selection import Selection, stock_pipes
 from .xmile_equations import read_xmile_equations
 
 OASIS = "http://docs.oasis-open.org/xmile/ns/XMILE/v1.0"
@@ -24,6 +24,7 @@ ISEE = "http://iseesystems.com/XMILE"
 VENDOR = "SSM Studio"
 _ENTITIES = {"stock", "flow", "aux", "converter", "module"}
 _TRUE = {"true", "1", "yes"}
+_TAG = {"variable": "aux", "stock": "stock", "flow": "flow"}
 
 
 def xmile_key(name: str) -> str:
@@ -70,13 +71,16 @@ def read_xmile(data: bytes, source: str) -> ForeignMap:
                     continue
                 key = xmile_key(name)
                 fmap.add_node(ForeignNode(key, pretty(name), note=_child_text(entity, "doc")))
+                fmap.mark(key, kind)
                 if kind == "stock":
                     for child in entity:
                         if local(child.tag) in ("inflow", "outflow") and (child.text or "").strip():
                             flow = xmile_key(child.text)
                             fmap.add_node(ForeignNode(flow, pretty(child.text.strip())))
-                            sign = "+" if local(child.tag) == "inflow" else "-"
-                            fmap.links.append(ForeignLink(flow, key, sign))
+                            fmap.mark(flow, "flow")
+                            if not ours:  # our own files say in each view who claims the flow
+                                sign = "+" if local(child.tag) == "inflow" else "-"
+                                fmap.links.append(ForeignLink(flow, key, sign))
         views = [v for e in model if local(e.tag) == "views" for v in e if local(v.tag) == "view"]
         for index, view in enumerate(views):
             _read_view(view, fmap, pretty, (view.get("name") or f"View {index + 1}") if ours else None)
@@ -147,13 +151,22 @@ def write_xmile(selection: Selection) -> bytes:
     model = ET.SubElement(root, q("model"))
     variables = ET.SubElement(model, q("variables"))
     names = {v.id: " ".join(v.name.split()) for v in selection.variables}
-    for v in selection.variables:
-        aux = ET.SubElement(variables, q("aux"), {"name": names[v.id]})
-        ET.SubElement(aux, q("eqn")).text = "0"
-        if v.note:
-            ET.SubElement(aux, q("doc")).text = v.note
-    views = ET.SubElement(model, q("views"))
     by_id = {v.id: v for v in selection.variables}
+    pipes = stock_pipes(selection)
+    for v in selection.variables:
+        # No equation is written: the map says what causes what, not by how much, so
+        # Stella shows each as still to be defined rather than a made-up 0.
+        entity = ET.SubElement(variables, q(_TAG[v.kind]), {"name": names[v.id]})
+        ET.SubElement(entity, q("eqn"))
+        for flow, sign in pipes.get(v.id, []):
+            ET.SubElement(entity, q("inflow" if sign == "+" else "outflow")).text = names[flow]
+        if v.note:
+            ET.SubElement(entity, q("doc")).text = v.note
+    ends: dict[str, dict[str, str]] = {}  # flow -> {"-": the stock it drains, "+": the one it fills}
+    for stock, flows in pipes.items():
+        for flow, sign in flows:
+            ends.setdefault(flow, {})[sign] = stock
+    views = ET.SubElement(model, q("views"))
     uid = 0
     for perspective in selection.perspectives:
         view = ET.SubElement(views, q("view"), {"name": perspective.name, f"{{{ISEE}}}converter_size": "name_only"})
@@ -164,7 +177,14 @@ def write_xmile(selection: Selection) -> bytes:
             shown = dict.fromkeys([v.id for v in selection.variables] + list(shown))
         for variable_id in shown:
             v = by_id[variable_id]
-            ET.SubElement(view, q("aux"), {"x": f"{v.x:g}", "y": f"{v.y:g}", "name": names[v.id]})
+            element = ET.SubElement(view, q(_TAG[v.kind]), {"x": f"{v.x:g}", "y": f"{v.y:g}", "name": names[v.id]})
+            if variable_id in ends:  # a flow is drawn as its pipe: out of one stock, into the other
+                drains, fills = (by_id.get(ends[variable_id].get(sign, "")) for sign in "-+")
+                start = (drains.x, drains.y) if drains else (v.x - 60, v.y)
+                end = (fills.x, fills.y) if fills else (v.x + 60, v.y)
+                pts = ET.SubElement(element, q("pts"))
+                for x, y in (start, end):
+                    ET.SubElement(pts, q("pt"), {"x": f"{x:g}", "y": f"{y:g}"})
         for link in own:
             uid += 1
             attributes = {"uid": str(uid)}

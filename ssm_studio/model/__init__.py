@@ -2,11 +2,13 @@
 
 from .base import Identified, Point, StrictModel, new_id
 from .causal import (
+    KIND_WORDS,
     CausalLink,
     CausalLoopDiagram,
     LoopName,
     Polarity,
     Variable,
+    VariableKind,
     display_polarity,
     parse_polarity,
 )
@@ -70,6 +72,8 @@ __all__ = [
     "Perspective",
     "Point",
     "Polarity",
+    "KIND_WORDS",
+    "VariableKind",
     "Project",
     "RichPicture",
     "RichPictureItem",

@@ -9,6 +9,11 @@ from pydantic import Field
 from .base import Id, Identified, Name, StrictModel, Text
 
 Polarity = Literal["+", "-", "?"]
+# A stock accumulates (a level: people out of work); a flow changes a stock (people finding
+# work each month); anything else is a plain variable. Kept so stock-and-flow tools get
+# their stocks and flows back (format 3).
+VariableKind = Literal["variable", "stock", "flow"]
+KIND_WORDS: dict[str, str] = {"variable": "Variable", "stock": "Stock", "flow": "Flow"}
 
 _POLARITY_WORDS: dict[str, Polarity] = {
     "+": "+",
@@ -45,6 +50,7 @@ class Variable(Identified):
     included_by: list[Id] = Field(default_factory=list)
     # Automatic layout leaves a pinned variable where the user put it (format 2).
     pinned: bool = False
+    kind: VariableKind = "variable"
 
 
 class CausalLink(Identified):

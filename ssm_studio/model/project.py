@@ -15,7 +15,7 @@ from .rich_picture import Bubble, Connector, Group, RichPicture
 from .ssm_stages import Action, ConceptualModel, RootDefinition
 
 # The version of project.json this code writes; storage migrates older ones up to it.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def _now() -> str:

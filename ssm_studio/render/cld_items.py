@@ -94,6 +94,12 @@ def point_between(a: QPointF, b: QPointF, share: float) -> QPointF:
     return a + (b - a) * share
 
 
+def _draw_valve(painter: QPainter, box: QRectF) -> None:
+    """A flow's valve: the bow tie SD diagrams put on a pipe, on the box's top edge."""
+    x, y = box.center().x(), box.top()
+    painter.drawPolygon([QPointF(x - 6, y - 4), QPointF(x + 6, y + 4), QPointF(x + 6, y - 4), QPointF(x - 6, y + 4)])
+
+
 class VariableItem(QGraphicsItem, Box):
     """A variable: its name on a soft box. Shared by every perspective."""
 
@@ -107,6 +113,7 @@ class VariableItem(QGraphicsItem, Box):
         self.links: list[LinkItem] = []
         self.snap = False
         self.dashed = False
+        self.kind = "variable"  # a stock is drawn boxed, a flow with a valve, as in SD diagrams
         self.setFlags(BOX_FLAGS)
         self.setCacheMode(_DEVICE_CACHE)
         self.setZValue(10)
@@ -125,8 +132,14 @@ class VariableItem(QGraphicsItem, Box):
         self.setToolTip(name)
         self.update()
 
+    def set_kind(self, kind: str) -> None:
+        if kind != self.kind:
+            self.kind = kind
+            self.setToolTip(f"{self.name} ({kind})" if kind != "variable" else self.name)
+            self.update()
+
     def boundingRect(self) -> QRectF:
-        return self.box.adjusted(-3, -3, 3, 3)
+        return self.box.adjusted(-3, -5, 3, 3)  # room for a flow's valve on the top edge
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -141,7 +154,14 @@ class VariableItem(QGraphicsItem, Box):
         if lod < 0.3:  # zoomed far out: a plain box is all anyone can see
             painter.drawRect(self.box)
             return
-        painter.drawRoundedRect(self.box, 6, 6)
+        if self.kind == "stock":
+            pen.setWidthF(max(pen.widthF(), 2.2))
+            painter.setPen(pen)
+            painter.drawRect(self.box)
+        else:
+            painter.drawRoundedRect(self.box, 6, 6)
+            if self.kind == "flow":
+                _draw_valve(painter, self.box)
         painter.setFont(self.font)
         painter.setPen(QColor(self.style.text))
         painter.drawText(self.box.adjusted(7, 4, -7, -4),

@@ -141,6 +141,7 @@ class CldScene(DiagramScene):
 
     def _add_variable(self, variable) -> None:
         item = VariableItem(variable.id, variable.name, self.style)
+        item.set_kind(variable.kind)
         item.snap = self.snap
         self._place(item, variable)
         self.addItem(item)
@@ -225,6 +226,8 @@ class CldScene(DiagramScene):
                 item.set_name(variable.name)
                 for link in item.links:
                     link.update_geometry()
+            if "kind" in event.fields:
+                item.set_kind(variable.kind)
             self._place(item, variable)
 
     def _link_event(self, event: ChangeEvent) -> set[str]:

@@ -445,4 +445,22 @@ def appendix(ctx: Context) -> list:
             any_claims = True
             story += [Heading(f"{ctx.pnames[pid]}: {len(rows)} claim(s)", 3),
                       Grid(["From", "To", "\u00b1", "Delay", "Evidence note"], rows, [2.5, 2.5, 0.5, 1, 5])]
-    return story if any_claims else story + [Para("No causal claims.")]
+    if not any_claims:
+        story.append(Para("No causal claims."))
+    return story + stocks_and_flows(ctx)
+
+
+def stocks_and_flows(ctx: Context) -> list:
+    """The variables marked stock or flow (as a stock-and-flow tool drew them), so a reader
+    of the printed diagrams knows what the boxed names and the valves are."""
+    variables = ctx.project.cld.variables
+    stocks = sorted(v.name for v in variables if v.kind == "stock")
+    flows = sorted(v.name for v in variables if v.kind == "flow")
+    if not stocks and not flows:
+        return []
+    story: list = [Heading("Stocks and flows", 3)]
+    if stocks:
+        story.append(Para(f"Stocks, drawn in a square box: {', '.join(stocks)}."))
+    if flows:
+        story.append(Para(f"Flows, drawn with a valve: {', '.join(flows)}."))
+    return story

@@ -54,3 +54,10 @@ def _variables_can_be_pinned(data: dict) -> dict:
     """Format 2 adds ``pinned`` to variables; a format-1 variable is not pinned (the default),
     so nothing in the document needs to change."""
     return data
+
+
+@register(2)
+def _variables_have_a_kind(data: dict) -> dict:
+    """Format 3 adds ``kind`` (variable, stock or flow) to variables; every format-2
+    variable is a plain variable (the default), so nothing in the document changes."""
+    return data

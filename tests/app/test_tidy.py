@@ -1,5 +1,7 @@
 """Diagram → Tidy Layout: off the UI thread, animated, one undo step; cancel moves nothing."""
 
+from PySide6.QtCore import Qt
+
 from ssm_studio.edits.causal_edits import change_variable
 from ssm_studio.layout import overlapping_pairs
 
@@ -61,3 +63,17 @@ def test_the_inspector_pins_a_variable(qtbot, window):
     assert variable.pinned
     window.session.undo_stack.undo()
     assert not variable.pinned and not window.inspector.pinned.isChecked()
+
+
+def test_the_inspector_marks_a_stock_which_the_canvas_draws_boxed_and_undo_takes_back(qtbot, window):
+    project = window.session.document.project
+    variable = next(v for v in project.cld.variables if v.name == "Deprivation")
+    window.editor.select({variable.id})
+    combo = window.inspector.variable_kind
+    assert combo.isVisibleTo(window.inspector) and combo.currentData() == "variable"
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # the next kind down the list: a stock
+    assert variable.kind == "stock"
+    assert window.scene.variable_items[variable.id].kind == "stock"
+    window.session.undo_stack.undo()
+    assert variable.kind == "variable" and combo.currentData() == "variable"
+    assert window.scene.variable_items[variable.id].kind == "variable"

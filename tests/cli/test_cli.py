@@ -27,7 +27,7 @@ def test_info_json_contract(example_path):
     assert result.returncode == 0, result.stderr
     info = json.loads(result.stdout)
     assert set(info) == {"title", "format_version", "perspectives", "counts"}
-    assert set(info["counts"]) == {"variables", "links", "rich_picture_items", "root_definitions",
+    assert set(info["counts"]) == {"variables", "stocks", "flows", "links", "rich_picture_items", "root_definitions",
                                    "conceptual_models", "actions"}
     assert all(set(p) == {"name", "links", "root_definitions"} for p in info["perspectives"])
     assert info["counts"]["links"] == sum(p["links"] for p in info["perspectives"])

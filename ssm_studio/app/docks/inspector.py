@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...edits.causal_edits import change_variable, rename_variable, set_link_fields
+from ...model import KIND_WORDS
 from ...render.cld_items import LinkItem, VariableItem
 from ..field_undo import share_undo
 from ..session import DocumentSession
@@ -46,13 +47,20 @@ class Inspector(QWidget):
         self.pinned = QCheckBox("Pinned: Tidy Layout leaves it where it is")
         self.pinned.setAccessibleName("Pinned")
         self.pinned.clicked.connect(self._pinned_toggled)
+        # Stock or flow: what stock-and-flow tools (Vensim, Stella) get back on export.
+        self.variable_kind = QComboBox()
+        self.variable_kind.setAccessibleName("Kind of variable")
+        for value, word in KIND_WORDS.items():
+            self.variable_kind.addItem(word, value)
+        self.variable_kind.activated.connect(self._variable_kind_chosen)
         self.perspective = QLabel()
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Note on the evidence")
         self.note.setPlaceholderText("Evidence, source, who said it…")
         self.note.setMaximumHeight(120)
         self.note.focusOutEvent = self._note_done  # type: ignore[method-assign]
-        for label, widget in (("Name", self.name), ("", self.pinned), ("Polarity", self.polarity), ("", self.delay),
+        for label, widget in (("Name", self.name), ("Kind", self.variable_kind), ("", self.pinned),
+                              ("Polarity", self.polarity), ("", self.delay),
                               ("Claimed by", self.perspective), ("Note", self.note)):
             self.form.addRow(label, widget)
         share_undo(self.name, self.note)
@@ -87,7 +95,7 @@ class Inspector(QWidget):
             (widget.setPlainText if isinstance(widget, QPlainTextEdit) else widget.setText)(text)
 
     def _rows(self, visible: set[str]) -> None:
-        for widget, key in ((self.name, "name"), (self.pinned, "pinned"), (self.polarity, "polarity"),
+        for widget, key in ((self.name, "name"), (self.variable_kind, "kind"), (self.pinned, "pinned"), (self.polarity, "polarity"),
                             (self.delay, "delay"),
                             (self.perspective, "perspective"), (self.note, "note")):
             self.form.setRowVisible(widget, key in visible)
@@ -118,7 +126,8 @@ class Inspector(QWidget):
             self._set_text(self.name, variable.name)
             self._set_text(self.note, variable.note)
             self.pinned.setChecked(variable.pinned)
-            self._rows({"name", "pinned", "note"})
+            self.variable_kind.setCurrentIndex(list(KIND_WORDS).index(variable.kind))
+            self._rows({"name", "kind", "pinned", "note"})
         elif isinstance(item, LinkItem):
             link = next((lk for lk in project.cld.links if lk.id == item.link_id), None)
             if link is None:
@@ -147,6 +156,13 @@ class Inspector(QWidget):
     def _pinned_toggled(self, checked: bool) -> None:
         if self.kind == "variable":
             self.session.push(change_variable(self.target, pinned=checked))
+
+    def _variable_kind_chosen(self, index: int) -> None:
+        kind = self.variable_kind.itemData(index)
+        if self.kind == "variable":
+            current = next(v.kind for v in self.session.document.project.cld.variables if v.id == self.target)
+            if kind != current:
+                self.session.push(change_variable(self.target, kind=kind))
 
     def _delay_toggled(self, checked: bool) -> None:
         if self.kind == "link":
