@@ -60,6 +60,16 @@ def _quoted_fields(line: str) -> list[str]:
         start = pos = comma + 1
 
 
+# The older sketch form (V160) marks a word with '|' and an arrow with '>' where V300 writes
+# the type codes 10 and 1; the fields after them are V300's, except that an arrow has no
+# id of its own (``|id,name,x,y,…`` and ``>from,to,shape,hidden,polarity,…``). They are read
+# as the V300 records they stand for, so polarity codes, delays and positions come in alike.
+_OLD_FORM = {
+    "|": lambda fields, _made_up: ["10", *fields],
+    ">": lambda fields, made_up: ["1", str(made_up), *fields],
+}
+
+
 def _int(fields: list[str], index: int) -> int:
     """atoi: Vensim writes '-1--1--1' where a number is expected and means -1."""
     if index >= len(fields):
@@ -114,18 +124,25 @@ def _views(sketch: str, first_line: int) -> list[_View]:
     views: list[_View] = []
     current: _View | None = None
     lines = sketch.splitlines()
-    i = 0
+    i = older = 0
     while i < len(lines):
         line = lines[i].rstrip("\r")
         number = first_line + i + 1
         i += 1
         if line.startswith(SKETCH_END):
             break
-        if line.startswith(SKETCH_START) or re.match(r"^V\d+\s", line):
+        if line.startswith(SKETCH_START) or re.match(r"^V\d+\b", line):
             continue
         if line.startswith("*"):
             current = _View(line[1:].strip() or f"View {len(views) + 1}", number)
             views.append(current)
+            continue
+        if line[:1] in _OLD_FORM:
+            if current is None:  # the older form may name no view
+                current = _View(f"View {len(views) + 1}", number)
+                views.append(current)
+            older += 1
+            current.records.append((number, _OLD_FORM[line[0]](_split_fields(line[1:]), -older), ""))
             continue
         if line.startswith("$") or current is None or not re.match(r"^\d+,", line):
             continue
@@ -157,7 +174,7 @@ def _read_view(view: _View, fmap: ForeignMap, origin: tuple[float, float], sprea
                 continue
             uid_key[uid] = key
             x, y = _int(fields, 3) * spread + origin[0], _int(fields, 4) * spread + origin[1]
-            ghost = not (_int(fields, 8) & 1)
+            ghost = len(fields) > 8 and not (_int(fields, 8) & 1)  # bit 1 clear: drawn again
             node = fmap.nodes.get(key)
             if node is None:
                 fmap.add_node(ForeignNode(key, " ".join(name.split()), None if ghost else x, None if ghost else y))
