@@ -3,8 +3,8 @@
 The records are ``name = expression ~ units ~ comment |``; a lookup is ``name( points )``,
 a stock ``name = INTEG(rates, initial)``, a sketch-only model writes
 ``name = A FUNCTION OF(a, -b)`` (the minus marks an outflow: a sign, not part of a name).
-Subscript ranges, macros' bodies and the control group are not variables; subscripted
-variables are one variable each, with a note.
+Subscript ranges, macros' bodies and the control group are not variables (a macro's call is
+read as its body, vensim_macros.py); subscripted variables are one variable each, with a note.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 
 from .equation_links import Cause, Equation, ModelEquations, sign_causes
 from .equations import CONTROL, EquationError, Tree, join_continuations, name_key, parse, unquote
+from .vensim_macros import Macro, expand, macro_header
 
 OUR_MARK = "Written by SSM Studio"
 _HEAD = re.compile(r'^\s*("(?:[^"\\]|\\.)*"|[^"=:(\[~|]+?)\s*(\[[^\]]*\])?\s*(:=|==|=|\()', re.DOTALL)
@@ -48,28 +49,30 @@ def _split_records(body: str) -> list[tuple[str, str]]:
 
 
 def _records(body: str):
-    """The records outside macros, in order."""
-    in_macro = False
+    """Each record in order, with the macro it belongs to (None outside macros)."""
+    macro: Macro | None = None
     for equation, notes in _split_records(body):
         upper = equation.upper()
-        if in_macro:
-            if ":END OF MACRO:" not in upper:
-                continue
-            in_macro = False
+        if macro is not None and ":END OF MACRO:" in upper:
+            macro = None
             equation = equation[upper.index(":END OF MACRO:") + len(":END OF MACRO:"):]
-            upper = equation.upper()
-        if ":MACRO:" in upper:
-            in_macro = ":END OF MACRO:" not in upper[upper.index(":MACRO:"):]
-            if in_macro:
-                continue
-            equation = equation[upper.rindex(":END OF MACRO:") + len(":END OF MACRO:"):]
-        yield equation, notes
+        opened = macro_header(equation) if ":MACRO:" in equation.upper() else None
+        if opened is not None:
+            macro, equation = opened
+            yield macro, equation, notes
+            continue
+        yield macro, equation, notes
 
 
 def read_equations(body: str) -> ModelEquations:
     model = ModelEquations()
+    macros: dict[str, Macro] = {}
     body = join_continuations(body.replace("{UTF-8}", "", 1))
-    for equation_text, notes in _records(body):
+    for macro, equation_text, notes in _records(body):
+        if macro is not None:
+            macros[macro.key] = macro
+            _read_macro_equation(macro, equation_text)
+            continue
         if OUR_MARK in notes:
             model.marker = notes
         parts = [equation_text, *notes.split("~")]
@@ -97,8 +100,22 @@ def read_equations(body: str) -> ModelEquations:
         except EquationError as error:
             model.unparsed.append(name)
             model.errors.append(f"'{name}': {error}")
+    if macros:  # a call of a macro is what the macro's equations make of its inputs
+        for equation in model.equations.values():
+            equation.trees = [expand(tree, macros) for tree in equation.trees]
     sign_causes(model)
     return model
+
+
+def _read_macro_equation(macro: Macro, text: str) -> None:
+    head = _HEAD.match(text.strip())
+    if not head or head.group(3) not in ("=", "=="):
+        return
+    try:
+        tree = parse(text.strip()[head.end():])
+    except EquationError:
+        return  # an unreadable line of a macro: its calls read as unknown functions
+    macro.body.setdefault(name_key(head.group(1)), []).append(tree)
 
 
 def _read_right_side(equation: Equation, operator: str, rest: str) -> None:
