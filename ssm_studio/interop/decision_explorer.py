@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from ..errors import ImportProblem
 from .foreign import ForeignLink, ForeignMap, ForeignNode
-from .reading import local, parse_xml
+from .reading import local, parse_xml_in_part
 
 _SIGN = {"positive": "+", "negative": "-", "+": "+", "-": "-"}
 
 
 def read_mdx(data: bytes, source: str) -> ForeignMap:
-    root = parse_xml(data, source)
+    root, broken = parse_xml_in_part(data, source)
     if local(root.tag) != "model" or not any(local(e.tag) == "concepts" for e in root):
         raise ImportProblem(f"{source} is XML but not a Decision Explorer model: it needs <model> "
                             "with <concepts>.")
     fmap = ForeignMap(title="")
+    if broken:
+        fmap.notes.append(broken)
     for concepts in (e for e in root if local(e.tag) == "concepts"):
         for concept in concepts:
             if local(concept.tag) == "concept" and concept.get("id"):

@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import ImportProblem
 from .foreign import ForeignLink, ForeignMap, ForeignNode
 from .polarity_words import guess_field, read_polarity
-from .reading import local, parse_xml
+from .reading import local, parse_xml_in_part
 from .selection import Selection
 
 _NOT_POLARITY = {"perspective", "participant", "note", "description", "delay", "id", "weight"}
@@ -53,7 +53,7 @@ def _node(key: str, attrs: dict[str, Any]) -> ForeignNode:
 
 # GraphML ----------------------------------------------------------------------------------
 def read_graphml(data: bytes, source: str, polarity_field: str | None = None) -> ForeignMap:
-    root = parse_xml(data, source)
+    root, broken = parse_xml_in_part(data, source)
     if local(root.tag) != "graphml":
         raise ImportProblem(f"{source} is XML but not GraphML: its root is <{local(root.tag)}>.")
     keys = {k.get("id"): k.get("attr.name") or k.get("id") for k in root if local(k.tag) == "key"}
@@ -66,6 +66,8 @@ def read_graphml(data: bytes, source: str, polarity_field: str | None = None) ->
                 for d in element if local(d.tag) == "data"}
 
     fmap = ForeignMap(title=attributes(graph).get("title", ""))
+    if broken:
+        fmap.notes.append(broken)
     _read_elements(fmap, graph, attributes, polarity_field, source)
     return fmap
 
@@ -110,7 +112,7 @@ def write_graphml(selection: Selection) -> bytes:
 
 # GEXF -------------------------------------------------------------------------------------
 def read_gexf(data: bytes, source: str, polarity_field: str | None = None) -> ForeignMap:
-    root = parse_xml(data, source)
+    root, broken = parse_xml_in_part(data, source)
     if local(root.tag) != "gexf":
         raise ImportProblem(f"{source} is XML but not GEXF: its root is <{local(root.tag)}>.")
     titles = {a.get("id"): a.get("title") or a.get("id") for a in root.iter() if local(a.tag) == "attribute"}
@@ -130,6 +132,8 @@ def read_gexf(data: bytes, source: str, polarity_field: str | None = None) -> Fo
         return found
 
     fmap = ForeignMap(title="")
+    if broken:
+        fmap.notes.append(broken)
     _read_elements(fmap, root, attributes, polarity_field, source)
     return fmap
 

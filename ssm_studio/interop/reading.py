@@ -58,6 +58,68 @@ def parse_xml(data: bytes, source: str):
                             f"{str(error).split(':')[0]}.") from None
 
 
+def parse_xml_in_part(data: bytes, source: str):
+    """The root element, and None; or, for a file that breaks off or goes wrong part way
+    (a download cut short, a hand edit), everything before the fault and a note saying
+    where it is and that the rest was not read. Entity tricks are refused either way."""
+    try:
+        return parse_xml(data, source), None
+    except ImportProblem as problem:
+        if "well-formed" not in str(problem):
+            raise
+        fault = problem
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml.ElementTree import DefusedXMLParser
+
+    target = _PartTree()
+    parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    try:
+        parser.feed(data)
+        parser.close()
+    except ParseError:
+        pass
+    if target.root is None or not len(target.root):
+        raise fault
+    where = str(fault).split(" at ", 1)[-1].rstrip(".")
+    return target.root, f"the file is not well-formed XML at {where}; what comes before was read, the rest was not"
+
+
+class _PartTree:
+    """An ElementTree builder that keeps what it has built when the parser stops."""
+
+    def __init__(self) -> None:
+        from xml.etree.ElementTree import Element
+
+        self.element = Element
+        self.root: Element | None = None
+        self.open: list[Element] = []
+
+    def start(self, tag, attributes) -> None:
+        element = self.element(tag, attributes)
+        if self.open:
+            self.open[-1].append(element)
+        elif self.root is None:
+            self.root = element
+        self.open.append(element)
+
+    def end(self, _tag) -> None:
+        if self.open:
+            self.open.pop()
+
+    def data(self, text: str) -> None:
+        if not self.open:
+            return
+        holder = self.open[-1]
+        if len(holder):
+            holder[-1].tail = (holder[-1].tail or "") + text
+        else:
+            holder.text = (holder.text or "") + text
+
+    def close(self):
+        return self.root
+
+
 def local(tag: str) -> str:
     """An element's name without its namespace: XMILE comes in OASIS and older isee forms."""
     return tag.rsplit("}", 1)[-1]

@@ -15,7 +15,7 @@ from ..errors import ImportProblem
 from .equation_links import reconcile
 from .equations import name_key
 from .foreign import ForeignLink, ForeignMap, ForeignNode
-from .reading import local, parse_xml
+from .reading import local, parse_xml_in_part
 from .selection import Selection, stock_pipes
 from .xmile_equations import read_xmile_equations
 
@@ -48,7 +48,7 @@ def _child_text(element, name: str) -> str:
 
 
 def read_xmile(data: bytes, source: str) -> ForeignMap:
-    root = parse_xml(data, source)
+    root, broken = parse_xml_in_part(data, source)
     if local(root.tag) != "xmile":
         raise ImportProblem(f"{source} is XML but not XMILE: its root element is <{local(root.tag)}>, "
                             "where an XMILE or Stella file has <xmile>.")
@@ -58,6 +58,8 @@ def read_xmile(data: bytes, source: str) -> ForeignMap:
               else (lambda n: " ".join(n.replace("\\n", " ").replace("_", " ").split())))
     fmap = ForeignMap(title=next((e.text or "" for e in root.iter() if local(e.tag) == "name"
                                   and e.text and local(e.tag) != "view"), ""))
+    if broken:
+        fmap.notes.append(broken)
     models = [e for e in root.iter() if local(e.tag) == "model"]
     if not models:
         raise ImportProblem(f"{source} has no <model> element.")

@@ -90,12 +90,12 @@ def test_a_model_with_equations_and_no_sketch_comes_in_whole_and_signed():
     assert found[("carrying capacity", "births")] == ("+", True)  # through a falling lookup
     assert found[("average lifetime", "deaths")] == ("-", True)
     assert found[("carrying capacity", "people's trust")] == ("+", True)
-    assert found[("people's trust", "services & care")] == ("?", False)  # through a macro
+    assert found[("people's trust", "services & care")] == ("+", True)  # through DOUBLE IT = 2 * input
     assert found[("adjustment time", "pressure")] == ("-", True)
     population = next(v for v in result.project.cld.variables if v.name == "Population")
     assert "Subscripted" in population.note and "People living" in population.note
     assert any("the file has no sketch" in note for note in result.notes)
-    assert any("12 link sign(s) inferred" in note for note in result.notes)
+    assert any("13 link sign(s) inferred" in note for note in result.notes)  # 12, and the macro call
 
 
 def test_an_outflow_minus_is_a_sign_and_continued_lines_join_names():
@@ -206,3 +206,33 @@ def test_a_csv_row_with_only_from_is_a_variable_with_no_claim(tmp_path):
     path.write_text("from,to,polarity\nlonely,,+\n")  # a sign with no 'to' is a claim missing its end
     with pytest.raises(ImportProblem, match="a 'from' alone, with no polarity"):
         import_file(path)
+
+
+def test_the_older_v160_sketch_keeps_its_positions_polarity_codes_and_delays():
+    result = import_file(MODELS / "older_sketch_v160.mdl")
+    project = result.project
+    by_name = {v.name: v for v in project.cld.variables}
+    assert set(by_name) == {"Population", "births", "deaths", "birth rate", "average lifetime", "effect of crowding"}
+    assert by_name["Population"].kind == "stock" and by_name["births"].kind == "variable"  # no valves drawn
+    assert by_name["Population"].x < by_name["average lifetime"].x  # where the sketch put them
+    found = claims(result)
+    assert found[("birth rate", "births")] == ("+", False)  # code 43, as drawn
+    assert found[("average lifetime", "deaths")] == ("-", False)  # code 45
+    assert found[("Population", "effect of crowding")] == ("-", False)  # drawn from the ghost
+    delayed = {(lk.source, lk.target) for lk in project.cld.links if lk.delay}
+    assert delayed == {(by_name["Population"].id, by_name["effect of crowding"].id)}
+    assert found[("births", "Population")] == ("+", True)  # the stock's rate, signed from INTEG
+    assert found[("deaths", "Population")] == ("-", True)
+
+
+def test_a_macro_call_has_the_causes_and_signs_of_the_macro_body():
+    result = import_file(MODELS / "macro_calls.mdl")
+    names = {v.name for v in result.project.cld.variables}
+    assert names == {"perceived demand", "unmet need", "capacity", "demand", "perception time"}  # no macro insides
+    found = claims(result)
+    assert found == {
+        ("demand", "perceived demand"): ("+", True),  # a smooth follows its input
+        ("perception time", "perceived demand"): ("?", False),  # faster or slower: depends on the gap
+        ("perceived demand", "unmet need"): ("+", True),  # MAX(0, wanted - got)
+        ("capacity", "unmet need"): ("-", True),
+    }

@@ -264,9 +264,29 @@ def test_entity_expansion_bomb_is_refused_fast(tmp_path):
 
 def test_malformed_xml_names_the_file_and_line(tmp_path):
     path = tmp_path / "broken.graphml"
-    path.write_text('<?xml version="1.0"?>\n<graphml>\n<graph>\n<node id="a">\n</graph>')
-    with pytest.raises(ImportProblem, match=r"'broken.graphml' is not well-formed XML at line 5"):
-        import_file(path)
+    path.write_text('<?xml version="1.0"?>\n<graphml\n<graph>\n<node id="a">\n</graph>')
+    with pytest.raises(ImportProblem, match=r"'broken.graphml' is not well-formed XML at line 3"):
+        import_file(path)  # nothing before the fault: nothing to read in part
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "xmile"])
+def test_a_file_cut_short_is_read_up_to_the_cut_with_the_rest_listed(tmp_path, fmt):
+    from ssm_studio.interop.formats import export_project
+    from ssm_studio.model import CausalLink, Perspective, Project, Variable
+
+    project = Project()
+    project.perspectives = [Perspective(name="Board")]
+    project.cld.variables = [Variable(name=f"variable {i}", x=100.0 * i, y=0.0) for i in range(40)]
+    project.cld.links = [CausalLink(source=a.id, target=b.id, perspective=project.perspectives[0].id)
+                         for a, b in zip(project.cld.variables, project.cld.variables[1:], strict=False)]
+    data = export_project(project, fmt)
+    path = tmp_path / f"cut.{fmt}"
+    path.write_bytes(data[: len(data) * 2 // 3])  # a download that stopped two thirds of the way
+    result = import_file(path)
+    note = next(n for n in result.notes if "not well-formed XML" in n)
+    assert "what comes before was read, the rest was not" in note and "line" in note
+    names = {v.name for v in result.project.cld.variables}
+    assert "variable 0" in names and 0 < len(names) <= 40
 
 
 def test_a_50_mb_file_imports_and_a_larger_one_is_refused(tmp_path):

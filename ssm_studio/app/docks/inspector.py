@@ -143,38 +143,38 @@ class Inspector(QWidget):
             self._rows({"polarity", "delay", "perspective", "note"})
 
     def _name_done(self) -> None:
-        if self.kind == "variable":
+        if self.kind == "variable" and self.target is not None:
             name = self.name.text().strip()
             current = next(v.name for v in self.session.document.project.cld.variables if v.id == self.target)
             if name and name != current and not self.session.push(rename_variable(self.target, name)):
                 self.name.setText(current)  # refused: show the name that is kept
 
     def _polarity_chosen(self, index: int) -> None:
-        if self.kind == "link":
+        if self.kind == "link" and self.target is not None:
             self.session.push(set_link_fields(self.target, polarity=self.polarity.itemData(index)))
 
     def _pinned_toggled(self, checked: bool) -> None:
-        if self.kind == "variable":
+        if self.kind == "variable" and self.target is not None:
             self.session.push(change_variable(self.target, pinned=checked))
 
     def _variable_kind_chosen(self, index: int) -> None:
         kind = self.variable_kind.itemData(index)
-        if self.kind == "variable":
+        if self.kind == "variable" and self.target is not None:
             current = next(v.kind for v in self.session.document.project.cld.variables if v.id == self.target)
             if kind != current:
                 self.session.push(change_variable(self.target, kind=kind))
 
     def _delay_toggled(self, checked: bool) -> None:
-        if self.kind == "link":
+        if self.kind == "link" and self.target is not None:
             self.session.push(set_link_fields(self.target, delay=checked))
 
     def _note_done(self, event) -> None:
         QPlainTextEdit.focusOutEvent(self.note, event)
         text = self.note.toPlainText()
         project = self.session.document.project
-        if self.kind == "variable":
+        if self.kind == "variable" and self.target is not None:
             if next(v.note for v in project.cld.variables if v.id == self.target) != text:
                 self.session.push(change_variable(self.target, note=text))
-        elif self.kind == "link":
+        elif self.kind == "link" and self.target is not None:
             if next(lk.note for lk in project.cld.links if lk.id == self.target) != text:
                 self.session.push(set_link_fields(self.target, note=text))
