@@ -97,7 +97,10 @@ def point_between(a: QPointF, b: QPointF, share: float) -> QPointF:
 def _draw_valve(painter: QPainter, box: QRectF) -> None:
     """A flow's valve: the bow tie SD diagrams put on a pipe, on the box's top edge."""
     x, y = box.center().x(), box.top()
-    painter.drawPolygon([QPointF(x - 6, y - 4), QPointF(x + 6, y + 4), QPointF(x + 6, y - 4), QPointF(x - 6, y + 4)])
+    pen = painter.pen()
+    pen.setWidthF(max(pen.widthF(), 1.3))
+    painter.setPen(pen)
+    painter.drawPolygon([QPointF(x - 7, y - 5), QPointF(x + 7, y + 5), QPointF(x + 7, y - 5), QPointF(x - 7, y + 5)])
 
 
 class VariableItem(QGraphicsItem, Box):
@@ -139,7 +142,7 @@ class VariableItem(QGraphicsItem, Box):
             self.update()
 
     def boundingRect(self) -> QRectF:
-        return self.box.adjusted(-3, -5, 3, 3)  # room for a flow's valve on the top edge
+        return self.box.adjusted(-3, -7, 3, 3)  # room for a flow's valve on the top edge
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
