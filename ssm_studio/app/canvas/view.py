@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsView, QLineEdit
 
 from ...render.cld_items import LinkItem
@@ -36,6 +36,17 @@ TEXT_COMMANDS = {"+": ("polarity", "+"), "=": ("polarity", "+"), "-": ("polarity
 TOOL_KEYS = {Qt.Key.Key_V: "select", Qt.Key.Key_A: "add", Qt.Key.Key_L: "link", Qt.Key.Key_P: "pen",
              Qt.Key.Key_B: "bubble", Qt.Key.Key_R: "box", Qt.Key.Key_S: "stencil"}
 ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+
+
+def split_exposure(region) -> list | None:
+    """The rectangles of a region worth painting one at a time (None: paint it whole): a few
+    thin strips that together cover less than half of their bounding box."""
+    rects = list(region)
+    if not 1 < len(rects) <= 4:
+        return None
+    bounds = region.boundingRect()
+    area = sum(r.width() * r.height() for r in rects)
+    return rects if area * 2 < bounds.width() * bounds.height() else None
 
 
 class CanvasView(QGraphicsView):
@@ -180,7 +191,16 @@ class CanvasView(QGraphicsView):
             if overview and not self._held and self.rubberBandRect().isNull():
                 paint_view(self, event)  # no walk of every item (see paint_view)
                 return
-        super().paintEvent(event)
+        strips = split_exposure(event.region())
+        if strips is None:
+            super().paintEvent(event)
+            return
+        # A diagonal pan exposes an L: a strip down one side and one along the top. Qt gives
+        # each item the bounding box of the whole region as its exposed rect, which is the
+        # whole view, so every long link crossing it would be stroked end to end; painted a
+        # strip at a time, each link strokes only the piece inside the strip.
+        for strip in strips:
+            super().paintEvent(QPaintEvent(strip))
 
     def wheelEvent(self, event) -> None:
         steps = event.angleDelta().y() / 120
