@@ -51,6 +51,7 @@ class CldScene(DiagramScene):
         self.loop_items: dict[str, LoopLabelItem] = {}
         self.overview = None  # zoomed far out: render/overview.py paints for the items
         self.overview_item = None  # made the first time, then only shown or hidden
+        self.items_blank = False  # the items paint nothing: the overview paints for them
         self.report: LoopReport | None = None
         self.highlighted: str | None = None
         self.searched_for: set[str] | None = None  # the perspectives the last search was for
@@ -98,6 +99,7 @@ class CldScene(DiagramScene):
         self._arrange_pairs(self.link_items.values(), self.visible_perspectives())
         self.setBackgroundBrush(QColor(style.background))
         self._place_loop_labels()
+        self.overview_changed()
 
     def _variable(self, variable_id: str):
         return self._lookup("variables")[variable_id]
@@ -146,7 +148,7 @@ class CldScene(DiagramScene):
         self._place(item, variable)
         self.addItem(item)
         self.variable_items[variable.id] = item
-        if self.overview is not None:
+        if self.items_blank:
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
     def _add_link(self, link, geometry: bool = True) -> None:
@@ -154,7 +156,7 @@ class CldScene(DiagramScene):
         self.addItem(item)
         self.link_items[link.id] = item
         self._style_link(item, link, geometry)
-        if self.overview is not None:
+        if self.items_blank:
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
     def _style_link(self, item: LinkItem, link, geometry: bool = True) -> None:
@@ -200,15 +202,44 @@ class CldScene(DiagramScene):
             self.loops_stale.emit()
         elif moved:
             self._place_loop_labels(moved)
-        if self.overview is not None:
-            self.overview.stale()
+        self.overview_changed()
 
     draws_overview = True
 
-    def set_overview(self, on: bool) -> None:
+    def diagram_rect(self, precise: bool = True) -> QRectF:
+        """As DiagramScene's, read from the items' own numbers: boxes are never turned and
+        links sit at the origin with their bounds kept in Python (a fit asks this twice;
+        the general walk took 8 ms at 1,000 variables)."""
+        left = top = math.inf
+        right = bottom = -math.inf
+        for item in self.variable_items.values():
+            if item.isVisible():
+                x, y = item.x(), item.y()
+                left, top = min(left, x - item.half_w), min(top, y - item.half_h)
+                right, bottom = max(right, x + item.half_w), max(bottom, y + item.half_h)
+        if left > right:
+            return QRectF(-400, -300, 800, 600)
+        covered = QRectF(left, top, right - left, bottom - top)
+        if precise:
+            for link in self.link_items.values():  # at the origin: their bounds are the scene's
+                if link.isVisible():
+                    covered = covered.united(link._bounds)
+            for label in self.loop_items.values():
+                if label.isVisible():
+                    covered = covered.united(label.sceneBoundingRect())
+        return covered.adjusted(-40, -40, 40, 40)
+
+    def overview_changed(self) -> None:
+        """The picture changed: the overview paints it again if shown, or forgets its paths."""
+        if self.overview is not None:
+            self.overview.stale()
+        elif self.overview_item is not None:
+            self.overview_item.forget()
+
+    def set_overview(self, on: bool, walked: bool = True) -> None:
         from .overview import set_overview
 
-        set_overview(self, on)
+        set_overview(self, on, walked)
 
     def _variable_event(self, event: ChangeEvent) -> None:
         if event.id is None:  # events on a list's objects always name one; nothing to follow
@@ -266,8 +297,7 @@ class CldScene(DiagramScene):
             item.setVisible(item.perspective in visible)
         self._arrange_pairs(self.link_items.values(), visible)
         self._set_relevance(self.variable_items, visible)
-        if self.overview is not None:
-            self.overview.stale()
+        self.overview_changed()
         if self.searched_for is not None and visible != self.searched_for:
             # The loops shown follow the perspectives shown: old labels go at once.
             for item in self.loop_items.values():
@@ -455,8 +485,7 @@ class CldScene(DiagramScene):
         if variable_ids is None:
             for key, item in self.loop_items.items():
                 item.setOpacity(1.0 if loop is None or key == loop.key else dim)
-        if self.overview is not None:  # zoomed far out the overview paints for the items
-            self.overview.stale()
+        self.overview_changed()  # zoomed far out the overview paints for the items
 
 def distance(a: QPointF, b: QPointF) -> float:
     return math.hypot(a.x() - b.x(), a.y() - b.y())

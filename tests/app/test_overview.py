@@ -30,13 +30,19 @@ def test_overview_when_zoomed_out_and_items_again_when_zoomed_in(window, qtbot):
     view.scale(0.2, 0.2)
     zoomed_out = painted(view)
     assert scene.overview is not None
-    assert all(item.flags() & NO_CONTENTS for item in scene.variable_items.values())
     assert ink(zoomed_out) > 200  # the diagram is still drawn, from the overview's paths
+    # With no gesture under way the view paints the overview itself and leaves the items
+    # be; while a button is held Qt walks the items, which then paint nothing.
+    assert not any(item.flags() & NO_CONTENTS for item in scene.variable_items.values())
+    view._held = True
+    assert ink(painted(view)) > 200
+    assert all(item.flags() & NO_CONTENTS for item in scene.variable_items.values())
     # An edit while zoomed out reaches the overview (it is rebuilt) and the new item.
     first = next(iter(scene.variable_items))
     assert window.session.push(InsertEdit(("cld", "variables"), Variable(name="Added far out", x=0, y=0)))
     added = [i for k, i in scene.variable_items.items() if i.name == "Added far out"]
     assert added and added[0].flags() & NO_CONTENTS
+    view._held = False
     view.resetTransform()
     painted(view)
     assert scene.overview is None
@@ -206,3 +212,25 @@ def test_a_loop_picked_while_zoomed_out_is_shown_and_the_rest_fades(window, qtbo
     # Drawn faded and whole: a group of dimmed links beside the loop's own.
     opacities = {opacity for (_colour, opacity) in scene.overview._lines}
     assert {1.0, round(scene.style.dimmed_opacity, 2)} <= opacities
+
+
+def test_the_overview_kept_between_zooms_still_shows_what_changed_close_up(window, qtbot):
+    view, scene = window.view, window.scene
+    window.show_page("overlay")
+    view.resetTransform()
+    view.scale(0.2, 0.2)
+    painted(view)
+    keeper = scene.overview_item
+    boxes = sum(len(group) for group in keeper._boxes.values())
+    view.resetTransform()
+    painted(view)  # close up: the items paint themselves
+    assert window.session.push(InsertEdit(("cld", "variables"), Variable(name="Added close up", x=40, y=40)))
+    view.scale(0.2, 0.2)
+    painted(view)
+    assert sum(len(group) for group in keeper._boxes.values()) == boxes + 1
+    view.resetTransform()
+    painted(view)
+    view.scale(0.2, 0.2)
+    before = keeper._boxes
+    painted(view)
+    assert keeper._boxes is before  # nothing changed: the paths were kept, not built again
