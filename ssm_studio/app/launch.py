@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QLockFile,
     QSettings,
+    Qt,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
@@ -186,6 +187,37 @@ def run_app(files: list[str]) -> int:
         window.set_session(first_session(files, preferences, store))
         if os.environ.get("SSM_STUDIO_REPORT_SHOWN"):  # … and when the project is open and painted
             QTimer.singleShot(0, lambda: (window.repaint(), print(f"ready {time.perf_counter():.6f}", flush=True)))
+            _report_answering(window)
 
     QTimer.singleShot(0, open_first)
     return app.exec()
+
+
+def _report_answering(window) -> None:
+    """For bench_startup: once the loop search's results have reached the window, a key press
+    is posted to the canvas; "answering" is printed when the window takes it, so the time
+    counts everything the loops' arrival made the window do."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtGui import QKeyEvent
+
+    class Probe(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F35:
+                print(f"answering {time.perf_counter():.6f}", flush=True)
+                window.view.removeEventFilter(self)
+                return True
+            return False
+
+    probe = Probe(window)
+
+    def post(_report=None) -> None:
+        if _report is not None:  # from the signal: once is enough
+            window.scene.loops_changed.disconnect(post)
+        window.view.installEventFilter(probe)
+        QCoreApplication.postEvent(window.view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_F35,
+                                                          Qt.KeyboardModifier.NoModifier))
+
+    if window.scene.report is not None:
+        post()
+    else:
+        window.scene.loops_changed.connect(post)

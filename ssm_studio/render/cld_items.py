@@ -375,13 +375,14 @@ class LinkItem(QGraphicsItem, Arrow):
         # A long link is drawn only where the exposed rectangle meets it: its piece of the
         # curve, and its head, sign and marks if they are in it. A pan strip crosses hundreds
         # of long links' bounds and misses most of their curves: those cost one test.
-        clipped = self._long and self._q is not None and not self.scene_exporting()
+        q = self._q if self._long and not self.scene_exporting() else None
+        clipped = q is not None
         span: tuple[float, float] | None = (0.0, 1.0)
         marks_shown = True
-        if clipped:
+        if q is not None:
             exposed = option.exposedRect
             pad = self.pen.widthF() + 4
-            span = visible_span(self._q, exposed.left() - pad, exposed.top() - pad, exposed.right() + pad,
+            span = visible_span(q, exposed.left() - pad, exposed.top() - pad, exposed.right() + pad,
                                 exposed.bottom() + pad)
             marks_shown = self._marks_rect().intersects(exposed)
             if span is None and not marks_shown:

@@ -11,12 +11,13 @@ from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsView, QLineEdit
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsView, QLineEdit
 
-from ...render.cld_items import LinkItem
+from ...render.cld_items import LinkItem, VariableItem
 from ...render.diagram_scene import DiagramScene
 from ...render.item_kinds import Arrow, Box
 from .cache_pause import CachePause, reserve_item_cache
+from .drag_layer import DragLayer
 from .tools import SelectTool, Tool
 
 ZOOM_STEP = 1.2
@@ -73,6 +74,7 @@ class CanvasView(QGraphicsView):
         self.setMinimumSize(160, 120)
         reserve_item_cache()
         self.cache_pause = CachePause(self)
+        self.drag_layer = DragLayer(self)
         self._pan_from: QPointF | None = None
         self._held = False  # a button is down on this view: a gesture may be drawing previews
         self._space = False
@@ -180,6 +182,8 @@ class CanvasView(QGraphicsView):
         self.zoomed.emit()
 
     def paintEvent(self, event) -> None:
+        if self.drag_layer.paint(event):  # boxes being dragged over a picture of the rest
+            return
         # Zoomed far out, a causal diagram is painted from a few cached paths rather than an
         # item at a time (render/overview.py): decided here, before Qt walks the items.
         scene = self.scene()
@@ -187,8 +191,9 @@ class CanvasView(QGraphicsView):
             from ...render.overview import OVERVIEW_BELOW, paint_view
 
             overview = self.transform().m11() < OVERVIEW_BELOW
-            scene.set_overview(overview)
-            if overview and not self._held and self.rubberBandRect().isNull():
+            walked = not overview or self._held or not self.rubberBandRect().isNull()
+            scene.set_overview(overview, walked)
+            if not walked:
                 paint_view(self, event)  # no walk of every item (see paint_view)
                 return
         strips = split_exposure(event.region())
@@ -234,10 +239,25 @@ class CanvasView(QGraphicsView):
         if self.editor is not None and self.tool.move(event):
             event.accept()
             return
+        if event.buttons() & Qt.MouseButton.LeftButton and not self.drag_layer.active:
+            self._begin_drag_layer()
         super().mouseMoveEvent(event)
+
+    def _begin_drag_layer(self) -> None:
+        """Qt is about to drag boxes (it grabbed one at the press): the rest of the picture is
+        painted once (drag_layer.py)."""
+        scene = self.scene()
+        grabber = scene.mouseGrabberItem() if scene is not None else None
+        if not isinstance(grabber, VariableItem) or not grabber.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
+            return
+        boxes = [item for item in scene.selectedItems() if isinstance(item, VariableItem)]
+        if grabber not in boxes:
+            boxes.append(grabber)
+        self.drag_layer.begin(boxes)
 
     def mouseReleaseEvent(self, event) -> None:
         self._held = event.buttons() != Qt.MouseButton.NoButton
+        self.drag_layer.end()
         if self._pan_from is not None:
             self._pan_from = None
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space else self.tool.cursor)
