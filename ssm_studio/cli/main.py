@@ -19,6 +19,7 @@ from . import (
     layout_commands,
     output_commands,
     project_commands,
+    storyline_commands,
     trace_commands,
 )
 
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     layout_commands.register(commands)
     insight_commands.register(commands)
     output_commands.register(commands)
+    storyline_commands.register(commands)
     _register_app_commands(commands)
     return parser
 

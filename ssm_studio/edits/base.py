@@ -35,7 +35,7 @@ LIST_LIMITS = {
     "perspectives": L.MAX_PERSPECTIVES, "variables": L.MAX_VARIABLES, "links": L.MAX_LINKS,
     "items": L.MAX_RICH_PICTURE_ITEMS, "root_definitions": L.MAX_ROOT_DEFINITIONS,
     "conceptual_models": L.MAX_CONCEPTUAL_MODELS, "activities": L.MAX_ACTIVITIES,
-    "actions": L.MAX_ACTIONS,
+    "actions": L.MAX_ACTIONS, "storylines": L.MAX_STORYLINES, "steps": L.MAX_STEPS,
 }
 
 

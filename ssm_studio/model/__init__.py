@@ -45,6 +45,7 @@ from .ssm_stages import (
     RootDefinition,
     Stance,
 )
+from .storyline import PAGE_WORDS, Area, Storyline, StoryStep
 
 __all__ = [
     "item_words",
@@ -72,6 +73,10 @@ __all__ = [
     "Perspective",
     "Point",
     "Polarity",
+    "PAGE_WORDS",
+    "Area",
+    "StoryStep",
+    "Storyline",
     "KIND_WORDS",
     "VariableKind",
     "Project",

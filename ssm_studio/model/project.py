@@ -13,9 +13,10 @@ from .causal import CausalLoopDiagram
 from .perspective import Perspective
 from .rich_picture import Bubble, Connector, Group, RichPicture
 from .ssm_stages import Action, ConceptualModel, RootDefinition
+from .storyline import Storyline
 
 # The version of project.json this code writes; storage migrates older ones up to it.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 def _now() -> str:
@@ -45,6 +46,7 @@ class Project(StrictModel):
         default_factory=list, max_length=limits.MAX_CONCEPTUAL_MODELS
     )
     actions: list[Action] = Field(default_factory=list, max_length=limits.MAX_ACTIONS)
+    storylines: list[Storyline] = Field(default_factory=list, max_length=limits.MAX_STORYLINES)
 
     @model_validator(mode="after")
     def _check_counts_and_references(self) -> Project:
@@ -103,7 +105,8 @@ def reference_problems(project: Project) -> list[str]:
                                  ("causal links", cld.links, None), ("rich-picture items", items, item_ids),
                                  ("root definitions", project.root_definitions, None),
                                  ("conceptual models", project.conceptual_models, None),
-                                 ("actions", project.actions, None), ("loop names", cld.loop_names, None)):
+                                 ("actions", project.actions, None), ("loop names", cld.loop_names, None),
+                                 ("storylines", project.storylines, None)):
         if len(known if known is not None else set(map(ids, objects))) != len(objects):
             problems.append(f"two {what} share one id")
     link_ends = set(map(attrgetter("source"), cld.links)) | set(map(attrgetter("target"), cld.links))

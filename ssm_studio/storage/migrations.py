@@ -61,3 +61,10 @@ def _variables_have_a_kind(data: dict) -> dict:
     """Format 3 adds ``kind`` (variable, stock or flow) to variables; every format-2
     variable is a plain variable (the default), so nothing in the document changes."""
     return data
+
+
+@register(3)
+def _projects_have_storylines(data: dict) -> dict:
+    """Format 4 adds ``storylines`` (steps to present); a format-3 project has none (the
+    default), so nothing in the document changes."""
+    return data

@@ -73,5 +73,5 @@ def test_layout_command_keeps_pinned_variables_and_writes_a_new_file(tmp_path, e
 
 def test_an_old_file_is_upgraded_to_format_2(fixtures):
     loaded = read_project(fixtures / "stoke-worklessness-v1.ssm")
-    assert loaded.project.format_version == 3
+    assert loaded.project.format_version == 4
     assert not any(v.pinned for v in loaded.project.cld.variables)

@@ -175,13 +175,13 @@ def test_file_that_does_not_exist(tmp_path):
         read_project(tmp_path / "nope.ssm")
 
 
-def test_a_format_2_project_opens_with_every_variable_plain_and_saves_as_format_3(example_project):
+def test_a_format_2_project_opens_with_every_variable_plain_in_the_current_format(example_project):
     data = json.loads(example_project.model_dump_json())
     data["format_version"] = 2
     for variable in data["cld"]["variables"]:
         del variable["kind"]  # format 2 had no kind
     loaded = read_project_bytes(zip_bytes({"project.json": json.dumps(data).encode()})).project
-    assert loaded.format_version == FORMAT_VERSION == 3
+    assert loaded.format_version == FORMAT_VERSION == 4
     assert {v.kind for v in loaded.cld.variables} == {"variable"}
     assert [v.name for v in loaded.cld.variables] == [v.name for v in example_project.cld.variables]
     data["cld"]["variables"][0]["kind"] = "stock"
