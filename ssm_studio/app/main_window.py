@@ -76,6 +76,7 @@ class MainWindow(WindowFiles, QMainWindow):
         self.stack.setMinimumSize(320, 240)
         self.setCentralWidget(self.stack)
         self.pages: dict[str, Page] = {}
+        self.presentation = None  # a storyline being presented (presenting.py)
         self.page_key = "overlay"
         self.last_refusal = ""
         self._scale_before_contrast = 1.0
@@ -133,6 +134,8 @@ class MainWindow(WindowFiles, QMainWindow):
 
     # The document -------------------------------------------------------------------------
     def set_session(self, session: DocumentSession) -> None:
+        if self.presentation is not None:  # another project: the presentation of this one ends
+            self.presentation.stop()
         # The last project's objects may now be collected; the new one's are built with the
         # collector paused and then kept out of its walks (gc_pause.keep_long_lived): on a
         # 5,000-variable project each full collection walked 100,000 objects for 0.35 s.
@@ -301,6 +304,8 @@ class MainWindow(WindowFiles, QMainWindow):
             page.view.setFocus()
 
     def _arrange_panels(self, key: str) -> None:
+        if self.presentation is not None:  # the room sees the page alone
+            return
         wanted = PAGE_PANELS.get(key, set())
         for name in RIGHT_PANELS:
             self._docks[name].setVisible(name in wanted)

@@ -27,7 +27,7 @@ PAGE_COMMANDS: dict[str, tuple] = {
     **{f"align_{how}": ("align", how) for how in ("left", "centre", "right", "top", "middle", "bottom")},
 }
 PAGES = {"welcome": ("&Welcome", "Ctrl+Shift+H"), "rich_picture": ("&Rich Picture", "F4"),
-         "overlay": ("Causal-Loop &Overlay", "F5"), "side_by_side": ("&Side by Side", "F6"),
+         "overlay": ("Causal-Loop &Overlay", "F3"), "side_by_side": ("&Side by Side", "F6"),
          "conceptual_model": ("&Conceptual Model", "F8"), "catwoe": ("CATWOE &Matrix", "F9"),
          "comparison": ("Comparison (stage &5)", "F10"), "actions": ("&Actions (stages 6–7)", "F11")}
 TOOL_WORDS = {"tool_select": "Select", "tool_add": "Add", "tool_link": "Link", "tool_pen": "Pen",
@@ -94,6 +94,8 @@ def build_actions(window) -> dict[str, QAction]:
     for key, (text, keys) in PAGES.items():
         pages.addAction(act(key, text, lambda _=False, k=key: window.show_page(k), keys, checkable=True))
     act("high_contrast", "&High Contrast (projector)", window.toggle_high_contrast, "F7", checkable=True)
+    act("present", "&Present Storyline", lambda: _present(window), "F5",
+        tip="Full screen, step by step, for the room (Esc stops)")
     act("text_bigger", "&Larger Text", lambda: window.scale_text(1.15), "Ctrl+Shift+=")
     act("text_smaller", "S&maller Text", lambda: window.scale_text(1 / 1.15), "Ctrl+Shift+-")
     act("add_perspective", "&Add Perspective…", lambda: window.perspectives.add(), "Ctrl+Shift+P")
@@ -124,6 +126,12 @@ def build_actions(window) -> dict[str, QAction]:
     return a
 
 
+def _present(window) -> None:
+    from .presenting import toggle_presentation
+
+    toggle_presentation(window)
+
+
 def build_menus(window, a: dict[str, QAction]) -> None:
     bar = window.menuBar()
 
@@ -140,7 +148,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
         file.addSeparator() if key is None else file.addAction(a[key])
     menu("&Edit", (window.undo_action, window.redo_action, None, "copy", "paste", "delete", "rename", "select_all"))
     view = menu("&View", ("zoom_in", "zoom_out", "zoom_fit", "zoom_reset", None, *PAGES, None,
-                          "high_contrast", "text_bigger", "text_smaller"))
+                          "high_contrast", "text_bigger", "text_smaller", None, "present"))
     window.docks_menu = view.addMenu("&Panels")
     menu("&Perspective", ("add_perspective", "rename_perspective", "remove_perspective", None, "next_perspective",
                           "previous_perspective", "show_all", "solo"))
@@ -154,7 +162,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
 
     short = {"overlay": "Causal loops", "side_by_side": "Side by side", "conceptual_model": "Model",
              "rich_picture": "Picture", "high_contrast": "Contrast", "zoom_fit": "Fit", "welcome": "Start",
-             "catwoe": "CATWOE", "comparison": "Compare", "actions": "Actions", **TOOL_WORDS}
+             "catwoe": "CATWOE", "comparison": "Compare", "actions": "Actions", "present": "Present", **TOOL_WORDS}
     for key, text in short.items():
         a[key].setIconText(text)
     toolbar = window.addToolBar("Main")
@@ -163,7 +171,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
     for key in ("new", "open", "save", None, *TOOL_WORDS, None,
                 "zoom_in", "zoom_out", "zoom_fit", None, "rich_picture", "overlay", "side_by_side", "conceptual_model",
-                None, "high_contrast"):
+                None, "high_contrast", "present"):
         toolbar.addSeparator() if key is None else toolbar.addAction(a[key])
     toolbar.insertAction(a["tool_select"], window.undo_action)
     window.main_toolbar = toolbar

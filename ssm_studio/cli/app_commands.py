@@ -16,6 +16,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     shot.add_argument("--perspective", action="append", metavar="NAME", help="show only these (repeat)")
     shot.add_argument("--size", type=_size, default=(1600, 1000), metavar="WIDTHxHEIGHT")
     shot.add_argument("--high-contrast", action="store_true", help="the projector style")
+    shot.add_argument("--storyline", metavar="NAME", help="a step of this storyline, as presented to the room")
+    shot.add_argument("--step", type=int, default=1, metavar="N", help="with --storyline: the step (from 1)")
     shot.set_defaults(run=run_screenshot)
 
 
@@ -30,6 +32,6 @@ def run_screenshot(options: argparse.Namespace) -> int:
     from ..app.screenshot import take_screenshot
 
     path = take_screenshot(options.file, options.output, options.view, options.perspective,
-                           options.size, options.high_contrast)
+                           options.size, options.high_contrast, options.storyline, options.step)
     print(f"Wrote {path}")
     return 0

@@ -142,7 +142,7 @@ class RichPicturePanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         palette.addWidget(self.status)
-        side = QWidget()
+        side = self.side = QWidget()  # the palette and tools (set aside while presenting)
         side.setLayout(palette)
         side.setFixedWidth(230)
         layout = QHBoxLayout(self)

@@ -34,7 +34,7 @@ definition (F8).</li>
 <li><b>Action</b> — what the partnership agrees to do; export the comparison pack for the board
 (Ctrl+Shift+E).</li>
 </ol>
-<p>Alongside, the <b>causal-loop diagram</b> (F5) holds every perspective's causal claims as
+<p>Alongside, the <b>causal-loop diagram</b> (F3) holds every perspective's causal claims as
 layers: double-click to add a variable, L and drag to claim a link.</p>"""
 
 
