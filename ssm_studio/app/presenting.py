@@ -19,9 +19,15 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ..model import PAGE_WORDS, Storyline, StoryStep
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)  # presenting needs the running app
+    return app
+
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Return,
              Qt.Key.Key_Enter}
@@ -85,8 +91,9 @@ def _loop_area(window, key: str) -> QRectF | None:
 class CaptionBand(QLabel):
     """The step's caption across the foot of the projected window, in large words."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QMainWindow) -> None:
         super().__init__(parent)
+        self.window_ = parent
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName("Step caption")
@@ -98,10 +105,10 @@ class CaptionBand(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
         self.place()
-        QApplication.instance().processEvents()  # the page takes its new height before it is fitted
+        _app().processEvents()  # the page takes its new height before it is fitted
 
     def remove(self) -> None:
-        central = self.parentWidget().centralWidget()
+        central = self.window_.centralWidget()
         if central is not None:
             central.setContentsMargins(0, 0, 0, 0)
         self.deleteLater()
@@ -109,7 +116,7 @@ class CaptionBand(QLabel):
     def place(self) -> None:
         """Across the foot of the window, in the room the page leaves it (the page is given
         a bottom margin of the caption's height, so a fitted diagram stays above it)."""
-        parent = self.parentWidget()
+        parent = self.window_
         width = parent.width()
         # Long captions (a root definition) in smaller words, never below 20 px.
         size = 26 if len(self.text()) < 160 else 22 if len(self.text()) < 320 else 20
@@ -221,7 +228,7 @@ class Presentation(QObject):
             window.setScreen(next((s for s in screens if s is not own), own))
         if full_screen:
             window.showFullScreen()
-        QApplication.instance().installEventFilter(self)
+        _app().installEventFilter(self)
         if self.presenter is not None:
             self.presenter.show()
             self._tick.start(1000)
@@ -262,7 +269,7 @@ class Presentation(QObject):
         self.go(self.index - 1, -1)
 
     def stop(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        _app().removeEventFilter(self)
         self._unsubscribe()
         self._tick.stop()
         window = self.window
