@@ -19,7 +19,7 @@ NAMES = {
     "tool_select": "mdi6.cursor-default", "tool_add": "mdi6.plus-box-outline", "tool_link": "mdi6.vector-line",
     "tool_pen": "mdi6.draw", "tool_bubble": "mdi6.message-outline", "tool_box": "mdi6.rectangle-outline",
     "tool_stencil": "mdi6.human-male", "zoom_in": "mdi6.magnify-plus-outline", "zoom_out": "mdi6.magnify-minus-outline",
-    "zoom_fit": "mdi6.fit-to-screen-outline", "high_contrast": "mdi6.contrast-box", "present": "mdi6.presentation-play",
+    "zoom_fit": "mdi6.fit-to-screen-outline", "high_contrast": "mdi6.contrast-box", "present": "mdi6.presentation-play", "storyline_panel": "mdi6.format-list-numbered",
     "text_bigger": "mdi6.format-font-size-increase", "text_smaller": "mdi6.format-font-size-decrease",
     "welcome": "mdi6.home-outline", "rich_picture": "mdi6.image-filter-hdr", "overlay": "mdi6.graph-outline",
     "side_by_side": "mdi6.view-split-vertical", "conceptual_model": "mdi6.sitemap-outline",

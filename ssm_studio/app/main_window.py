@@ -124,10 +124,14 @@ class MainWindow(WindowFiles, QMainWindow):
         self._dock("navigator", "Navigator", left)
         self._dock("perspectives", "Perspectives", left)
         for key, title in (("inspector", "Inspector"), ("loops", "Loops"), ("analysis", "Analysis"),
-                           ("root_definitions", "Root definition"), ("history", "History")):
+                           ("root_definitions", "Root definition"), ("history", "History"),
+                           ("storyline", "Storyline")):
             self._dock(key, title, right)
-        for key in ("loops", "analysis", "root_definitions", "history"):
+        for key in ("loops", "analysis", "root_definitions", "history", "storyline"):
             self.tabifyDockWidget(self._docks["inspector"], self._docks[key])
+        # Opened when wanted (View → Panels, or Present → Storyline Panel), then kept on every
+        # page: a storyline gathers steps from all of them.
+        self._docks["storyline"].hide()
         self._docks["loops"].raise_()
         self.resizeDocks([self._docks["navigator"], self._docks["loops"]], [LEFT_WIDTH, RIGHT_WIDTH],
                          Qt.Orientation.Horizontal)
@@ -151,6 +155,7 @@ class MainWindow(WindowFiles, QMainWindow):
         from .docks.navigator import Navigator
         from .docks.perspectives import PerspectivesPanel
         from .docks.root_definitions import RootDefinitionEditor
+        from .docks.storyline_panel import StorylinePanel
 
         for action in self.actions_.values():
             action.setEnabled(True)
@@ -170,13 +175,15 @@ class MainWindow(WindowFiles, QMainWindow):
         self.navigator.chosen.connect(self._navigate)
         self.root_definitions = RootDefinitionEditor(session)
         self.analysis = AnalysisPanel(session, lambda: self.scene.visible_perspectives())
+        self.storyline_panel = StorylinePanel(self, session)
         self.layers.active_changed.connect(lambda pid: self.root_definitions.show_perspective(pid))
         history = QUndoView(session.undo_stack)
         history.setAccessibleName("Undo history")
         history.setEmptyLabel("Opened")
         for key, widget in (("navigator", self.navigator), ("perspectives", self.perspectives),
                             ("loops", self.loops), ("inspector", self.inspector), ("history", history),
-                            ("root_definitions", self.root_definitions), ("analysis", self.analysis)):
+                            ("root_definitions", self.root_definitions), ("analysis", self.analysis),
+                            ("storyline", self.storyline_panel)):
             old_widget = self._docks[key].widget()
             self._docks[key].setWidget(widget)
             if old_widget is not None:
@@ -248,7 +255,8 @@ class MainWindow(WindowFiles, QMainWindow):
 
     def close_pages(self) -> None:
         # Panels first: they listen to the pages' scenes, which close next.
-        for panel in ("navigator", "perspectives", "root_definitions", "inspector", "loops", "analysis"):
+        for panel in ("navigator", "perspectives", "root_definitions", "inspector", "loops", "analysis",
+                      "storyline_panel"):
             widget = getattr(self, panel, None)
             if widget is not None:
                 widget.close_document()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QW
 
 from ..model import PAGE_WORDS, Storyline, StoryStep
 
+
 def _app() -> QApplication:
     app = QApplication.instance()
     assert isinstance(app, QApplication)  # presenting needs the running app

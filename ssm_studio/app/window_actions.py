@@ -96,6 +96,8 @@ def build_actions(window) -> dict[str, QAction]:
     act("high_contrast", "&High Contrast (projector)", window.toggle_high_contrast, "F7", checkable=True)
     act("present", "&Present Storyline", lambda: _present(window), "F5",
         tip="Full screen, step by step, for the room (Esc stops)")
+    act("storyline_panel", "Story&line Panel", lambda: window._show_dock("storyline"), "Ctrl+Shift+Y",
+        tip="The storyline's steps: add the current view, reorder, caption, play from a step")
     act("text_bigger", "&Larger Text", lambda: window.scale_text(1.15), "Ctrl+Shift+=")
     act("text_smaller", "S&maller Text", lambda: window.scale_text(1 / 1.15), "Ctrl+Shift+-")
     act("add_perspective", "&Add Perspective…", lambda: window.perspectives.add(), "Ctrl+Shift+P")
@@ -148,7 +150,7 @@ def build_menus(window, a: dict[str, QAction]) -> None:
         file.addSeparator() if key is None else file.addAction(a[key])
     menu("&Edit", (window.undo_action, window.redo_action, None, "copy", "paste", "delete", "rename", "select_all"))
     view = menu("&View", ("zoom_in", "zoom_out", "zoom_fit", "zoom_reset", None, *PAGES, None,
-                          "high_contrast", "text_bigger", "text_smaller", None, "present"))
+                          "high_contrast", "text_bigger", "text_smaller", None, "present", "storyline_panel"))
     window.docks_menu = view.addMenu("&Panels")
     menu("&Perspective", ("add_perspective", "rename_perspective", "remove_perspective", None, "next_perspective",
                           "previous_perspective", "show_all", "solo"))
