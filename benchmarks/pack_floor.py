@@ -203,7 +203,9 @@ def build(content: list, out: str) -> tuple[float, int]:
                 group = Group(shape, transform=transform)
                 top.add(group)
                 continue
-            shape.fillColor, shape.strokeColor, shape.strokeWidth = fill, stroke, stroke_width
+            if not isinstance(shape, (Line, PolyLine)):  # lines have no fill
+                shape.fillColor = fill
+            shape.strokeColor, shape.strokeWidth = stroke, stroke_width
             top.add(Group(shape, transform=transform))
         drawing.add(top)
         return drawing

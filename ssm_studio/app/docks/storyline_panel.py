@@ -28,16 +28,20 @@ from ...edits.storyline_edits import (
     remove_storyline,
 )
 from ...model import PAGE_WORDS, Area, StoryStep
+from ...model.storyline import StepPage
 from ..field_undo import share_undo
 from .following import Following
 
 ROLE_ID = Qt.ItemDataRole.UserRole
+STEP_PAGES: dict[str, StepPage] = {"rich_picture": "rich_picture", "overlay": "overlay", "side_by_side": "side_by_side",
+                                   "conceptual_model": "conceptual_model", "catwoe": "catwoe",
+                                   "comparison": "comparison", "actions": "actions"}
 
 
 class StorylinePanel(QWidget):
     def __init__(self, window, session) -> None:
         super().__init__()
-        self.window, self.session = window, session
+        self.main, self.session = window, session  # the main window
         self.setAccessibleName("Storyline")
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -150,7 +154,7 @@ class StorylinePanel(QWidget):
 
     def add_current_view(self) -> None:
         """The page, the perspectives shown, the loop picked, the model and the area in view."""
-        window, project = self.window, self.session.document.project
+        window, project = self.main, self.session.document.project
         storyline = self.storyline()
         if storyline is None:
             from ...model import Storyline
@@ -158,7 +162,7 @@ class StorylinePanel(QWidget):
             storyline = Storyline(name="My storyline")
             if not self.session.push(add_storyline(storyline)):
                 return
-        page = window.page_key if window.page_key in PAGE_WORDS else "overlay"
+        page: StepPage = STEP_PAGES.get(window.page_key, "overlay")
         shown = [p.id for p in project.perspectives if window.layers.is_visible(p.id)]
         step = StoryStep(page=page, shown=[] if len(shown) == len(project.perspectives) else shown,
                          loop=(window.scene.highlighted or "") if page in ("overlay", "side_by_side") else "",
@@ -170,8 +174,8 @@ class StorylinePanel(QWidget):
             self.steps.setCurrentRow(len(storyline.steps) - 1 if index is None else index)
 
     def _area(self) -> Area | None:
-        view = self.window.page.view
-        if view is None or self.window.page_key not in ("overlay", "rich_picture", "conceptual_model"):
+        view = self.main.page.view
+        if view is None or self.main.page_key not in ("overlay", "rich_picture", "conceptual_model"):
             return None
         shown = view.mapToScene(view.viewport().rect()).boundingRect()
         return Area(x=shown.x(), y=shown.y(), width=max(shown.width(), 1.0), height=max(shown.height(), 1.0))
@@ -208,9 +212,9 @@ class StorylinePanel(QWidget):
         from ..presenting import toggle_presentation
 
         storyline = self.storyline()
-        if self.window.presentation is not None:
-            self.window.presentation.stop()
-        toggle_presentation(self.window, storyline.id if storyline else None, max(0, self.steps.currentRow()))
+        if self.main.presentation is not None:
+            self.main.presentation.stop()
+        toggle_presentation(self.main, storyline.id if storyline else None, max(0, self.steps.currentRow()))
 
     def close_document(self) -> None:
         self.following.stop()
