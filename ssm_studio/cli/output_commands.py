@@ -24,7 +24,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--a3-overlay", action="store_true", help="the overlay of every perspective on an A3 page")
     report.add_argument("--sections", metavar="LIST",
                         help="comma-separated: summary,situation,perspectives,comparison,loops,stage5,actions,appendix")
+    report.add_argument("--storyline", metavar="NAME", help="append this storyline's handout to the pack")
     report.set_defaults(run=run_report)
+    handout = commands.add_parser("handout", help="a storyline as a handout of captioned frames (PDF, or Word "
+                                                  "for .docx)")
+    handout.add_argument("file", metavar="FILE")
+    handout.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.docx")
+    handout.add_argument("--storyline", metavar="NAME", help="which storyline (default: the first)")
+    handout.set_defaults(run=run_handout)
 
     export = commands.add_parser(
         "export", help="export a diagram as PNG, SVG or PDF, or for other tools",
@@ -59,9 +66,23 @@ def run_report(options: argparse.Namespace) -> int:
                   f"(choose from {', '.join(SECTIONS)})", file=sys.stderr)
             return 2
     chosen = chosen_perspectives(project, options.perspective)
+    if options.storyline is not None:
+        from ..report.handout import choose_storyline
+
+        choose_storyline(project, options.storyline)  # a wrong name is said before any work
     path = build_pack(project, options.output, PackOptions(chosen, sections, options.paper, options.landscape,
-                                                           options.a3_overlay),
+                                                           options.a3_overlay, options.storyline),
                       progress=_progress, media=opened.media)
+    print(file=sys.stderr)
+    print(f"Wrote {path}")
+    return 0
+
+
+def run_handout(options: argparse.Namespace) -> int:
+    from ..report.handout import build_handout
+
+    opened = open_any(options.file)
+    path = build_handout(opened.project, options.output, options.storyline, opened.media, progress=_progress)
     print(file=sys.stderr)
     print(f"Wrote {path}")
     return 0

@@ -32,6 +32,7 @@ class PackOptions:
     paper: str = "a4"
     landscape: bool = False
     a3_overlay: bool = False  # the overlay of every perspective on an A3 landscape page
+    storyline: str | None = None  # a storyline's name: its handout appended to the pack
 
 
 def _drawing(scene):
@@ -163,6 +164,12 @@ def build_pack(project: Project, out: str | Path, options: PackOptions | None = 
     makers = _scenes(project, chosen, options.sections, holdings.holdings, loops, everything, media)
     ctx = sections_module.Context(project, chosen, loops, comparison, holdings, set(makers))
     blocks = _blocks(ctx, options.sections)
+    if options.storyline is not None:  # the storyline's frames after the pack's own sections
+        from .handout import choose_storyline, handout_blocks
+
+        told, frames = handout_blocks(project, choose_storyline(project, options.storyline), media, title_page=False)
+        blocks += told
+        makers.update(frames)
     if Path(out).suffix.lower() == ".docx":
         from .docx_writer import write_docx
 
@@ -196,16 +203,17 @@ def _blocks(ctx, sections: set[str]) -> list:
     return story
 
 
-def _pdf(project, chosen, options, blocks, makers, splits, say, check, progress, cancel) -> bytes:
+def _pdf(project, chosen, options, blocks, makers, splits, say, check, progress, cancel,
+         kind: str = "perspective comparison pack") -> bytes:
     from reportlab.graphics.shapes import Drawing
 
     from .pdf_writer import PdfWriter
 
-    header = f"{project.metadata.title} · perspective comparison pack"
+    header = f"{project.metadata.title} · {kind}"
     buffer = io.BytesIO()
     doc = PackTemplate(buffer, options.paper, options.landscape, header, progress, cancel,
                        title=project.metadata.title, author=", ".join(project.metadata.authors) or "SSM Studio",
-                       subject="Perspective comparison pack", creator="SSM Studio",
+                       subject=kind[:1].upper() + kind[1:], creator="SSM Studio",
                        keywords="soft systems methodology, CATWOE, causal loop diagram")
     made_count = [0]
 

@@ -57,7 +57,7 @@ MAX_REDRAWN_TEXT = 4.0
 # A picture (the rich picture) that cannot be split by loop keeps to one page with its words
 # drawn up to this much larger (label boxes and bubbles grown to hold them).
 MAX_LABEL_BUMP = 5.0
-PICTURES = ("rich-picture",)
+PICTURES = ("rich-picture",)  # keys of rich pictures, alone or before ':' (a handout's "rich-picture:<step>")
 HEADING_ROOM = 30.0  # a heading kept with its figure
 SHORT_AFTER = 0.5  # what follows a figure in its group, up to this share of a page, is given room
 SHORT_ROWS = 40  # a table longer than this is never that short
@@ -247,7 +247,7 @@ class PdfWriter:
         else:  # the page in front, then a page of the other shape
             other = "tall" if self.doc.landscape_pages or self.orientation == "wide" else "wide"
             templates = [self.orientation, other]
-        limit = MAX_LABEL_BUMP if block.key in PICTURES else MAX_REDRAWN_TEXT
+        limit = MAX_LABEL_BUMP if block.key.split(":", 1)[0] in PICTURES else MAX_REDRAWN_TEXT
         # The page in front while the words need little enlarging; then the page that needs least.
         tries = [(templates[0], IN_FLOW_BUMP)] + sorted(
             ((t, limit) for t in templates), key=lambda tl: self.bump(drawing, *self.room(tl[0], caption)))
