@@ -104,11 +104,10 @@ def _table(project: Project, page: str, shown: set[str]) -> list:
                 if rd.perspective in shown]
         return [Grid(["Perspective", "Root definition"], rows, [2, 7])]
     if page == "comparison":
-        rows = [[row_model.title or "Model", len(row_model.comparison)] for row_model in project.conceptual_models
-                if row_model.comparison]
-        if rows:
-            return [Grid(["Conceptual model", "Activities compared with the world"], [[r[0], str(r[1])] for r in rows],
-                         [5, 3])]
+        compared = [[cm.title or "Model", str(len(cm.comparison))] for cm in project.conceptual_models
+                    if cm.comparison]
+        if compared:
+            return [Grid(["Conceptual model", "Activities compared with the world"], compared, [5, 3])]
     return [Para("(Nothing to draw for this step.)", "small")]
 
 
