@@ -160,7 +160,15 @@ def build_menus(window, a: dict[str, QAction]) -> None:
     for how in ("left", "centre", "right", "top", "middle", "bottom"):
         align.addAction(a[f"align_{how}"])
     diagram.addAction(a["snap"])
-    menu("&Help", ("shortcuts", "about"))
+    help_menu = menu("&Help", ("shortcuts", "about"))
+    examples = help_menu.addMenu("&Examples")  # each opens as the user's own copy
+    examples.setToolTipsVisible(True)
+    from ..bundled import examples as bundled_examples
+
+    for example in bundled_examples():
+        item = examples.addAction(example.title)
+        item.setToolTip(example.summary)
+        item.triggered.connect(lambda _=False, path=str(example.path): window.open_example(path))
 
     short = {"overlay": "Causal loops", "side_by_side": "Side by side", "conceptual_model": "Model",
              "rich_picture": "Picture", "high_contrast": "Contrast", "zoom_fit": "Fit", "welcome": "Start",
