@@ -4,7 +4,8 @@ The window itself presents (the room sees the real model, and the lead can stop,
 edit a participant suggests, an ordinary undoable edit, and carry on): its panels, menus,
 toolbar and status bar step aside, High Contrast goes on, and a caption band shows the
 step's words. Right, Down, Page Down, Space and Enter go on; Left, Up, Page Up and Backspace
-go back; Home and End jump; Esc (or F5 again) stops and gives back the window as it was.
+go back; Home and End jump; L turns on a spotlight that follows the pointer; Esc (or F5
+again) stops and gives back the window as it was.
 Presentation clickers send Page Up and Page Down (some send F5, Esc and "." too, which
 blanks the screen here as in slide software). A presenter view, a window of its own for the
 lead's screen, shows the step, the next one, the notes and the time.
@@ -17,8 +18,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPainterPath
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ..model import PAGE_WORDS, Storyline, StoryStep
@@ -35,6 +36,7 @@ NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_
 BACK_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
 STOP_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F5}
 BLANK_KEYS = {Qt.Key.Key_Period, Qt.Key.Key_B}
+SPOTLIGHT_KEY = Qt.Key.Key_L  # a spotlight that follows the pointer, as a laser pointer would
 
 
 def apply_step(window, step: StoryStep, loop_keys: set[str] | None) -> tuple[bool, list[str]]:
@@ -132,6 +134,31 @@ class CaptionBand(QLabel):
         self.raise_()
 
 
+class Spotlight(QWidget):
+    """The room's eyes on one place: everything dimmed but a circle round the pointer."""
+
+    RADIUS = 110
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks go through
+        self.at = QPoint(parent.width() // 2, parent.height() // 2)
+        self.hide()
+
+    def follow(self, at: QPoint) -> None:
+        self.at = at
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        shade = QPainterPath()
+        shade.addRect(QRectF(self.rect()))
+        hole = QPainterPath()
+        hole.addEllipse(QPointF(self.at), self.RADIUS, self.RADIUS)
+        painter.fillPath(shade.subtracted(hole), QColor(0, 0, 0, 170))
+        painter.end()
+
+
 class PresenterView(QWidget):
     """For the lead's own screen: this step, the next, the notes and the time."""
 
@@ -188,6 +215,7 @@ class Presentation(QObject):
         self._bars: list = []
         self._tools: list = []
         self.caption = CaptionBand(window)
+        self.spotlight = Spotlight(window)
         self.started = time.monotonic()
         many_screens = len(QGuiApplication.screens()) > 1
         self.presenter = PresenterView() if (presenter if presenter is not None else many_screens) else None
@@ -276,6 +304,7 @@ class Presentation(QObject):
         window = self.window
         window.presentation = None
         self.caption.remove()
+        self.spotlight.deleteLater()
         for tools in self._tools:
             tools.show()
         for view in self._bars:
@@ -318,9 +347,18 @@ class Presentation(QObject):
         if self.presenter is not None:
             self.presenter.show_time(time.monotonic() - self.started)
 
+    def toggle_spotlight(self) -> None:
+        spot = self.spotlight
+        spot.setGeometry(self.window.rect())
+        spot.setVisible(not spot.isVisible())
+        spot.raise_()
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize and watched is self.window:
             self.caption.place()
+            self.spotlight.setGeometry(self.window.rect())
+        if event.type() == QEvent.Type.MouseMove and self.spotlight.isVisible():
+            self.spotlight.follow(self.window.mapFromGlobal(event.globalPosition().toPoint()))
         if event.type() != QEvent.Type.KeyPress or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         if QApplication.activeModalWidget() is not None or self._typing(watched):
@@ -339,6 +377,8 @@ class Presentation(QObject):
             self.go(len(storyline.steps) - 1 if storyline else 0, -1)
         elif key in BLANK_KEYS:
             self.toggle_blank()
+        elif key == SPOTLIGHT_KEY:
+            self.toggle_spotlight()
         else:
             return False
         return True

@@ -173,3 +173,23 @@ def test_a_step_renders_as_the_room_sees_it_at_projector_sizes(tmp_path, example
                             "Board", "--step", "99", "-o", str(tmp_path / "x.png")], capture_output=True, text=True,
                            timeout=120)
     assert wrong.returncode == 1 and "has steps 1 to" in wrong.stderr
+
+
+def test_the_spotlight_follows_the_pointer_and_dims_the_rest(qtbot, window):
+    _storyline(window)
+    window.actions_["present"].trigger()
+    presentation = window.presentation
+    _press(qtbot, window, Qt.Key.Key_L)
+    spot = presentation.spotlight
+    assert spot.isVisible() and spot.geometry() == window.rect()
+    at = window.view.viewport().rect().center()
+    qtbot.mouseMove(window.view.viewport(), at)
+    seen = window.grab().toImage()
+    centre = window.view.viewport().mapTo(window, at)
+    assert spot.at == centre
+    inside = QColor(seen.pixel(centre.x(), centre.y() + 20)).lightness()
+    corner = QColor(seen.pixel(20, 20)).lightness()
+    assert corner < inside  # dimmed outside the circle
+    _press(qtbot, window, Qt.Key.Key_L)
+    assert not spot.isVisible()
+    presentation.stop()
