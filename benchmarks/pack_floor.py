@@ -161,11 +161,11 @@ def build(content: list, out: str) -> tuple[float, int]:
     from reportlab.lib.units import cm
     from reportlab.platypus import (
         KeepTogether,
+        LongTable,
         PageBreak,
         Paragraph,
         SimpleDocTemplate,
         Spacer,
-        Table,
         TableStyle,
     )
 
@@ -231,8 +231,10 @@ def build(content: list, out: str) -> tuple[float, int]:
         if kind == "grid":
             header, rows, widths = block[1], block[2], block[3]
             total = sum(widths) or 1
-            table = Table([[cell(h) for h in header]] + [[cell(c) for c in row] for row in rows],
-                          colWidths=[width * w / total for w in widths], repeatRows=1)
+            # LongTable: reportlab's own table for many rows (it splits across pages without
+            # measuring every remaining row again at each page, as Table does).
+            table = LongTable([[cell(h) for h in header]] + [[cell(c) for c in row] for row in rows],
+                              colWidths=[width * w / total for w in widths], repeatRows=1)
             table.setStyle(grid_style)
             return [table, Spacer(1, 6)]
         if kind == "figure":
