@@ -41,10 +41,6 @@ def _split_fields(line: str) -> list[str]:
     and all, for unquote and name_key to read as the equations do)."""
     if '"' not in line:
         return line.split(",")
-    return _quoted_fields(line)
-
-
-def _quoted_fields(line: str) -> list[str]:
     fields, start, pos = [], 0, 0
     while True:
         comma = line.find(",", pos)

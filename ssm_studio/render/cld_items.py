@@ -132,14 +132,17 @@ class VariableItem(QGraphicsItem, Box):
         w, h = text.width() + 14, text.height() + 8
         self.box = QRectF(-w / 2, -h / 2, w, h)
         self.half_w, self.half_h = w / 2, h / 2
-        self.setToolTip(name)
+        self._set_tip()
         self.update()
 
     def set_kind(self, kind: str) -> None:
         if kind != self.kind:
             self.kind = kind
-            self.setToolTip(f"{self.name} ({kind})" if kind != "variable" else self.name)
+            self._set_tip()
             self.update()
+
+    def _set_tip(self) -> None:
+        self.setToolTip(f"{self.name} ({self.kind})" if self.kind != "variable" else self.name)
 
     def boundingRect(self) -> QRectF:
         return self.box.adjusted(-3, -7, 3, 3)  # room for a flow's valve on the top edge
