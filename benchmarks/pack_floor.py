@@ -47,14 +47,18 @@ def capture(project, path: str) -> None:
         seen["makers"] = real_scenes(*args, **kwargs)
         return seen["makers"]
 
+    from ssm_studio.report import docx_writer
+
+    real_docx = docx_writer.write_docx
     pack._blocks, pack._scenes = blocks, scenes
+    docx_writer.write_docx = lambda *args, **kwargs: b""  # the blocks and makers are all we want
     try:
         import tempfile
 
         with tempfile.TemporaryDirectory() as folder:
-            pack.build_pack(project, folder + "/content.docx")  # the blocks and makers, no PDF pass
+            pack.build_pack(project, folder + "/content.docx")  # up to the blocks, no PDF pass
     finally:
-        pack._blocks, pack._scenes = real_blocks, real_scenes
+        pack._blocks, pack._scenes, docx_writer.write_docx = real_blocks, real_scenes, real_docx
     makers = seen["makers"]
 
     def plain(block):
