@@ -8,7 +8,7 @@ the pack's own drawing of it holds (rectangles, lines, polygons, paths, words), 
 reportlab shapes (nothing of SSM Studio's templates, writers or drawing code), builds one PDF
 with SimpleDocTemplate and writes it. Only ``build`` is timed. A diagram is scaled to the
 frame's width in one piece; landscape pages and page references are left out (a floor does
-less, never more, than the pack).
+less, never more, than the pack). A diagram is scaled to fit one page.
 """
 
 from __future__ import annotations
@@ -164,7 +164,6 @@ def build(content: list, out: str) -> tuple[float, int]:
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
     from reportlab.platypus import (
-        KeepTogether,
         LongTable,
         PageBreak,
         Paragraph,
@@ -186,9 +185,10 @@ def build(content: list, out: str) -> tuple[float, int]:
         return None if rgb is None else colors.Color(*rgb)
 
     def figure(w, h, marks):
-        scale = min(1.0, width / w) if w else 1.0
+        scale = min(1.0, width / w, doc.height * 0.85 / h) if w and h else 1.0  # one page, with its caption
         drawing = Drawing(w * scale, h * scale)
         top = Group(transform=(scale, 0, 0, scale, 0, 0))
+        group, group_transform = None, None
         for mark in marks:
             kind, transform, *rest = mark
             fill, stroke, stroke_width = (paint(rest[-1][0]), paint(rest[-1][1]), rest[-1][2])
@@ -204,13 +204,14 @@ def build(content: list, out: str) -> tuple[float, int]:
                 shape = Circle(*rest[:3])
             else:
                 shape = String(rest[0], rest[1], rest[2], fontSize=rest[3], fillColor=fill or colors.black)
-                group = Group(shape, transform=transform)
+            if kind != "string":
+                if not isinstance(shape, (Line, PolyLine)):  # lines have no fill
+                    shape.fillColor = fill
+                shape.strokeColor, shape.strokeWidth = stroke, stroke_width
+            if group is None or transform != group_transform:  # one group per run of one transform
+                group, group_transform = Group(transform=transform), transform
                 top.add(group)
-                continue
-            if not isinstance(shape, (Line, PolyLine)):  # lines have no fill
-                shape.fillColor = fill
-            shape.strokeColor, shape.strokeWidth = stroke, stroke_width
-            top.add(Group(shape, transform=transform))
+            group.add(shape)
         drawing.add(top)
         return drawing
 
@@ -243,8 +244,8 @@ def build(content: list, out: str) -> tuple[float, int]:
             return [table, Spacer(1, 6)]
         if kind == "figure":
             return [figure(block[1], block[2], block[3]), Paragraph(escape(block[4]), small)]
-        if kind == "keep":
-            return [KeepTogether([f for child in block[1] for f in flowables(child)])]
+        if kind == "keep":  # in sequence: a kept group holding a long table would be split anyway
+            return [f for child in block[1] for f in flowables(child)]
         if kind == "break":
             return [PageBreak()]
         if kind == "space":
