@@ -116,21 +116,12 @@ def build_handout(project: Project, out: str | Path, storyline_name: str | None 
                   cancel: Callable[[], bool] | None = None) -> Path:
     """The handout of a storyline (the first unless named) as a PDF, or Word for .docx;
     written atomically, as the pack is."""
-    from ..render.qt_app import ensure_application
-    from .fonts import register_fonts
-    from .pack import PackCancelled, PackOptions, _pdf, _write
+    from .pack import PackOptions, _pdf, _prepare, _write
 
     storyline = choose_storyline(project, storyline_name)
     if not storyline.steps:
         raise HandoutError(f"The storyline '{storyline.name}' has no steps yet.")
-    say = progress or (lambda fraction, message: None)
-
-    def check() -> None:
-        if cancel is not None and cancel():
-            raise PackCancelled("cancelled")
-
-    register_fonts()
-    ensure_application()
+    say, check = _prepare(progress, cancel)
     blocks, makers = handout_blocks(project, storyline, media)
     if Path(out).suffix.lower() == ".docx":
         from .docx_writer import write_docx

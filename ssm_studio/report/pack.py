@@ -131,20 +131,10 @@ def build_pack(project: Project, out: str | Path, options: PackOptions | None = 
     """Write the pack to ``out`` (atomically: a cancelled or failed build writes nothing).
     A ``.docx`` name writes the Word document of the same sections; anything else, the PDF.
     ``media``: the project file's images by key, for the photos in the rich picture."""
-    from ..render.qt_app import ensure_application
-    from .fonts import register_fonts
-
     options = options or PackOptions()
     if options.paper not in ("a4", "letter"):
         raise PackError(f"paper must be a4 or letter, not '{options.paper}'")
-    say = progress or (lambda fraction, message: None)
-
-    def check() -> None:
-        if cancel is not None and cancel():
-            raise PackCancelled("cancelled")
-
-    register_fonts()
-    ensure_application()
+    say, check = _prepare(progress, cancel)
     chosen = options.perspectives or [x.id for x in project.perspectives]
     say(0.02, "Finding loops")
     known = {n.key: (n.label, n.name) for n in project.cld.loop_names}
@@ -178,6 +168,23 @@ def build_pack(project: Project, out: str | Path, options: PackOptions | None = 
         return _write(Path(out), data)
     splits = _splits(project, chosen, loops, makers)  # Word pictures are never split
     return _write(Path(out), _pdf(project, chosen, options, blocks, makers, splits, say, check, progress, cancel))
+
+
+def _prepare(progress: Progress | None, cancel: Callable[[], bool] | None):
+    """What every printed document needs first: its fonts, a Qt application for the
+    diagrams, a progress callback and a check that raises PackCancelled when asked."""
+    from ..render.qt_app import ensure_application
+    from .fonts import register_fonts
+
+    say = progress or (lambda fraction, message: None)
+
+    def check() -> None:
+        if cancel is not None and cancel():
+            raise PackCancelled("cancelled")
+
+    register_fonts()
+    ensure_application()
+    return say, check
 
 
 def _blocks(ctx, sections: set[str]) -> list:
