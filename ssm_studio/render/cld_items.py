@@ -222,6 +222,7 @@ class LinkItem(QGraphicsItem, Arrow):
             target.links.append(self)
 
     _long = False  # see LONG_LINK
+    needs_layout = True  # not laid out since it was made or restyled
     _q: tuple[float, float, float, float, float, float] | None = None  # the drawn curve, as numbers
     _marks: QRectF | None = None  # see _marks_rect; None when the curve or sign moved
 
@@ -234,6 +235,8 @@ class LinkItem(QGraphicsItem, Arrow):
         self.pen = perspective_pen(colour, dash, self.style.link_width * self.style.text_scale)
         if geometry:
             self.update_geometry()
+        else:
+            self.needs_layout = True  # the caller lays it out (CldScene._arrange_pairs)
 
     def detach(self) -> None:
         for end in (self.source, self.target):
@@ -247,6 +250,7 @@ class LinkItem(QGraphicsItem, Arrow):
         (both boxes, widened by the bend), so the scene's index is right meanwhile."""
         self.prepareGeometryChange()
         self._stale = True
+        self.needs_layout = False
         self._bounds = self._rough_bounds()
         long = max(self._bounds.width(), self._bounds.height()) > LONG_LINK
         if long != self._long:
