@@ -114,7 +114,11 @@ def test_examples_lists_the_bundled_projects(capsys):
 
     assert main(["examples", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)["examples"]
-    assert [e["title"] for e in listed] == ["Stoke-on-Trent: reducing worklessness"]
-    assert listed[0]["path"].endswith("stoke-worklessness.ssm")
+    assert [e["title"] for e in listed] == [
+        "Meir: families in contact with many services (Think Family)",
+        "Salford SPOTlight: lone parents and worklessness",
+        "Stoke-on-Trent: young people leaving college at Christmas",
+        "Stoke-on-Trent: reducing worklessness"]
+    assert listed[-1]["path"].endswith("stoke-worklessness.ssm")
     assert main(["examples"]) == 0
     assert "Stoke-on-Trent" in capsys.readouterr().out
