@@ -53,11 +53,13 @@ def handout_blocks(project: Project, storyline: Storyline, media: dict[str, byte
     blocks: list = ([Title(storyline.name, project.metadata.title, "A storyline, step by step"), Contents(), Break()]
                     if title_page else [Break(), Heading(f"Storyline: {storyline.name}")])
     makers: dict = {}
+    views: dict[tuple, str] = {}  # steps that show the same view share one figure
     for number, step in enumerate(storyline.steps, 1):
         shown = {p for p in step.shown if p in existing} or set(existing)
         heading = f"Step {number}: {PAGE_WORDS[step.page]}"
         # (A rich picture's key says so: the writer may enlarge a picture's labels further.)
-        key = f"{'rich-picture' if step.page == 'rich_picture' else 'step'}:{step.id}"
+        view = (step.page, frozenset(shown), step.loop, step.conceptual_model)
+        key = views.setdefault(view, f"{'rich-picture' if step.page == 'rich_picture' else 'step'}:{step.id}")
         block: list = [Heading(heading, 1 if title_page else 2)]
         if step.caption:
             block.append(Para(step.caption))
@@ -128,5 +130,30 @@ def build_handout(project: Project, out: str | Path, storyline_name: str | None 
 
         return _write(Path(out), write_docx(project, blocks, makers, say, check))
     chosen = [p.id for p in project.perspectives]
+    makers = {key: _kept(make) for key, make in makers.items()}
     return _write(Path(out), _pdf(project, chosen, PackOptions(), blocks, makers, {}, say, check, progress, cancel,
                                   kind=f"handout: {storyline.name}"))
+
+
+def _kept(make):
+    """A figure's drawing made once for each size of words it is asked for: a storyline
+    comes back to the same view (and a 30-step handout of a large map drew each again)."""
+    from reportlab.graphics.shapes import Drawing
+
+    from .pack import _drawing
+
+    drawings: dict[float, Drawing] = {}
+
+    def kept(text_scale: float = 1.0):
+        if text_scale not in drawings:
+            made = make(text_scale=text_scale)
+            if isinstance(made, Drawing):
+                drawings[text_scale] = made
+            else:
+                try:
+                    drawings[text_scale] = _drawing(made)
+                finally:
+                    made.close()
+        return drawings[text_scale]
+
+    return kept
