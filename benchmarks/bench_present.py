@@ -3,8 +3,8 @@
 Each case runs in a fresh process on an offscreen screen of 1920×1080 (the platform's own
 configuration file, so the window really is full screen at that size). The storyline is the
 one generated from the model. A frame starts when the key press is sent to the window and
-ends when the page that shows the step has finished painting (a hook on the paintEvent of
-the canvases and the stage tables, what every page paints with); the steps are stepped through forward and back
+ends when the widget that draws the step's page (its canvas, or its table) has finished
+painting (a hook on their paintEvent; a paint of any other widget does not end the frame); the steps are stepped through forward and back
 with 16 ms of real time between presses, every step counted, the first included. The
 handout is a storyline of 30 steps (the generated steps, repeated as needed), built whole.
 
@@ -51,12 +51,12 @@ if case == "map":
 else:
     project = read_project(case).project
 project.storylines = [generate_storyline(project)]
-ends = []
+ends = {}  # the last paint's end, by widget
 def hook(cls):
     original = cls.paintEvent
     def timed(widget, event):
         original(widget, event)
-        ends.append(time.perf_counter())
+        ends[id(widget)] = time.perf_counter()
     cls.paintEvent = timed
 from ssm_studio.app.canvas.view import CanvasView
 from ssm_studio.app.pages.stage_tables import SpreadsheetTable
@@ -78,19 +78,26 @@ wait(0.3)
 assert window.isFullScreen() and window.width() == 1920, (window.width(), window.height())
 steps = len(project.storylines[0].steps)
 times = []
+def painter_of(page):
+    """The widget that draws the page now shown: its canvas, or its table."""
+    if page.view is not None:
+        return page.view
+    return next(w for w in page.widget.findChildren(QWidget) if isinstance(w, (SpreadsheetTable, CatwoeMatrix))
+                and w.isVisible())
 def press(key):
     wait(0.016)
     start = time.perf_counter()
     target = window.focusWidget() or window
     app.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier))
+    shown = id(painter_of(window.page))  # the step is applied as the key is taken
     deadline = start + 20
-    while not ends or ends[-1] < start:
+    while ends.get(shown, 0.0) < start:
         if time.perf_counter() > deadline:
-            raise SystemExit("no paint followed the key")
+            raise SystemExit("no paint of the step's page followed the key")
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
     for _ in range(3):  # paints queued behind the first belong to the same step
         app.processEvents()
-    return (ends[-1] - start) * 1000
+    return (ends[shown] - start) * 1000
 for _ in range(steps - 1):
     times.append(press(Qt.Key.Key_Right))
 for _ in range(steps - 1):
