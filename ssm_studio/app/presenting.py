@@ -108,7 +108,9 @@ class CaptionBand(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
         self.place()
-        _app().processEvents()  # the page takes its new height before it is fitted
+        # The page takes its new height before it is fitted. Only layout requests are handled:
+        # processing every event here would let a clicker's next key re-enter the step.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def remove(self) -> None:
         central = self.window_.centralWidget()
