@@ -59,12 +59,13 @@ _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _NO_CACHE = QGraphicsItem.CacheMode.NoCache
 _EXTENDED = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
-# A link longer than this (scene units) crosses more than a view at working zoom. Its
-# cached picture, capped at the view's edge, was made again on every pan (a view-sized
-# pixmap cleared and drawn per link): 700 such links made a pan of an imported random map
-# take 700-1,000 ms a frame. It paints straight to the view instead (Qt clips the stroke),
-# and skips its head and sign when they are not in what is being painted.
-LONG_LINK = 1200.0
+# A link longer than this (scene units) is painted by its scene's long-link layer
+# (render/long_links.py), not by itself. Its own cached picture, capped at the view's edge,
+# was made again on every pan (a view-sized pixmap cleared and drawn per link): 700 such links
+# made a pan of an imported random map take 700-1,000 ms a frame; painted straight, each was
+# still a Python call per strip. Links of 600-1,200 units kept pictures of up to 5 MB each,
+# more than the pool holds, so a full repaint made them all again (45 ms at 1,000 variables).
+LONG_LINK = 600.0
 _LABEL_FLAGS = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
 
 _TO_SETTLE: list = []
@@ -124,6 +125,9 @@ class VariableItem(QGraphicsItem, Box):
 
     def set_name(self, name: str) -> None:
         self.prepareGeometryChange()
+        scene = self.scene()
+        if isinstance(scene, DiagramScene):
+            scene.geometry_changed()
         self.name = self.editable_text = name
         self.font, metrics = _font_and_metrics(self.style)
         # The wrapping width grows with the words, so larger text keeps its line breaks.
@@ -179,6 +183,9 @@ class VariableItem(QGraphicsItem, Box):
         if change == _POSITION_CHANGED:
             for link in self.links:
                 link.update_geometry()
+            scene = self.scene()
+            if isinstance(scene, DiagramScene):
+                scene.geometry_changed()
         return super().itemChange(change, value)
 
     def scene_box(self) -> QRectF:
@@ -251,6 +258,7 @@ class LinkItem(QGraphicsItem, Arrow):
         self.prepareGeometryChange()
         self._stale = True
         self.needs_layout = False
+        before = self._bounds
         self._bounds = self._rough_bounds()
         long = max(self._bounds.width(), self._bounds.height()) > LONG_LINK
         if long != self._long:
@@ -258,7 +266,15 @@ class LinkItem(QGraphicsItem, Arrow):
             # (An export keeps every item uncached: it must stay vector.)
             self.setCacheMode(_NO_CACHE if long or self.scene_exporting() else _DEVICE_CACHE)
             self.setFlag(_EXTENDED, long)  # the exposed rect in paint, not the whole bounds
-        self.update()
+        scene = self.scene()
+        if isinstance(scene, DiagramScene):
+            scene.geometry_changed()
+        # A causal scene paints its long links together (render/long_links.py).
+        layer = getattr(scene, "long_links", None)
+        if layer is not None and (long or layer.owns(self)):
+            layer.track(self, long, before)
+        else:
+            self.update()
 
     def _rough_bounds(self) -> QRectF:
         if self.source is self.target:
@@ -287,6 +303,12 @@ class LinkItem(QGraphicsItem, Arrow):
         if exact != self._bounds:
             self.prepareGeometryChange()
             self._bounds = exact
+            scene = self.scene()
+            if isinstance(scene, DiagramScene):
+                scene.geometry_changed()
+            layer = getattr(scene, "long_links", None)
+            if layer is not None and layer.owns(self):
+                layer.bounds_changed(self)
 
     def _ensure(self) -> None:
         if not self._stale:
@@ -391,7 +413,7 @@ class LinkItem(QGraphicsItem, Arrow):
             pad = self.pen.widthF() + 4
             span = visible_span(q, exposed.left() - pad, exposed.top() - pad, exposed.right() + pad,
                                 exposed.bottom() + pad)
-            marks_shown = self._marks_rect().intersects(exposed)
+            marks_shown = self.marks_in(exposed)
             if span is None and not marks_shown:
                 return
         pen = self.pen
@@ -406,6 +428,11 @@ class LinkItem(QGraphicsItem, Arrow):
             self._draw_piece(painter, pen, span)
         if not marks_shown:  # the head, sign and marks are far off
             return
+        self.paint_marks(painter, pen, lod)
+
+    def paint_marks(self, painter: QPainter, pen: QPen, lod: float) -> None:
+        """The head, the sign and the delay and conflict marks (the long-link layer draws
+        them for the links it paints)."""
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(pen.color()))
         painter.drawPolygon(self._head)
@@ -426,15 +453,26 @@ class LinkItem(QGraphicsItem, Arrow):
             self._draw_conflict(painter)
 
     def _marks_rect(self) -> QRectF:
-        """Where a long link draws more than its line: head, sign, delay and conflict marks."""
+        """Where a long link draws more than its line, near its head: the head and the sign."""
         if self._marks is None:
             r = 14 * self.style.text_scale
-            marks = self._head.boundingRect()
-            conflict_at = point_between(self._mid, self._head.at(0), 0.5)
-            for at in (self._sign_at, self._mark_at, self._mid, conflict_at):
-                marks = marks.united(QRectF(at - QPointF(r, r), at + QPointF(r, r)))
-            self._marks = marks
+            self._marks = self._head.boundingRect().united(
+                QRectF(self._sign_at - QPointF(r, r), self._sign_at + QPointF(r, r)))
         return self._marks
+
+    def _middle_rects(self) -> list[QRectF]:
+        """Where its delay and conflict marks sit along the line (none without either): apart
+        from the head, so a strip far from them does not draw them."""
+        if not (self.delay or self.conflict) or not self.show_sign:
+            return []
+        r = 14 * self.style.text_scale
+        places = [self._mark_at]
+        if self.delay and self.conflict:
+            places.append(point_between(self._mid, self._head.at(0), 0.5))
+        return [QRectF(at - QPointF(r, r), at + QPointF(r, r)) for at in places]
+
+    def marks_in(self, exposed: QRectF) -> bool:
+        return self._marks_rect().intersects(exposed) or any(m.intersects(exposed) for m in self._middle_rects())
 
     def _draw_piece(self, painter: QPainter, pen: QPen, span: tuple[float, float]) -> None:
         """Only a piece of a long curve: Qt strokes a whole path before it clips (a 1,600 px

@@ -15,6 +15,7 @@ from ..gc_pause import gc_paused
 from .cld_items import LinkItem, LoopLabelItem, VariableItem
 from .diagram_scene import DiagramScene
 from .layers import LayerState
+from .long_links import LongLinkLayer
 from .style import CanvasStyle
 
 PARALLEL_SPACING = 0.14  # curvature between claims of one link drawn side by side
@@ -57,6 +58,10 @@ class CldScene(DiagramScene):
         self.searched_for: set[str] | None = None  # the perspectives the last search was for
         self._index: dict[str, dict] = {}
         self.snap = False
+        self._extent: dict[bool, QRectF] = {}  # diagram_rect's answers until a change
+        self.long_links = LongLinkLayer()  # paints every link longer than a view, together
+        self.addItem(self.long_links)
+        self.selectionChanged.connect(self.long_links.selection_changed)
         self.setBackgroundBrush(QColor(self.style.background))
         self.follow(document, layers)
         self.rebuild()
@@ -68,6 +73,7 @@ class CldScene(DiagramScene):
 
     def _rebuild(self) -> None:
         # Remove only our own items: views may keep helpers (a bend handle) in the scene.
+        self.long_links.clear()
         for table in (self.link_items, self.variable_items, self.loop_items):
             for item in table.values():
                 self.removeItem(item)
@@ -138,6 +144,7 @@ class CldScene(DiagramScene):
         variables = self._lookup("variables")
         for vid, item in self.variable_items.items():
             self._place(item, variables[vid])
+        self._extent.clear()  # variables without a place were hidden
         self.settle_rect()
         self._place_loop_labels()
 
@@ -206,10 +213,20 @@ class CldScene(DiagramScene):
 
     draws_overview = True
 
+    def geometry_changed(self) -> None:
+        self._extent.clear()
+
     def diagram_rect(self, precise: bool = True) -> QRectF:
         """As DiagramScene's, read from the items' own numbers: boxes are never turned and
-        links sit at the origin with their bounds kept in Python (a fit asks this twice;
-        the general walk took 8 ms at 1,000 variables)."""
+        links sit at the origin with their bounds kept in Python (the general walk took
+        8 ms at 1,000 variables). Kept until anything moves, changes size, or is shown or
+        hidden (geometry_changed, overview_changed): a fit asks twice, 6 ms each."""
+        known = self._extent.get(precise)
+        if known is None:
+            known = self._extent[precise] = self._measure(precise)
+        return QRectF(known)
+
+    def _measure(self, precise: bool) -> QRectF:
         left = top = math.inf
         right = bottom = -math.inf
         for item in self.variable_items.values():
@@ -235,6 +252,12 @@ class CldScene(DiagramScene):
             self.overview.stale()
         elif self.overview_item is not None:
             self.overview_item.forget()
+        self.long_links.check_states()
+        self._extent.clear()  # something was shown, hidden, added or removed
+
+    def prepare_for_export(self) -> None:
+        self.long_links.release_all()  # every link paints itself, exactly, as vectors
+        super().prepare_for_export()
 
     def set_overview(self, on: bool, walked: bool = True) -> None:
         from .overview import set_overview
@@ -274,6 +297,8 @@ class CldScene(DiagramScene):
             if item is None:
                 return set()
             item.detach()
+            self.long_links.drop(item)
+            self.long_links.update(item._bounds)
             self.removeItem(item)
         elif event.kind == "changed":
             item = self.link_items[event.id]
@@ -427,6 +452,7 @@ class CldScene(DiagramScene):
             at = self._free_label_spot(self._loop_centre(loop.variables), placed, item)
             placed.append(at)
             item.setPos(at)
+        self._extent.clear()  # the labels count in what the diagram covers
 
     def _free_label_spot(self, centre: QPointF, placed: list[QPointF], label) -> QPointF:
         """The loop's centre, or the nearest spot around it where the marker covers no

@@ -80,6 +80,7 @@ def _cld_scene(project, perspectives, style, only_used, loops: LoopReport) -> Cl
         for item in scene.variable_items.values():
             if item.base_opacity < 1.0:
                 item.setVisible(False)
+        scene.geometry_changed()  # what it covers is measured without them
     scene.clear_signs()
     return scene
 

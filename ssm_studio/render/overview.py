@@ -18,6 +18,7 @@ from .cld_items import LinkItem, VariableItem
 
 # The scale below which the overview stands in for the items (the items' own plain level).
 OVERVIEW_BELOW = 0.3
+_EVERYWHERE = QRectF(-1e7, -1e7, 2e7, 2e7)
 
 
 class OverviewItem(QGraphicsItem):
@@ -26,7 +27,6 @@ class OverviewItem(QGraphicsItem):
         self.cld = scene
         self._boxes: dict[float, list[QRectF]] | None = None
         self._lines: dict[tuple[str, float], QPainterPath] = {}
-        self._bounds = QRectF()
         self.setZValue(-0.5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the items beneath
         self.setAcceptHoverEvents(False)
@@ -74,23 +74,19 @@ class OverviewItem(QGraphicsItem):
                 line = lines[key] = QPainterPath()
             line.moveTo(link.source.pos())
             line.lineTo(link.target.pos())
-        bounds = QRectF()
-        for group in boxes.values():
-            for box in group:
-                bounds = bounds.united(box)
-        for line in lines.values():
-            bounds = bounds.united(line.boundingRect())
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
         self._boxes, self._lines = boxes, lines
 
     def boundingRect(self) -> QRectF:
-        if self._boxes is None:
-            self._build()
-        return self._bounds.adjusted(-4, -4, 4, 4)
+        # Everywhere, and never hidden: showing or hiding an item asks for a second paint,
+        # and each fit that crossed into the overview painted the whole view twice.
+        return _EVERYWHERE
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never under the mouse
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.cld.overview is not self:  # close up, the items paint themselves
+            return
         if self._boxes is None:
             self._build()
         style = self.cld.style
@@ -189,6 +185,8 @@ def set_overview(scene, on: bool, walked: bool = True) -> None:
             for item in table.values():
                 item.setFlag(flag, blank)
         scene.items_blank = blank
+        if not blank:
+            scene.long_links.restore_flags()  # the long links' layer paints those
     if on == (scene.overview is not None):
         return
     keeper = scene.overview_item
@@ -199,6 +197,6 @@ def set_overview(scene, on: bool, walked: bool = True) -> None:
         scene.selectionChanged.connect(keeper.repaint_views)
     # The paths are kept between spells zoomed out: the scene tells the keeper of every
     # change meanwhile (CausalLoopScene.overview_changed), so zooming out again after a
-    # look close up builds nothing, and nothing here asks for a second paint.
-    keeper.setVisible(on)
+    # look close up builds nothing, and nothing here asks for a second paint (the keeper
+    # stays shown and paints only while it stands in: OverviewItem.paint).
     scene.overview = keeper if on else None
