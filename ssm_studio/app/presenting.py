@@ -4,7 +4,8 @@ The window itself presents (the room sees the real model, and the lead can stop,
 edit a participant suggests, an ordinary undoable edit, and carry on): its panels, menus,
 toolbar and status bar step aside, High Contrast goes on, and a caption band shows the
 step's words. Right, Down, Page Down, Space and Enter go on; Left, Up, Page Up and Backspace
-go back; Home and End jump; L turns on a spotlight that follows the pointer; Esc (or F5
+go back; Home and End jump; between steps on one canvas the view glides to the new area
+(camera_glide.py); L turns on a spotlight that follows the pointer; Esc (or F5
 again) stops and gives back the window as it was.
 Presentation clickers send Page Up and Page Down (some send F5, Esc and "." too, which
 blanks the screen here as in slide software). A presenter view, a window of its own for the
@@ -23,6 +24,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPainterPath
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ..model import PAGE_WORDS, Storyline, StoryStep
+from .camera_glide import CameraGlide, centre_of
 
 
 def _app() -> QApplication:
@@ -39,10 +41,13 @@ BLANK_KEYS = {Qt.Key.Key_Period, Qt.Key.Key_B}
 SPOTLIGHT_KEY = Qt.Key.Key_L  # a spotlight that follows the pointer, as a laser pointer would
 
 
-def apply_step(window, step: StoryStep, loop_keys: set[str] | None) -> tuple[bool, list[str]]:
+def apply_step(window, step: StoryStep, loop_keys: set[str] | None,
+               glide: CameraGlide | None = None) -> tuple[bool, list[str]]:
     """Show ``step`` in ``window``; whether anything of it could be shown, and notes on what
-    it names that is no longer in the project."""
+    it names that is no longer in the project. With ``glide``, a step on the page already
+    shown travels there from where the view was (camera_glide.py)."""
     project = window.session.document.project
+    page_before = window.page_key
     existing = [p.id for p in project.perspectives]
     shown = [p for p in step.shown if p in existing]
     notes: list[str] = []
@@ -63,6 +68,8 @@ def apply_step(window, step: StoryStep, loop_keys: set[str] | None) -> tuple[boo
             notes.append("the conceptual model this step showed has been deleted")
     view = window.page.view
     if view is not None:
+        travel = glide is not None and window.page_key == page_before and view.isVisible()
+        start, start_centre = view.transform(), centre_of(view)
         area = _loop_area(window, step.loop) if step.area is None and step.page == "overlay" else None
         if step.area is not None:
             area = QRectF(step.area.x, step.area.y, step.area.width, step.area.height)
@@ -74,6 +81,8 @@ def apply_step(window, step: StoryStep, loop_keys: set[str] | None) -> tuple[boo
                 view.centerOn(area.center())
         elif hasattr(view, "fit"):
             view.fit()
+        if travel and glide is not None:
+            glide.glide(view, start, start_centre)
     return True, notes
 
 
@@ -223,6 +232,7 @@ class Presentation(QObject):
         self.presenter = PresenterView() if (presenter if presenter is not None else many_screens) else None
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._show_time)
+        self.glide = CameraGlide(self)  # between steps on one canvas, the view travels
 
     # Running ------------------------------------------------------------------------------
     @property
@@ -272,10 +282,11 @@ class Presentation(QObject):
             self.stop()
             return
         index = max(0, min(index, len(storyline.steps) - 1))
+        self.glide.finish()  # a key mid-glide: land where it was going, then move on
         skipped: list[str] = []
         while 0 <= index < len(storyline.steps):
             self.caption.show_text(storyline.steps[index].caption)
-            shown, notes = apply_step(self.window, storyline.steps[index], self._loops())
+            shown, notes = apply_step(self.window, storyline.steps[index], self._loops(), self.glide)
             if shown:
                 break
             skipped.append(f"step {index + 1} skipped: {notes[0]}")
@@ -300,6 +311,7 @@ class Presentation(QObject):
         self.go(self.index - 1, -1)
 
     def stop(self) -> None:
+        self.glide.finish()
         _app().removeEventFilter(self)
         self._unsubscribe()
         self._tick.stop()

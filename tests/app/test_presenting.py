@@ -8,11 +8,20 @@ from PySide6.QtGui import QColor
 
 from ssm_studio.analysis.storyline import generate_storyline
 from ssm_studio.edits.causal_edits import claim_link
-from ssm_studio.edits.storyline_edits import add_storyline
+from ssm_studio.edits.storyline_edits import add_storyline, remove_storyline
 from ssm_studio.model import Storyline, StoryStep
 
 
+def _without_storylines(window) -> None:
+    """The example comes with a storyline of its own: these tests present the one they make."""
+    project = window.session.document.project
+    for told in list(project.storylines):
+        assert window.session.push(remove_storyline(told.id))
+    window.session.undo_stack.clear()
+
+
 def _storyline(window) -> Storyline:
+    _without_storylines(window)
     project = window.session.document.project
     storyline = generate_storyline(project)
     assert window.session.push(add_storyline(storyline))
@@ -95,6 +104,7 @@ def test_an_edit_while_presenting_is_an_ordinary_undoable_edit(qtbot, window):
 
 
 def test_a_step_whose_perspective_or_loop_has_gone_is_skipped_with_a_note(qtbot, window):
+    _without_storylines(window)
     project = window.session.document.project
     first = project.perspectives[0].id
     storyline = Storyline(name="Gaps", steps=[
@@ -139,6 +149,7 @@ def test_the_presenter_view_shows_this_step_the_next_and_the_notes(qtbot, window
 
 
 def test_f5_on_a_project_with_no_storyline_makes_one_as_an_undoable_edit(qtbot, window):
+    _without_storylines(window)
     project = window.session.document.project
     assert not project.storylines
     window.actions_["present"].trigger()
@@ -193,3 +204,52 @@ def test_the_spotlight_follows_the_pointer_and_dims_the_rest(qtbot, window):
     _press(qtbot, window, Qt.Key.Key_L)
     assert not spot.isVisible()
     presentation.stop()
+
+
+def test_between_steps_on_one_canvas_the_view_glides_and_a_key_lands_it_at_once(qtbot, window):
+    from ssm_studio.app.presenting import apply_step
+
+    from .conftest import fresh_loops
+
+    storyline = _storyline(window)
+    fresh_loops(qtbot, window.scene)  # the loops' areas no longer change under the test
+    steps = storyline.steps
+    # A step on the overlay followed by one of its loops: the view goes from the whole map to the loop.
+    index = next(i for i in range(1, len(steps) - 1) if steps[i].page == "overlay" and not steps[i].loop
+                 and steps[i + 1].page == "overlay" and steps[i + 1].loop)
+    window.actions_["present"].trigger()
+    presentation = window.presentation
+    qtbot.wait(100)  # the window settles at its full-screen size before anyone steps
+    presentation.go(index)
+    presentation.glide.finish()
+    view = window.page.view
+
+    def state():
+        return view.transform().m11(), view.mapToScene(view.viewport().rect().center())
+
+    def where_a_jump_lands():
+        """The step shown again at once, without a glide: where the view must have landed."""
+        apply_step(window, steps[presentation.index], presentation._loops())
+        return state()
+
+    whole = view.transform().m11()
+    _press(qtbot, window, Qt.Key.Key_Right)
+    assert presentation.index == index + 1
+    assert presentation.glide.running  # travelling, not jumped
+    assert abs(view.transform().m11() - whole) < 0.05 * whole  # it starts from where the room was looking
+    qtbot.waitUntil(lambda: not presentation.glide.running, timeout=2000)
+    landed = state()
+    assert landed[0] > whole * 1.1  # closer in, on the loop
+    jump = where_a_jump_lands()
+    assert jump[0] == landed[0] and (jump[1] - landed[1]).manhattanLength() < 2
+    # Back, and on again: a key mid-glide lands it at once where it was going.
+    _press(qtbot, window, Qt.Key.Key_Left)
+    assert presentation.glide.running
+    _press(qtbot, window, Qt.Key.Key_Right)  # Presentation.go finishes the glide first
+    assert presentation.index == index + 1
+    presentation.glide.finish()
+    mid = state()
+    jump = where_a_jump_lands()
+    assert jump[0] == mid[0] and (jump[1] - mid[1]).manhattanLength() < 2
+    _press(qtbot, window, Qt.Key.Key_Escape)
+    assert not presentation.glide.running
