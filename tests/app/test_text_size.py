@@ -36,3 +36,21 @@ def test_larger_then_smaller_text_twice_does_not_crash():
                           env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["survived", "1366"]
+
+
+def test_the_rich_picture_s_words_grow_on_the_projector_and_the_model_keeps_its_sizes(window, qtbot):
+    window.show_page("rich_picture")
+    scene = window.pages["rich_picture"].panel.scene
+    items = window.session.document.project.rich_picture.items
+    sizes = [(item.id, getattr(item, "width", None), getattr(item, "height", None)) for item in items]
+    before = scene.smallest_label()
+    bubble = next(item for item in items if item.kind == "bubble")
+    drawn = scene.variable_items[bubble.id].boundingRect().width()
+    window.actions_["high_contrast"].trigger()  # F7, as a workshop lead presses it
+    assert scene.text_scale >= 1.4
+    assert scene.smallest_label() >= before * 1.35  # every label larger, none left behind
+    assert scene.variable_items[bubble.id].boundingRect().width() > drawn  # the bubble grew with its words
+    assert [(item.id, getattr(item, "width", None), getattr(item, "height", None)) for item in items] == sizes
+    assert window.session.undo_stack.count() == 0  # a look, not an edit
+    window.actions_["high_contrast"].trigger()
+    assert scene.text_scale == 1.0 and scene.smallest_label() == before

@@ -220,5 +220,18 @@ class RichPicturePage(Page):
             self._fitted = True
             self.panel.view.fit()
 
+    def apply_style(self, style) -> None:
+        """Larger words on a projector (high contrast) or with Text Bigger: each figure's
+        label, bubble and text block grows with the canvas's text, boxes and bubbles with
+        their words, as in the pack. Only the picture changes: the model keeps its sizes."""
+        scene = self.panel.scene
+        if scene.text_scale != style.text_scale:
+            selected = {item.object_id for item in scene.selectedItems() if hasattr(item, "object_id")}
+            scene.text_scale = style.text_scale
+            scene.rebuild()
+            for table in (scene.variable_items, scene.link_items):
+                for key in selected & table.keys():
+                    table[key].setSelected(True)
+
     def close(self) -> None:
         self.panel.close_scene()
