@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ssm_studio.analysis import find_loops
+from ssm_studio.analysis.storyline import generate_storyline
 from ssm_studio.model import (
     Action,
     Activity,
@@ -316,6 +317,12 @@ def build() -> Project:
         frozenset({"Worklessness", "Pressure to meet off-flow targets", "Quick job placements",
                    "Return to benefits within months"}): "Revolving door",
     })
+    # The story a workshop lead tells with it: generated from the model, as the app does.
+    storyline = generate_storyline(project, name="Worklessness in Stoke, step by step")
+    storyline.id = sid("story")
+    for step in storyline.steps:
+        step.id = sid("step")
+    project.storylines = [storyline]
     return Project.model_validate(project.model_dump())
 
 

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from ssm_studio.analysis.storyline import generate_storyline
 from ssm_studio.report.handout import HandoutError, build_handout
+from ssm_studio.storage import read_project, save_project
 
 from .test_pack_picture import text_runs
 
@@ -51,6 +52,7 @@ def test_the_word_handout_and_the_pack_with_the_handout_appended(tmp_path, qapp,
 
 
 def test_a_project_without_that_storyline_is_told_so(tmp_path, qapp, example_project):
+    example_project.storylines = []  # the example comes with one
     with pytest.raises(HandoutError, match="no storyline"):
         build_handout(example_project, tmp_path / "x.pdf")
     example_project.storylines = [generate_storyline(example_project, name="Board")]
@@ -67,6 +69,10 @@ def test_the_handout_command(tmp_path, example_path):
                            str(tmp_path / "h.pdf")], capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stderr
     assert (tmp_path / "h.pdf").read_bytes().startswith(b"%PDF")
-    missing = subprocess.run([sys.executable, "-m", "ssm_studio.cli.main", "handout", str(example_path), "-o",
+    bare = tmp_path / "bare.ssm"
+    project = read_project(example_path).project
+    project.storylines = []  # the example comes with one
+    save_project(bare, project)
+    missing = subprocess.run([sys.executable, "-m", "ssm_studio.cli.main", "handout", str(bare), "-o",
                               str(tmp_path / "n.pdf")], capture_output=True, text=True, timeout=120)
     assert missing.returncode == 1 and "no storyline" in missing.stderr
