@@ -129,7 +129,7 @@ class CldEditor(CanvasEditor):
             doomed_by_vars = {lk.id for lk in self.project.cld.links
                               if lk.source in variables or lk.target in variables}
             if links - doomed_by_vars:
-                edits.append(remove_links(links - doomed_by_vars))
+                edits.append(remove_links(links - doomed_by_vars, self.project))
         if variables:
             edits.append(remove_variables(self.project, variables))
         if edits:

@@ -19,6 +19,7 @@ from . import (
     layout_commands,
     output_commands,
     project_commands,
+    spotlight_commands,
     storyline_commands,
     trace_commands,
 )
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     insight_commands.register(commands)
     output_commands.register(commands)
     storyline_commands.register(commands)
+    spotlight_commands.register(commands)
     _register_app_commands(commands)
     return parser
 

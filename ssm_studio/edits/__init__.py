@@ -1,6 +1,14 @@
 """Every change to a document as a reversible edit; the document emits change events."""
 
-from .base import CompositeEdit, DeleteEdit, Edit, InsertEdit, MoveInListEdit, SetFieldsEdit
+from .base import (
+    CompositeEdit,
+    DeleteEdit,
+    Edit,
+    InsertEdit,
+    InsertManyEdit,
+    MoveInListEdit,
+    SetFieldsEdit,
+)
 from .document import Document, History
 from .events import ChangeEvent
 from .paths import PathError, resolve, resolve_list
@@ -13,6 +21,7 @@ __all__ = [
     "Edit",
     "History",
     "InsertEdit",
+    "InsertManyEdit",
     "MoveInListEdit",
     "PathError",
     "SetFieldsEdit",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import CausalLink, LoopName, Polarity, Project, Variable
 from .base import CompositeEdit, DeleteEdit, Edit, InsertEdit, SetFieldsEdit
 from .refusal import build
+from .spotlight_edits import forget
 
 VARIABLES = ("cld", "variables")
 LINKS = ("cld", "links")
@@ -33,12 +34,12 @@ def move_variables(positions: dict[str, tuple[float, float]]) -> Edit:
 
 
 def remove_variables(project: Project, variable_ids: set[str]) -> Edit:
-    """Remove variables and every claim that touches them, as one step."""
-    edits: list[Edit] = [
-        DeleteEdit(LINKS, link.id)
-        for link in project.cld.links
-        if link.source in variable_ids or link.target in variable_ids
-    ]
+    """Remove variables and every claim that touches them, as one step (evidence that
+    pointed at them no longer does)."""
+    touched = {link.id for link in project.cld.links
+               if link.source in variable_ids or link.target in variable_ids}
+    edits: list[Edit] = forget(project, variables=variable_ids, links=touched)
+    edits += [DeleteEdit(LINKS, link.id) for link in project.cld.links if link.id in touched]
     edits += [DeleteEdit(VARIABLES, vid) for vid in variable_ids]
     what = "variable" if len(variable_ids) == 1 else f"{len(variable_ids)} variables"
     return CompositeEdit(edits, label=f"Delete {what}")
@@ -61,8 +62,10 @@ def claim_link(project: Project, source: str, target: str, perspective: str,
     return add_link(claim), claim.id
 
 
-def remove_links(link_ids: set[str]) -> Edit:
-    return CompositeEdit([DeleteEdit(LINKS, lid) for lid in link_ids], label="Delete causal link")
+def remove_links(link_ids: set[str], project: Project | None = None) -> Edit:
+    """With ``project``, evidence that supported these claims no longer points at them."""
+    edits = forget(project, links=set(link_ids)) if project is not None else []
+    return CompositeEdit([*edits, *(DeleteEdit(LINKS, lid) for lid in link_ids)], label="Delete causal link")
 
 
 def set_link_fields(link_id: str, **changes: object) -> Edit:

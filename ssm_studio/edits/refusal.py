@@ -9,6 +9,7 @@ _FIELD_WORDS = {
     "text": "The text", "caption": "The caption", "worldview": "The worldview",
     "stakeholder": "The stakeholder", "notes": "The notes", "summary": "The summary",
     "key": "The loop key", "owner": "The owner", "description": "The description",
+    "reason": "The reason", "statement": "The statement",
 }
 
 
@@ -31,6 +32,8 @@ def describe_refusal(error: ValidationError) -> str:
         if kind == "string_too_long":
             size = f"{len(given):,} characters; " if isinstance(given, str) else ""
             sentences.append(f"{subject} is too long ({size}at most {ctx.get('max_length', '?'):,}).")
+        elif kind == "string_too_short":
+            sentences.append(f"{subject} cannot be left empty.")
         elif kind == "too_long":
             sentences.append(f"{subject} holds too many entries (at most {ctx.get('max_length', '?'):,}).")
         elif kind == "finite_number":

@@ -23,6 +23,7 @@ from ..model import (
 from ..model.scaffold import scaffold
 from .base import CompositeEdit, DeleteEdit, Edit, InsertEdit, SetFieldsEdit
 from .refusal import build
+from .spotlight_edits import forget
 
 ROOT_DEFINITIONS = ("root_definitions",)
 MODELS = ("conceptual_models",)
@@ -162,8 +163,10 @@ def change_action(action_id: str, **changes: object) -> Edit:
     return SetFieldsEdit((*ACTIONS, action_id), changes, label="Edit change")
 
 
-def remove_actions(action_ids: set[str]) -> Edit:
-    return CompositeEdit([DeleteEdit(ACTIONS, aid) for aid in sorted(action_ids)],
+def remove_actions(action_ids: set[str], project: Project | None = None) -> Edit:
+    """With ``project``, the SPOTlight plan and stocktakes let go of these actions too."""
+    edits = forget(project, actions=set(action_ids)) if project is not None else []
+    return CompositeEdit([*edits, *(DeleteEdit(ACTIONS, aid) for aid in sorted(action_ids))],
                          label="Remove change" if len(action_ids) == 1 else f"Remove {len(action_ids)} changes")
 
 

@@ -35,6 +35,22 @@ from .rich_picture import (
     TextItem,
     item_words,
 )
+from .spotlight import (
+    EVIDENCE_KINDS,
+    POSITIONS,
+    ActionUpdate,
+    Actor,
+    ChainLink,
+    Evidence,
+    PlanItem,
+    Rating,
+    Review,
+    Snapshot,
+    SnapshotClaim,
+    SnapshotStance,
+    Stocktake,
+    TeamMember,
+)
 from .ssm_stages import (
     Action,
     Activity,
@@ -48,6 +64,20 @@ from .ssm_stages import (
 from .storyline import PAGE_WORDS, Area, Storyline, StoryStep
 
 __all__ = [
+    "EVIDENCE_KINDS",
+    "POSITIONS",
+    "ActionUpdate",
+    "Actor",
+    "ChainLink",
+    "Evidence",
+    "PlanItem",
+    "Rating",
+    "Review",
+    "Snapshot",
+    "SnapshotClaim",
+    "SnapshotStance",
+    "Stocktake",
+    "TeamMember",
     "item_words",
     "SIZED_KINDS",
     "COMMON_GROUND_NAME",

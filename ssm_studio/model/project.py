@@ -12,11 +12,12 @@ from .base import Id, Name, StrictModel, Text, new_id
 from .causal import CausalLoopDiagram
 from .perspective import Perspective
 from .rich_picture import Bubble, Connector, Group, RichPicture
+from .spotlight import Review, Snapshot
 from .ssm_stages import Action, ConceptualModel, RootDefinition
 from .storyline import Storyline
 
 # The version of project.json this code writes; storage migrates older ones up to it.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 
 def _now() -> str:
@@ -47,6 +48,8 @@ class Project(StrictModel):
     )
     actions: list[Action] = Field(default_factory=list, max_length=limits.MAX_ACTIONS)
     storylines: list[Storyline] = Field(default_factory=list, max_length=limits.MAX_STORYLINES)
+    spotlight: Review = Field(default_factory=Review)  # the SPOTlight cycle (format 5)
+    snapshots: list[Snapshot] = Field(default_factory=list, max_length=limits.MAX_SNAPSHOTS)
 
     @model_validator(mode="after")
     def _check_counts_and_references(self) -> Project:
@@ -145,4 +148,46 @@ def reference_problems(project: Project) -> list[str]:
     for action in project.actions:
         if any(s.perspective not in perspective_ids for s in action.stances):
             problems.append(f"action '{action.title}' records a stance of an unknown perspective")
+    problems += _spotlight_problems(project, perspective_ids, variable_ids)
+    return problems
+
+
+def _spotlight_problems(project: Project, perspective_ids: set[str], variable_ids: set[str]) -> list[str]:
+    review = project.spotlight
+    problems: list[str] = []
+    if not (review.evidence or review.actors or review.chain or review.plan or review.stocktakes
+            or project.snapshots):
+        return problems  # most projects: nothing to check
+    ids = attrgetter("id")
+    for what, objects in (("evidence items", review.evidence), ("actors", review.actors),
+                          ("links of the delivery chain", review.chain), ("plan items", review.plan),
+                          ("stocktakes", review.stocktakes), ("snapshots", project.snapshots)):
+        if len(set(map(ids, objects))) != len(objects):
+            problems.append(f"two {what} share one id")
+    names = [s.name.strip().casefold() for s in project.snapshots]
+    if len(set(names)) != len(names):
+        problems.append("two snapshots share one name")
+    link_ids = set(map(ids, project.cld.links))
+    for item in review.evidence:
+        if not set(item.variables) <= variable_ids or not set(item.links) <= link_ids:
+            problems.append(f"evidence '{item.statement[:40]}' points at a variable or claim that does not exist")
+    actor_ids = set(map(ids, review.actors))
+    if any(not set(actor.voiced_by) <= perspective_ids for actor in review.actors):
+        problems.append("an actor of the delivery chain is voiced by a perspective that does not exist")
+    for link in review.chain:
+        if link.source not in actor_ids or link.target not in actor_ids:
+            problems.append("a link of the delivery chain joins an actor that does not exist")
+        if any(r.perspective not in perspective_ids for r in link.ratings):
+            problems.append("a link of the delivery chain is rated by a perspective that does not exist")
+    action_ids = set(map(ids, project.actions))
+    if not set(map(attrgetter("action"), review.plan)) <= action_ids:
+        problems.append("the action plan holds an action that does not exist")
+    snapshot_ids = set(map(ids, project.snapshots))
+    for stocktake in review.stocktakes:
+        if review.starts and stocktake.dated and stocktake.dated < review.starts:
+            problems.append(f"a stocktake is dated {stocktake.dated}, before the review starts ({review.starts})")
+        if any(u.action not in action_ids for u in stocktake.updates):
+            problems.append(f"the stocktake of {stocktake.dated} reports on an action that does not exist")
+        if stocktake.snapshot is not None and stocktake.snapshot not in snapshot_ids:
+            problems.append(f"the stocktake of {stocktake.dated} keeps a snapshot that does not exist")
     return problems

@@ -68,3 +68,11 @@ def _projects_have_storylines(data: dict) -> dict:
     """Format 4 adds ``storylines`` (steps to present); a format-3 project has none (the
     default), so nothing in the document changes."""
     return data
+
+
+@register(4)
+def _projects_have_a_spotlight_review(data: dict) -> dict:
+    """Format 5 adds ``spotlight`` (the SPOTlight review: evidence, delivery chain, action plan,
+    stocktakes) and ``snapshots``; a format-4 project has an empty review and none (the
+    defaults), so nothing in the document changes."""
+    return data

@@ -38,7 +38,13 @@ from ssm_studio.model import (
 )
 from ssm_studio.storage import project_to_bytes
 
+from ..spotlight.review import with_review
+from .new_edit_cases import BAD as NEW_BAD
+from .new_edit_cases import GOOD as NEW_GOOD
+from .new_edit_cases import new_edit
+
 EXAMPLE = build()
+with_review(EXAMPLE)  # a SPOTlight review, a snapshot and stocktakes for the new edits to work on
 names = st.text(min_size=1, max_size=12)
 coords = st.floats(-1e4, 1e4, allow_nan=False)
 verdicts = st.sampled_from(["yes", "no", "unsure"])
@@ -52,6 +58,8 @@ GOOD = [
     "action", "change_action", "stance", "del_action", "del_model", "add_model", "model_title",
 ]
 BAD = ["too_long", "stale_id", "dangling", "bad_tail", "duplicate_claim", "bad_literal"]
+GOOD += NEW_GOOD
+BAD += NEW_BAD
 
 
 def random_edit(data, project) -> Edit | None:
@@ -62,6 +70,8 @@ def random_edit(data, project) -> Edit | None:
     pick = lambda seq: data.draw(st.sampled_from(seq))  # noqa: E731
     figures = [i for i in items if i.kind in ("stencil", "text", "shape")]
     with_activities = [cm for cm in cms if cm.activities]
+    if choice in NEW_GOOD or choice in NEW_BAD:
+        return new_edit(data, project, choice)
     match choice:
         case "persp":
             return pe.add_perspective(Perspective(name=data.draw(names)))
@@ -81,7 +91,7 @@ def random_edit(data, project) -> Edit | None:
         case "del_var" if vs:
             return ce.remove_variables(project, {pick(vs).id})
         case "del_link" if ls:
-            return ce.remove_links({pick(ls).id})
+            return ce.remove_links({pick(ls).id}, pick([project, None]))  # without: refused if cited
         case "del_persp" if ps:
             return pe.remove_perspective(project, pick(ps).id, "delete")
         case "move_persp" if len(ps) > 1:
@@ -155,7 +165,7 @@ def random_edit(data, project) -> Edit | None:
         case "stance" if actions and ps:
             return se.set_stance(project, pick(actions).id, pick(ps).id, desirable=data.draw(verdicts))
         case "del_action" if actions:
-            return se.remove_actions({pick(actions).id})
+            return se.remove_actions({pick(actions).id}, pick([project, None]))
         case "del_model" if cms:
             return se.remove_conceptual_model(project, pick(cms).id)
         case "add_model" if rds:

@@ -181,7 +181,7 @@ def test_a_format_2_project_opens_with_every_variable_plain_in_the_current_forma
     for variable in data["cld"]["variables"]:
         del variable["kind"]  # format 2 had no kind
     loaded = read_project_bytes(zip_bytes({"project.json": json.dumps(data).encode()})).project
-    assert loaded.format_version == FORMAT_VERSION == 4
+    assert loaded.format_version == FORMAT_VERSION
     assert {v.kind for v in loaded.cld.variables} == {"variable"}
     assert [v.name for v in loaded.cld.variables] == [v.name for v in example_project.cld.variables]
     data["cld"]["variables"][0]["kind"] = "stock"

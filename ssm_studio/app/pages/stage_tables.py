@@ -359,4 +359,4 @@ class ActionsTable(_Table):
         item = self.table.currentItem()
         if item is not None:
             action_id = self.table.item(item.row(), 0).data(ROLE)
-            self.push(remove_actions({action_id}), rebuild=True)
+            self.push(remove_actions({action_id}, self.session.document.project), rebuild=True)
