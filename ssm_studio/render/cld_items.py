@@ -267,10 +267,10 @@ class LinkItem(QGraphicsItem, Arrow):
             self.setCacheMode(_NO_CACHE if long or self.scene_exporting() else _DEVICE_CACHE)
             self.setFlag(_EXTENDED, long)  # the exposed rect in paint, not the whole bounds
         scene = self.scene()
+        layer = None
         if isinstance(scene, DiagramScene):
             scene.geometry_changed()
-        # A causal scene paints its long links together (render/long_links.py).
-        layer = getattr(scene, "long_links", None)
+            layer = scene.long_links  # a causal scene paints its long links together
         if layer is not None and (long or layer.owns(self)):
             layer.track(self, long, before)
         else:
@@ -306,9 +306,8 @@ class LinkItem(QGraphicsItem, Arrow):
             scene = self.scene()
             if isinstance(scene, DiagramScene):
                 scene.geometry_changed()
-            layer = getattr(scene, "long_links", None)
-            if layer is not None and layer.owns(self):
-                layer.bounds_changed(self)
+                if scene.long_links is not None and scene.long_links.owns(self):
+                    scene.long_links.bounds_changed(self)
 
     def _ensure(self) -> None:
         if not self._stale:

@@ -29,6 +29,7 @@ class CldScene(DiagramScene):
     variable_items: dict[str, VariableItem]
     link_items: dict[str, LinkItem]
     loop_items: dict[str, LoopLabelItem]
+    long_links: LongLinkLayer  # always, here
     loops_changed = Signal(object)  # LoopReport
     loop_highlighted = Signal(object)  # loop key or None
     # The loops shown no longer match the claims or the perspectives shown: whoever feeds
@@ -59,7 +60,7 @@ class CldScene(DiagramScene):
         self._index: dict[str, dict] = {}
         self.snap = False
         self._extent: dict[bool, QRectF] = {}  # diagram_rect's answers until a change
-        self.long_links = LongLinkLayer()  # paints every link longer than a view, together
+        self.long_links = LongLinkLayer(self)  # paints every link longer than a view, together
         self.addItem(self.long_links)
         self.selectionChanged.connect(self.long_links.selection_changed)
         self.setBackgroundBrush(QColor(self.style.background))

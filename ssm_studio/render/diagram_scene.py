@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
+
+if TYPE_CHECKING:
+    from .long_links import LongLinkLayer
 
 
 @runtime_checkable
@@ -69,6 +72,8 @@ class DiagramScene(QGraphicsScene):
             self._layers = None
 
     exporting = False
+    # The causal scene's painter of long links (render/long_links.py); the others have none.
+    long_links: LongLinkLayer | None = None
 
     def prepare_for_export(self) -> None:
         """On screen items keep pictures of themselves; an export must stay vector with real

@@ -82,14 +82,17 @@ def visible_span(q: tuple[float, float, float, float, float, float], left: float
 
 
 def _roots(a: float, b: float, c: float) -> list[float]:
-    """Roots in [0, 1] of a t² + b t + c."""
+    """Roots in [0, 1] of a t² + b t + c (a root a rounding error past an end is at the end:
+    a curve ending on the rectangle's edge must not lose its last piece)."""
     if abs(a) < 1e-9:
-        return [t for t in ((-c / b,) if abs(b) > 1e-12 else ()) if 0.0 <= t <= 1.0]
-    d = b * b - 4 * a * c
-    if d < 0:
-        return []
-    s = math.sqrt(d)
-    return [t for t in ((-b - s) / (2 * a), (-b + s) / (2 * a)) if 0.0 <= t <= 1.0]
+        found: tuple[float, ...] = (-c / b,) if abs(b) > 1e-12 else ()
+    else:
+        d = b * b - 4 * a * c
+        if d < 0:
+            return []
+        s = math.sqrt(d)
+        found = ((-b - s) / (2 * a), (-b + s) / (2 * a))
+    return [min(1.0, max(0.0, t)) for t in found if -1e-9 <= t <= 1.0 + 1e-9]
 
 
 def sub_curve(q: tuple[float, float, float, float, float, float], t0: float, t1: float

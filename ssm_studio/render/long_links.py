@@ -34,8 +34,16 @@ FADED = 0.5  # below this opacity a link is context, drawn as a hairline (see _l
 class LongLinkLayer(QGraphicsItem):
     """Paints the long links of one causal scene (LinkItem.update_geometry hands them over)."""
 
-    def __init__(self) -> None:
+    # A row per link (see _grow).
+    _bounds: np.ndarray
+    _curves: np.ndarray
+    _marks: np.ndarray
+    _ready: np.ndarray
+    _period: np.ndarray
+
+    def __init__(self, cld) -> None:
         super().__init__()
+        self.cld = cld  # the causal scene whose links this paints (its overview, its blanking)
         self.setZValue(5)  # where links are drawn: under the boxes
         self.setFlag(_EXTENDED)  # the exposed rectangle, not the whole bounds
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -101,9 +109,8 @@ class LongLinkLayer(QGraphicsItem):
         self._dirty.discard(row)
         self._states.pop(link, None)
         self._selected.discard(link)
-        scene = self.scene()
         try:
-            link.setFlag(_NO_CONTENTS, bool(getattr(scene, "items_blank", False)))
+            link.setFlag(_NO_CONTENTS, bool(self.cld.items_blank))
         except RuntimeError:  # the item was deleted with its scene
             pass
         if len(self._rows) * 2 < len(self._links) and len(self._links) > 256:
@@ -203,8 +210,7 @@ class LongLinkLayer(QGraphicsItem):
             self._ready[row] = True
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        scene = self.scene()
-        if not self._rows or not self.enabled or getattr(scene, "overview", None) is not None:
+        if not self._rows or not self.enabled or self.cld.overview is not None:
             return
         if self._dirty:
             self._refresh()
@@ -359,10 +365,11 @@ def visible_spans(q: np.ndarray, left: float, top: float, right: float, bottom: 
                 (y0, cy, y1, x0, cx, x1, (top, bottom), left, right)):
             a, b = p0 - 2 * p1 + p2, 2 * (p1 - p0)
             for edge in edges:
-                for t in _roots(a, b, p0 - edge):
+                for root in _roots(a, b, p0 - edge):
+                    t = np.clip(root, 0.0, 1.0)  # a rounding error past an end is at the end
                     u = 1 - t
                     other = u * u * o0 + 2 * u * t * o1 + t * t * o2
-                    ok = (t >= 0.0) & (t <= 1.0) & (other >= low - 1e-6) & (other <= high + 1e-6)
+                    ok = (root >= -1e-9) & (root <= 1.0 + 1e-9) & (other >= low - 1e-6) & (other <= high + 1e-6)
                     found.append(np.where(ok, t, np.nan))
     stack = np.stack(found, axis=1)
     return np.fmin.reduce(stack, axis=1), np.fmax.reduce(stack, axis=1)

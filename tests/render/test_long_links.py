@@ -5,7 +5,7 @@ the same places, strip by strip as a pan exposes them, as in one pass."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -77,6 +77,7 @@ def test_a_short_link_keeps_its_cached_picture(qapp):
 
 
 @settings(max_examples=300, deadline=None)
+@example([0.0, -1901.5822857972748, 0.0, 1444.25, 0.0, -2.225073858507e-311], -1.0, 0.0, 2.0, 15.0)  # ends a hair
 @given(st.lists(st.floats(-3000, 3000), min_size=6, max_size=6),
        st.floats(-500, 500), st.floats(-500, 500), st.floats(1, 800), st.floats(1, 800))
 def test_the_visible_span_holds_every_point_of_the_curve_inside_the_rectangle(q, left, top, width, height):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...render.layers import LayerState
+from ...render.rp_items import RpItem
 from ...render.rp_scene import RpScene
 from ...render.stencils import find, stencils
 from ..canvas.tools import AddTool, ConnectTool, PenTool, PlaceTool
@@ -226,7 +227,7 @@ class RichPicturePage(Page):
         their words, as in the pack. Only the picture changes: the model keeps its sizes."""
         scene = self.panel.scene
         if scene.text_scale != style.text_scale:
-            selected = {item.object_id for item in scene.selectedItems() if hasattr(item, "object_id")}
+            selected = {item.object_id for item in scene.selectedItems() if isinstance(item, RpItem)}
             scene.text_scale = style.text_scale
             scene.rebuild()
             for table in (scene.variable_items, scene.link_items):
