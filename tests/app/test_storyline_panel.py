@@ -7,6 +7,9 @@ from PySide6.QtCore import QModelIndex, Qt
 
 
 def _panel(window):
+    from .test_presenting import _without_storylines
+
+    _without_storylines(window)  # the example comes with one: these tests make their own
     window.actions_["storyline_panel"].trigger()
     panel = window.storyline_panel
     assert panel.isVisible()
