@@ -31,6 +31,7 @@ SECTION_TITLES = {
     "loops": "The loops compared (loop by loop)",
     "stage5": "Comparison with the real situation (stage 5)",
     "actions": "Action plan and accommodation",
+    "spotlight": "SPOTlight review: chain, evidence gaps, plan, stocktake",
     "appendix": "Appendix: every causal claim",
 }
 

@@ -62,7 +62,7 @@ def run_spotlight(options: argparse.Namespace) -> int:
           + (f", {review.neighbourhood}" if review.neighbourhood else "")
           + (f" ({review.starts} to {review.ends})" if review.starts else ""))
     if review.team:
-        print("  Team: " + "; ".join(f"{m.name} ({m.role})" if m.role else m.name for m in review.team)
+        print("  Team: " + review.team_words
               + (f"; sponsor {review.sponsor}" if review.sponsor else ""))
     print(f"  {len(review.evidence)} evidence item(s), {len(review.actors)} actor(s), {len(review.chain)} link(s)")
     if strengths:

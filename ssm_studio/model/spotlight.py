@@ -44,7 +44,7 @@ Aspect = Literal["extent", "causes", "consequences", "responsibility"]
 Confidence = Literal["low", "medium", "high"]
 Position = Literal["top", "middle", "bottom", "customer"]  # Oshry's Seeing Systems
 POSITIONS: dict[str, str] = {"top": "Tops", "middle": "Middles", "bottom": "Bottoms", "customer": "Customers"}
-ActorKind = Literal["organisation", "team", "role", "service_user"]
+ActorKind = Literal["organisation", "team", "post", "service_user"]  # a post: one job, e.g. a family worker
 ChainKind = Literal["funding", "accountability", "information", "referral", "service"]
 Horizon = Literal["short", "medium", "long"]
 Escalation = Literal["", "strategic_planning", "commissioning"]
@@ -68,7 +68,7 @@ class Evidence(Identified):
 
 class TeamMember(StrictModel):
     name: Name
-    role: Name = ""  # e.g. "trio: police", "sponsor"
+    part: Name = ""  # their part in the review, e.g. "trio: police"
 
 
 class Actor(Identified):
@@ -168,6 +168,11 @@ class Review(StrictModel):
             if early is not None:
                 raise ValueError(f"a stocktake is dated {early.dated}, before the review starts ({self.starts})")
         return self
+
+    @property
+    def team_words(self) -> str:
+        """'A. Khan (trio: council); B. Lee': as the page, the pack and the command line say it."""
+        return "; ".join(f"{m.name} ({m.part})" if m.part else m.name for m in self.team)
 
     @property
     def started(self) -> bool:

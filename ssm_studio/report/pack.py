@@ -17,7 +17,8 @@ from .fonts import SANS
 from .sections import MAX_DRAWN_LOOP_LENGTH, MAX_DRAWN_LOOPS
 from .template import PackCancelled, PackTemplate
 
-SECTIONS = ("summary", "situation", "perspectives", "comparison", "loops", "stage5", "actions", "appendix")
+SECTIONS = ("summary", "situation", "perspectives", "comparison", "loops", "stage5", "actions", "spotlight",
+            "appendix")
 Progress = Callable[[float, str], None]
 
 
@@ -205,6 +206,10 @@ def _blocks(ctx, sections: set[str]) -> list:
         story += s.stage5_section(ctx)
     if "actions" in sections:
         story += s.actions_section(ctx)
+    if "spotlight" in sections:  # only where the project has a SPOTlight review
+        from .spotlight_sections import spotlight_section
+
+        story += spotlight_section(ctx)
     if "appendix" in sections:
         story += s.appendix(ctx)
     return story

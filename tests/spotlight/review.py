@@ -23,8 +23,8 @@ def with_review(project: Project) -> tuple[History, dict[str, str]]:
     council, jobcentre, residents, college = (p.id for p in project.perspectives[:4])
     history.push(sp.change_review(topic="Worklessness among lone parents", neighbourhood="Little Hulton",
                                   starts="2026-01-05", ends="2026-02-13", sponsor="Deputy chief executive",
-                                  team=[TeamMember(name="A. Khan", role="trio: council"),
-                                        TeamMember(name="B. Lee", role="trio: Jobcentre Plus")]))
+                                  team=[TeamMember(name="A. Khan", part="trio: council"),
+                                        TeamMember(name="B. Lee", part="trio: Jobcentre Plus")]))
     link = project.cld.links[0]
     evidence = Evidence(statement="Claimant count up 12% in two years", source="DWP tabulation", kind="data",
                         aspect="extent", confidence="high", dated="2026-01-09", variables=[link.source],
