@@ -213,6 +213,7 @@ class MainWindow(WindowFiles, QMainWindow):
         from .pages.conceptual_model import ConceptualModelPage
         from .pages.rich_picture import RichPicturePage
         from .pages.side_by_side import SideBySidePage
+        from .pages.spotlight_page import SpotlightPage
         from .pages.stage_tables import ActionsTable, ComparisonTable
         from .pages.tables import CatwoeMatrix, TablePage
         from .pages.welcome import WelcomePage
@@ -236,6 +237,7 @@ class MainWindow(WindowFiles, QMainWindow):
                       comparison.close_document, export="comparison"),
             TablePage("actions", "Actions (stages 6–7)", actions, actions.table, actions.close_document,
                       export="actions"),
+            SpotlightPage(session, self._overlay_selection),
         ]
         keys = list(PAGES)
         self.pages = {}
@@ -247,6 +249,14 @@ class MainWindow(WindowFiles, QMainWindow):
                 page.view.message.connect(self.say)
                 page.view.tool_changed.connect(self._tool_changed)
         self.comparison, self.actions_table, self.catwoe = comparison, actions, matrix
+
+    def _overlay_selection(self) -> tuple[set[str], set[str]]:
+        """The variables and claims selected on the overlay (evidence links to them)."""
+        from ..render.cld_items import LinkItem, VariableItem
+
+        items = self.scene.selectedItems() if "overlay" in self.pages else []
+        return ({i.variable_id for i in items if isinstance(i, VariableItem)},
+                {i.link_id for i in items if isinstance(i, LinkItem)})
 
     def _first_page(self, session: DocumentSession) -> str:
         project = session.document.project
