@@ -20,23 +20,34 @@ from pathlib import Path
 
 from ssm_studio.analysis import find_loops
 from ssm_studio.analysis.storyline import generate_storyline
+from ssm_studio.edits import Document
+from ssm_studio.edits.spotlight_edits import take_snapshot
 from ssm_studio.model import (
     Action,
+    ActionUpdate,
     Activity,
+    Actor,
     Bubble,
     CausalLink,
+    ChainLink,
     ComparisonRow,
     ConceptualModel,
     Connector,
     Dependency,
+    Evidence,
     LoopName,
     Measures,
     Metadata,
     Perspective,
+    PlanItem,
     Project,
+    Rating,
+    Review,
     RootDefinition,
     Stance,
     StencilFigure,
+    Stocktake,
+    TeamMember,
     TextItem,
     Variable,
     style_for_index,
@@ -235,6 +246,61 @@ LONE_PARENTS = {
                 ("speech", "We can't do school hours on this rota.", 4, 600, -360, "employers")],
     "connectors": [(1, 2, "interviews"), (1, 5, "school run"), (4, 1, "school-hours post?")],
     "names": {frozenset({"Lone parents out of work", "Confidence to apply"}): "The longer out, the harder"},
+    # The SPOTlight cycle: six weeks of analysis, the delivery chain, the plan, two stocktakes.
+    "spotlight": {
+        "topic": "Lone parents and worklessness", "neighbourhood": "Little Hulton, Salford",
+        "starts": "2026-01-05", "ends": "2026-02-13", "sponsor": "Deputy chief executive, Salford City Council",
+        "team": [("Transform trio: council lead", "trio: council"), ("Transform trio: police", "trio: police"),
+                 ("Transform trio: PCT", "trio: health")],
+        "evidence": [
+            ("412 lone parents on Income Support in the neighbourhood, up 9% in two years", "DWP tabulation",
+             "data", "extent", "high", "2026-01-08", ["work"], []),
+            ("Nursery places close at 3 pm; most school-hours jobs end at 3.30", "Childcare audit", "data", "causes",
+             "high", "2026-01-14", ["childcare"], [("childcare", "work", "parents")]),
+            ("Parents fear a job ending and a wait of weeks for benefits to restart", "Door-step conversations",
+             "resident", "causes", "medium", "2026-01-20", ["risk"], [("risk", "work", "parents")]),
+            ("Advisers see interviews as help; parents describe them as checks", "Frontline workshop", "frontline",
+             "causes", "medium", "2026-01-22", ["interviews"], [("interviews", "confidence", "jcp"),
+                                                                ("interviews", "confidence", "parents")]),
+            ("Child poverty at twice the city's rate", "Child poverty index", "data", "consequences", "high",
+             "2026-01-09", ["poverty"], [("income", "poverty", "trio")]),
+            ("Training leads to jobs only when employers commit posts at the start", "Regional skills expert",
+             "expert", "responsibility", "low", "2026-02-02", ["training"], [("training", "jobs", "employers")]),
+        ],
+        "actors": [("DWP", "organisation", "top", ["jcp"]), ("Salford City Council", "organisation", "top", ["trio"]),
+                   ("Jobcentre Plus advisers", "team", "middle", ["jcp"]),
+                   ("Children's centre", "team", "middle", []),
+                   ("Family support worker", "post", "bottom", []),
+                   ("Local employers", "organisation", "middle", ["employers"]),
+                   ("Lone parents", "service_user", "customer", ["parents"])],
+        "chain": [("DWP", "Jobcentre Plus advisers", "funding", {"jcp": (4, "Targets and budgets clear"),
+                                                                  "trio": (3, "")}),
+                  ("Jobcentre Plus advisers", "Lone parents", "service",
+                   {"jcp": (4, "Interviews happen on time"), "parents": (1, "Feels like being checked")}),
+                  ("Children's centre", "Lone parents", "service", {"parents": (3, "Good, but closes at 3")}),
+                  ("Jobcentre Plus advisers", "Children's centre", "referral",
+                   {"jcp": (2, "Referrals by leaflet"), "trio": (1, "Nobody follows a referral up")}),
+                  ("Salford City Council", "Children's centre", "funding", {"trio": (3, "")}),
+                  ("Local employers", "Lone parents", "service", {"employers": (2, "Few school-hours posts"),
+                                                                  "parents": (2, "")}),
+                  ("Family support worker", "Lone parents", "information", {})],
+        "plan": [(0, "short", "Council and employers", "", "evidence_gap"),
+                 (1, "medium", "Children's services", "commissioning", "comparison"),
+                 (2, "long", "Jobcentre Plus district", "strategic_planning", "chain_link")],
+        "stocktakes": [
+            ("2026-04-14", "LSP executive panel", [
+                (0, "amber", "Twelve parents on the first course; posts not yet confirmed", 20, 12, "",
+                 ""),
+                (1, "red", "No provider for after-school places yet", None, None, "Ask the schools' cluster", ""),
+                (2, "red", "National rules fix the interval", None, None, "Raise with the district manager", "")]),
+            ("2026-06-16", "LSP executive panel", [
+                (0, "green", "Eight of twelve started council jobs", 20, 26, "Run a second course",
+                 "That training alone moves parents into work: it was the guaranteed post"),
+                (1, "amber", "Pilot at one primary from September", None, None, "", ""),
+                (2, "red", "No change to the interval", None, None, "Escalate to strategic planning",
+                 "That more frequent contact builds confidence")]),
+        ],
+    },
 }
 
 THINK_FAMILY = {
@@ -401,12 +467,47 @@ def build(case: dict) -> Project:
         members = frozenset(names[v] for v in loop.variables)
         project.cld.loop_names.append(LoopName(id=sid("n"), key=loop.key, label=loop.label,
                                                name=case["names"].get(members, "")))
+    if "spotlight" in case:
+        add_spotlight(project, case, variables, people, links, actions, sid)
     storyline = generate_storyline(project, name="The case, step by step")
     storyline.id = sid("story")
     for step in storyline.steps:
         step.id = sid("step")
     project.storylines = [storyline]
     return Project.model_validate(project.model_dump())
+
+
+def add_spotlight(project: Project, case: dict, variables: dict, people: dict, links: list, actions: list, sid) -> None:
+    """The case's SPOTlight review, its two stocktakes, and a snapshot kept at the first."""
+    spec = case["spotlight"]
+    claim = {(a, b, p): next(lk.id for lk in links if lk.source == variables[a].id and lk.target == variables[b].id
+                             and lk.perspective == people[p].id)
+             for a, b, p in {c for item in spec["evidence"] for c in item[7]}}
+    evidence = [Evidence(id=sid("e"), statement=st, source=src, kind=kind, aspect=aspect, confidence=conf, dated=dated,
+                         variables=[variables[v].id for v in vs], links=[claim[c] for c in cs])
+                for st, src, kind, aspect, conf, dated, vs, cs in spec["evidence"]]
+    actors = {name: Actor(id=sid("ac"), name=name, kind=kind, position=position,
+                          voiced_by=[people[p].id for p in voiced], x=(i % 4) * 260.0, y=(i // 4) * 160.0)
+              for i, (name, kind, position, voiced) in enumerate(spec["actors"])}
+    chain = [ChainLink(id=sid("ch"), source=actors[a].id, target=actors[b].id, kind=kind,
+                       ratings=[Rating(perspective=people[p].id, strength=n, reason=why) for p, (n, why) in rated.items()])
+             for a, b, kind, rated in spec["chain"]]
+    plan = [PlanItem(id=sid("pl"), action=actions[i].id, horizon=horizon, owner=owner, escalate=escalate, origin=origin)
+            for i, horizon, owner, escalate, origin in spec["plan"]]
+    stocktakes = [Stocktake(id=sid("st"), dated=dated, panel=panel, updates=[
+        ActionUpdate(action=actions[i].id, status=rag, reason=why, planned=planned, actual=actual, decision=decision,
+                     assumption_questioned=bool(assumption), assumption=assumption)
+        for i, rag, why, planned, actual, decision, assumption in updates])
+        for dated, panel, updates in spec["stocktakes"]]
+    project.spotlight = Review(topic=spec["topic"], neighbourhood=spec["neighbourhood"], starts=spec["starts"],
+                               ends=spec["ends"], sponsor=spec["sponsor"],
+                               team=[TeamMember(name=n, part=part) for n, part in spec["team"]],
+                               evidence=evidence, actors=list(actors.values()), chain=chain, plan=plan,
+                               stocktakes=stocktakes)
+    edit, snapshot_id = take_snapshot(project, "April panel")
+    Document(project).apply(edit)
+    project.snapshots[-1].id, project.snapshots[-1].taken = sid("snap"), "2026-04-14T10:00:00+00:00"
+    project.spotlight.stocktakes[0].snapshot = project.snapshots[-1].id
 
 
 def main() -> None:

@@ -108,3 +108,20 @@ def test_the_spotlight_stocktake_snapshot_and_diff_commands(example_project, tmp
     assert "nothing changed" in _run("diff", str(path), "March panel", "now").stdout
     missing = _run("diff", str(path), "June", "now")
     assert missing.returncode == 1 and "no snapshot called 'June'" in missing.stderr and "'March panel'" in missing.stderr
+
+
+def test_the_salford_example_runs_the_whole_cycle():
+    from pathlib import Path
+
+    from ssm_studio.model import reference_problems
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "salford-spotlight-lone-parents.ssm"
+    project = read_project(path).project
+    review = project.spotlight
+    assert review.started and len(review.stocktakes) == 2 and review.stocktakes[0].snapshot
+    assert len(review.actors) >= 5 and any(s.disputed for s in chain_strengths(project))
+    assert {item.horizon for item in review.plan} == {"short", "medium", "long"}
+    earlier, later = latest_stocktakes(project)
+    comparison = compare_stocktakes(project, earlier, later)
+    assert comparison.count("moved") >= 1 and any(c.assumption for c in comparison.changes)
+    assert not reference_problems(project)
