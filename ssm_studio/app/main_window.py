@@ -501,6 +501,9 @@ class MainWindow(WindowFiles, QMainWindow):
     def toggle_snap(self) -> None:
         self.scene.set_snap(self.actions_["snap"].isChecked())
 
+    def toggle_evidence_gaps(self) -> None:
+        self.scene.show_evidence_gaps(self.actions_["evidence_gaps"].isChecked())
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._focused_once and self.pages:  # start on the canvas, not a dock's tab

@@ -124,6 +124,8 @@ def build_actions(window) -> dict[str, QAction]:
     for how in ("left", "centre", "right", "top", "middle", "bottom"):
         command(f"align_{how}", f"Align {how.capitalize()}")
     act("snap", "Snap to &Grid", window.toggle_snap, checkable=True)
+    act("evidence_gaps", "Mark Claims Without &Evidence", window.toggle_evidence_gaps, "Ctrl+Shift+E", checkable=True,
+        tip="Claims no evidence of the SPOTlight review supports, or only weak evidence, carry a hollow diamond")
     act("shortcuts", "&Keyboard Shortcuts", window.show_shortcuts, Std.HelpContents)
     act("about", "&About SSM Studio", window.show_about)
     return a
@@ -151,7 +153,8 @@ def build_menus(window, a: dict[str, QAction]) -> None:
         file.addSeparator() if key is None else file.addAction(a[key])
     menu("&Edit", (window.undo_action, window.redo_action, None, "copy", "paste", "delete", "rename", "select_all"))
     view = menu("&View", ("zoom_in", "zoom_out", "zoom_fit", "zoom_reset", None, *PAGES, None,
-                          "high_contrast", "text_bigger", "text_smaller", None, "present", "storyline_panel"))
+                          "high_contrast", "text_bigger", "text_smaller", "evidence_gaps", None, "present",
+                          "storyline_panel"))
     window.docks_menu = view.addMenu("&Panels")
     menu("&Perspective", ("add_perspective", "rename_perspective", "remove_perspective", None, "next_perspective",
                           "previous_perspective", "show_all", "solo"))

@@ -204,6 +204,7 @@ class LinkItem(QGraphicsItem, Arrow):
         self.polarity, self.delay, self.curvature = "+", False, 0.0
         self.offset = 0.0  # extra bend that sets parallel claims of the same link side by side
         self.conflict = False
+        self.unsupported = False  # no evidence (or only weak) supports it, and the gaps are shown
         self.show_sign = True  # arrows of logical contingency carry no polarity
         # Claims of one link drawn side by side with the same sign: the sign is printed once
         # (on the first of them); several copies crowded the arrowheads.
@@ -450,6 +451,8 @@ class LinkItem(QGraphicsItem, Arrow):
             self._draw_delay(painter, pen)
         if self.conflict:
             self._draw_conflict(painter)
+        if self.unsupported:
+            self._draw_gap(painter, pen)
 
     def _marks_rect(self) -> QRectF:
         """Where a long link draws more than its line, near its head: the head and the sign."""
@@ -460,14 +463,16 @@ class LinkItem(QGraphicsItem, Arrow):
         return self._marks
 
     def _middle_rects(self) -> list[QRectF]:
-        """Where its delay and conflict marks sit along the line (none without either): apart
-        from the head, so a strip far from them does not draw them."""
-        if not (self.delay or self.conflict) or not self.show_sign:
+        """Where its delay, conflict and evidence-gap marks sit along the line (none without
+        them): apart from the head, so a strip far from them does not draw them."""
+        if not (self.delay or self.conflict or self.unsupported) or not self.show_sign:
             return []
         r = 14 * self.style.text_scale
-        places = [self._mark_at]
+        places = [self._mark_at] if self.delay or self.conflict else []
         if self.delay and self.conflict:
             places.append(point_between(self._mid, self._head.at(0), 0.5))
+        if self.unsupported:
+            places.append(self._mid)
         return [QRectF(at - QPointF(r, r), at + QPointF(r, r)) for at in places]
 
     def marks_in(self, exposed: QRectF) -> bool:
@@ -546,6 +551,15 @@ class LinkItem(QGraphicsItem, Arrow):
         self._ensure()
         """Where the bend handle sits: the middle of the curve."""
         return self._mid
+
+    def _draw_gap(self, painter: QPainter, pen: QPen) -> None:
+        """No evidence supports the claim: a hollow diamond at its middle (the conflict ring
+        and the delay bars sit a third of the way along)."""
+        r = 6 * self.style.text_scale
+        at = self._mid
+        painter.setPen(QPen(pen.color(), 1.6 * self.style.text_scale))
+        painter.setBrush(QColor(self.style.background))
+        painter.drawPolygon(QPolygonF([at + QPointF(0, -r), at + QPointF(r, 0), at + QPointF(0, r), at + QPointF(-r, 0)]))
 
     def _draw_conflict(self, painter: QPainter) -> None:
         """Perspectives disagree on this link's polarity: a ringed '≠' on the line (a delay

@@ -210,6 +210,8 @@ class CldScene(DiagramScene):
             self.loops_stale.emit()
         elif moved:
             self._place_loop_labels(moved)
+        if self.gaps_shown and (touched_cld or around or any(e.path[:1] == ("spotlight",) for e in events)):
+            self._mark_gaps()
         self.overview_changed()
 
     draws_overview = True
@@ -255,6 +257,22 @@ class CldScene(DiagramScene):
             self.overview_item.forget()
         self.long_links.check_states()
         self._extent.clear()  # something was shown, hidden, added or removed
+
+    gaps_shown = False
+
+    def show_evidence_gaps(self, on: bool) -> None:
+        """Mark the claims no evidence supports, or only weak evidence (View menu)."""
+        self.gaps_shown = on
+        self._mark_gaps()
+
+    def _mark_gaps(self) -> None:
+        from ..analysis.spotlight import evidence_gaps
+
+        gaps = {g.link_id for g in evidence_gaps(self.document.project)} if self.gaps_shown else set()
+        for link_id, item in self.link_items.items():
+            if (link_id in gaps) != item.unsupported:
+                item.unsupported = link_id in gaps
+                item.update_geometry()  # its marks changed: the same curve, painted again
 
     def prepare_for_export(self) -> None:
         self.long_links.release_all()  # every link paints itself, exactly, as vectors

@@ -275,7 +275,7 @@ class LongLinkLayer(QGraphicsItem):
                 group = groups[key] = (link.pen, opacity, [], [])
             if line:
                 group[2].append((piece, flat))
-            if marks or (line and (link.delay or link.conflict) and link.marks_in(exposed)):
+            if marks or (line and (link.delay or link.conflict or link.unsupported) and link.marks_in(exposed)):
                 group[3].append(link)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         draw, draw_line = painter.drawPath, painter.drawLine

@@ -98,9 +98,9 @@ def test_the_chain_is_built_rated_and_flags_the_unheard(qtbot, window):
     chain.kind.setCurrentText("service")
     chain.add_link()
     assert len(project.spotlight.chain) == 1
-    column = 3 + 1  # From, To, Kind, then a column per perspective
+    column = 4 + 1  # From, To, Kind, Mean, then a column per perspective
     _type_in(qtbot, chain.links.table, 0, column, "2 nobody listens")
-    _type_in(qtbot, chain.links.table, 0, 3, "9")  # outside the scale: refused
+    _type_in(qtbot, chain.links.table, 0, 4, "9")  # outside the scale: refused
     [rating] = project.spotlight.chain[0].ratings
     assert (rating.perspective, rating.strength, rating.reason) == (project.perspectives[1].id, 2, "nobody listens")
     assert "No perspective speaks for the customers" in chain.flags.text()
@@ -139,3 +139,40 @@ def test_a_stocktake_reports_with_reasons_compares_and_keeps_a_snapshot(qtbot, w
     assert "red" in tab.chart.accessibleDescription() and "green" in tab.chart.accessibleDescription()
     window.resize(1366, 768)
     window.grab().save(str(__import__("pathlib").Path("/tmp") / "spotlight-stocktakes.png"))
+
+
+def test_claims_without_evidence_are_marked_on_the_canvas_when_asked(qtbot, window):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from ssm_studio.edits import spotlight_edits as sp
+    from ssm_studio.model import Evidence
+
+    project = window.session.document.project
+    window.show_page("overlay")
+    scene = window.scene
+    claim = project.cld.links[0]
+    item = scene.link_items[claim.id]
+
+    def drawn() -> QImage:
+        image = QImage(300, 300, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        middle = item.midpoint()
+        scene.render(painter, image.rect().toRectF(), QRectF(middle.x() - 30, middle.y() - 30, 60, 60))
+        painter.end()
+        return image
+
+    plain = drawn()
+    assert not item.unsupported
+    window.actions_["evidence_gaps"].trigger()  # View → Mark Claims Without Evidence
+    assert all(link.unsupported for link in scene.link_items.values())  # the example has no evidence yet
+    marked = drawn()
+    assert marked != plain  # the diamond is drawn at the claim's middle
+    window.session.push(sp.add_evidence(Evidence(statement="Survey of 200 residents", confidence="high",
+                                                 links=[claim.id])))
+    assert not item.unsupported and scene.link_items[project.cld.links[1].id].unsupported
+    window.session.undo_stack.undo()
+    assert item.unsupported
+    window.actions_["evidence_gaps"].trigger()
+    assert not any(link.unsupported for link in scene.link_items.values())

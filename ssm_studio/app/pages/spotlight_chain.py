@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...analysis.spotlight import chain_strengths, compare_stocktakes, unheard_positions
+from ...analysis.spotlight import DISPUTED, chain_strengths, compare_stocktakes, unheard_positions
 from ...edits import spotlight_edits as sp
 from ...errors import EditRefused
 from ...model import POSITIONS, Actor, ChainLink, Stocktake
@@ -109,7 +109,8 @@ class ChainTab(QWidget):
         names = {a.id: a.name for a in project.spotlight.actors}
         columns = [Column("From", lambda lk: names.get(lk.source, "?")), Column("To", lambda lk: names.get(lk.target, "?")),
                    Column("Kind", lambda lk: lk.kind,
-                          lambda lk, t: sp.change_chain_link(lk.id, kind=_choice(t, LINK_KINDS, "The kind")), LINK_KINDS)]
+                          lambda lk, t: sp.change_chain_link(lk.id, kind=_choice(t, LINK_KINDS, "The kind")), LINK_KINDS),
+                   Column("Mean", _mean)]
         columns += [_rating_column(project, perspective.id, perspective.name) for perspective in project.perspectives]
         self.links.columns = columns
         self.links.table.setColumnCount(len(columns))
@@ -153,6 +154,14 @@ class ChainTab(QWidget):
 def _rating_column(project, perspective_id: str, name: str) -> Column:
     return Column(name, lambda link: _rating(link, perspective_id),
                   lambda link, text: _rate(project, link, perspective_id, text))
+
+
+def _mean(link: ChainLink) -> str:
+    values = [r.strength for r in link.ratings]
+    if not values:
+        return ""
+    disputed = max(values) - min(values) >= DISPUTED
+    return f"{sum(values) / len(values):.1f}" + (" disputed" if disputed else "")
 
 
 def _rating(link: ChainLink, perspective_id: str) -> str:
