@@ -245,9 +245,10 @@ class MainWindow(WindowFiles, QMainWindow):
             self.pages[key] = page
             self.stack.addWidget(page.widget)
             page.widget.setAccessibleName(page.title)
-            if page.view is not None:
-                page.view.message.connect(self.say)
-                page.view.tool_changed.connect(self._tool_changed)
+            for canvas in page.canvases():
+                canvas.message.connect(self.say)
+                canvas.tool_changed.connect(self._tool_changed)
+            page.view_changed.connect(lambda p=page: self._update_actions() if p is self.page else None)
         self.comparison, self.actions_table, self.catwoe = comparison, actions, matrix
 
     def _overlay_selection(self) -> tuple[set[str], set[str]]:

@@ -438,9 +438,8 @@ class LinkItem(QGraphicsItem, Arrow):
         painter.drawPolygon(self._head)
         if lod < 0.45:
             return
-        if not self.show_sign:
-            return
-        if not self.sign_shared:
+        # (A contingency arrow or a chain link shows no sign; its marks it may still show.)
+        if self.show_sign and not self.sign_shared:
             sign = {"+": "+", "-": "\u2212", "?": "?"}[self.polarity]
             painter.setPen(QColor(self.style.text))
             painter.setFont(self.style.font(13, bold=True))
@@ -465,7 +464,7 @@ class LinkItem(QGraphicsItem, Arrow):
     def _middle_rects(self) -> list[QRectF]:
         """Where its delay, conflict and evidence-gap marks sit along the line (none without
         them): apart from the head, so a strip far from them does not draw them."""
-        if not (self.delay or self.conflict or self.unsupported) or not self.show_sign:
+        if not (self.delay or self.conflict or self.unsupported):
             return []
         r = 14 * self.style.text_scale
         places = [self._mark_at] if self.delay or self.conflict else []

@@ -176,3 +176,53 @@ def test_claims_without_evidence_are_marked_on_the_canvas_when_asked(qtbot, wind
     assert item.unsupported
     window.actions_["evidence_gaps"].trigger()
     assert not any(link.unsupported for link in scene.link_items.values())
+
+
+def test_the_delivery_chain_is_drawn_on_a_canvas_with_the_canvas_s_own_gestures(qtbot, window, tmp_path):
+    from PySide6.QtCore import QPoint
+
+    project = window.session.document.project
+    window.show_page("spotlight")
+    panel = window.page.panel
+    chain = panel.chain
+    panel.setCurrentWidget(chain)
+    assert window.page.view is chain.view  # the window's zoom, fit and tools act on the chain
+    assert window.actions_["tool_add"].isEnabled() and window.actions_["tool_add"].iconText() == "Actor"
+    assert window.actions_["zoom_fit"].isEnabled()
+    stack = window.session.undo_stack
+    start = stack.index()
+    first = window.page.run("new_box")
+    chain.view.finish_rename(commit=True)
+    second = chain.editor.add_variable_at(chain.view.mapToScene(QPoint(400, 120)), "Lone parents")
+    assert [a.id for a in project.spotlight.actors] == [first, second]
+    chain.editor.select({first})
+    chain.scene.variable_items[second].setSelected(True)
+    assert window.page.run("link_selected")  # K: the first chosen is the source
+    [link] = project.spotlight.chain
+    assert (link.source, link.target) == (first, second)
+    assert chain.scene.link_items[link.id] is not None
+    # A drag on the viewport moves an actor: one undoable edit.
+    box = chain.scene.variable_items[second]
+    at = chain.view.mapFromScene(box.pos())
+    qtbot.mousePress(chain.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseMove(chain.view.viewport(), at + QPoint(30, 40))
+    qtbot.mouseRelease(chain.view.viewport(), Qt.MouseButton.LeftButton, pos=at + QPoint(60, 80))
+    moved = next(a for a in project.spotlight.actors if a.id == second)
+    assert (moved.x, moved.y) != (0.0, 0.0) and stack.undoText().startswith("Move")
+    # Rated by two perspectives far apart: the link is ringed as disputed.
+    from ssm_studio.edits import spotlight_edits as sp
+
+    window.session.push(sp.rate_link(project, link.id, project.perspectives[0].id, 1))
+    window.session.push(sp.rate_link(project, link.id, project.perspectives[1].id, 4))
+    assert chain.scene.link_items[link.id].conflict
+    chain.editor.lay_out()
+    assert stack.undoText().startswith("Move")
+    window.resize(1366, 768)
+    chain.view.fit()
+    window.grab().save(str(tmp_path / "chain.png"))
+    chain.editor.select({first})
+    window.page.run("delete")
+    assert len(project.spotlight.actors) == 1 and project.spotlight.chain == []
+    while stack.index() > start:
+        stack.undo()
+    assert project.spotlight.actors == [] and chain.scene.variable_items == {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPointF
+from PySide6.QtCore import QObject, QPointF, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..canvas.view import CanvasView
@@ -19,6 +19,9 @@ from ..canvas.view import CanvasView
 class Page(QObject):
     key = ""
     title = ""
+    # Its canvas came or went without the window changing page (a tab of the SPOTlight page):
+    # the window enables its canvas actions again.
+    view_changed = Signal()
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
@@ -28,6 +31,10 @@ class Page(QObject):
     @property
     def view(self) -> CanvasView | None:
         return None
+
+    def canvases(self) -> list[CanvasView]:
+        """Every canvas the page holds, shown or not (the window hears their messages)."""
+        return [self.view] if self.view is not None else []
 
     def can(self, command: str, *args) -> bool:
         if command == "tool":

@@ -20,6 +20,10 @@ from ...analysis.spotlight import DISPUTED, chain_strengths, compare_stocktakes,
 from ...edits import spotlight_edits as sp
 from ...errors import EditRefused
 from ...model import POSITIONS, Actor, ChainLink, Stocktake
+from ...render.chain_scene import ChainScene
+from ..canvas.tools import AddTool, ConnectTool
+from ..canvas.view import CanvasView
+from ..chain_editor import ChainEditor
 from .record_table import Column, RecordTable
 
 KINDS = ("organisation", "team", "post", "service_user")
@@ -58,6 +62,27 @@ class ChainTab(QWidget):
         self.flags.setAccessibleName("What the chain shows")
         layout.addWidget(self.flags)
         split = QSplitter(Qt.Orientation.Vertical)
+        canvas = QWidget()
+        column = QVBoxLayout(canvas)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.scene = ChainScene(session.document)
+        self.scene.setParent(self)
+        self.editor = ChainEditor(self.scene, session)
+        self.view = CanvasView(self.scene, self.editor, bends=False)
+        self.view.add_tool(AddTool(self.view, "Click on the canvas to add an actor"))
+        self.view.add_tool(ConnectTool(self.view, "Drag from one actor to the next in the chain"))
+        self.view.setAccessibleName("Delivery chain canvas")
+        self.view.setMinimumHeight(220)
+        column.addWidget(self.view, 1)
+        arrange = QHBoxLayout()
+        lay_out = QPushButton("Lay &out the chain")
+        lay_out.setAccessibleName("Lay out the chain")
+        lay_out.clicked.connect(self.lay_out)
+        arrange.addWidget(lay_out)
+        arrange.addWidget(QLabel("Boxes dashed: no perspective speaks for them. Rings: the ratings lie 2 or more apart."))
+        arrange.addStretch(1)
+        column.addLayout(arrange)
+        split.addWidget(canvas)
         self.actors = RecordTable(session, "Actors of the delivery chain", lambda: self.project.spotlight.actors, [
             Column("Actor", lambda a: a.name, lambda a, t: sp.change_actor(a.id, name=t)),
             Column("Kind", lambda a: a.kind.replace("_", " "),
@@ -94,6 +119,10 @@ class ChainTab(QWidget):
     @property
     def project(self):
         return self.session.document.project
+
+    def lay_out(self) -> None:
+        if self.editor.lay_out():
+            self.view.fit()
 
     def _voices(self, actor: Actor) -> str:
         names = {p.id: p.name for p in self.project.perspectives}

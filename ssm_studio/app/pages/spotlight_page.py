@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...edits import spotlight_edits as sp
 from ...model import EVIDENCE_KINDS, Evidence, PlanItem, TeamMember
 from ..session import DocumentSession
-from .base import Page
+from .base import Page, canvas_commands
 from .record_table import Column, RecordTable
 from .spotlight_chain import ChainTab, StocktakesTab, _choice
 from .tables import copy_cells
@@ -237,7 +237,15 @@ class SpotlightPage(Page):
         panel = SpotlightPanel(session, selection)
         super().__init__(panel)
         self.panel = panel
-        self.commands = {"copy": self._copy, "select_all": self._select_all}
+        view = panel.chain.view
+        view.page = self
+        # The chain's canvas answers the canvas commands (zoom, fit, new box, delete …); copy
+        # and select all act on the shown tab's table, or on the canvas there.
+        self.commands = {**canvas_commands(view, panel.chain.editor), "copy": self._copy, "select_all": self._select_all}
+        panel.currentChanged.connect(lambda _: self.view_changed.emit())
+
+    def tool_names(self) -> dict[str, str]:
+        return {"add": "Actor", "link": "Join"} if self.view is not None else {}
 
     def _copy(self) -> None:
         table = self.panel.current_table()
@@ -248,6 +256,17 @@ class SpotlightPage(Page):
         table = self.panel.current_table()
         if table is not None:
             table.selectAll()
+        elif self.panel.currentWidget() is self.panel.chain:
+            for item in self.panel.chain.scene.variable_items.values():
+                item.setSelected(True)
+
+    def canvases(self):
+        return [self.panel.chain.view]
+
+    @property
+    def view(self):
+        """The chain's canvas while its tab is shown (the window's zoom and tools act on it)."""
+        return self.panel.chain.view if self.panel.currentWidget() is self.panel.chain else None
 
     def activate(self) -> None:
         self.panel.refresh()
