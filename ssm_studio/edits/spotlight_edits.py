@@ -112,6 +112,17 @@ def plan_action(item: PlanItem) -> Edit:
     return InsertEdit(PLAN, item, label="Put an action on the plan")
 
 
+def plan_new_action(title: str, origin: str, origin_id: str | None, horizon: str = "short") -> tuple[Edit, str]:
+    """A change proposed from what the review found (a weak link of the chain, an evidence
+    gap) and put on the plan, as one step: the action of stages 6-7 and its plan item."""
+    from ..model import Action
+
+    action = build(Action, title=title[:500])
+    item = build(PlanItem, action=action.id, horizon=horizon, origin=origin, origin_id=origin_id)
+    return CompositeEdit([InsertEdit(("actions",), action), InsertEdit(PLAN, item)],
+                         label="Plan an action"), action.id
+
+
 def change_plan_item(item_id: str, **changes: object) -> Edit:
     return SetFieldsEdit((*PLAN, item_id), changes, label="Change plan")
 

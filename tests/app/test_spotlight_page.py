@@ -226,3 +226,40 @@ def test_the_delivery_chain_is_drawn_on_a_canvas_with_the_canvas_s_own_gestures(
     while stack.index() > start:
         stack.undo()
     assert project.spotlight.actors == [] and chain.scene.variable_items == {}
+
+
+def test_a_weak_link_or_an_evidence_gap_becomes_an_action_on_the_plan_and_snapshots_compare(qtbot, window):
+    from ssm_studio.edits import spotlight_edits as sp
+    from ssm_studio.edits.causal_edits import set_polarity
+    from ssm_studio.model import Actor, ChainLink
+
+    project = window.session.document.project
+    session = window.session
+    a, b = Actor(name="Advisers"), Actor(name="Parents", position="customer")
+    session.push(sp.add_actor(a))
+    session.push(sp.add_actor(b))
+    session.push(sp.add_chain_link(project, ChainLink(source=a.id, target=b.id, kind="referral")))
+    window.show_page("spotlight")
+    panel = window.page.panel
+    panel.setCurrentWidget(panel.chain)
+    panel.chain.links.table.setCurrentCell(0, 0)
+    actions = len(project.actions)
+    panel.chain.links.buttons["Plan an action for this link"].click()
+    assert len(project.actions) == actions + 1 and project.actions[-1].title.startswith("Strengthen the referral")
+    [item] = project.spotlight.plan
+    assert item.origin == "chain_link" and item.action == project.actions[-1].id
+    panel.setCurrentIndex(3)  # the action plan
+    panel.plan.buttons["Plan an action for an evidence gap"].click()
+    assert project.spotlight.plan[-1].origin == "evidence_gap" and project.actions[-1].title.startswith("Find evidence")
+    session.undo_stack.undo()
+    assert len(project.spotlight.plan) == 1 and len(project.actions) == actions + 1  # one step, both undone
+    # Snapshots compared on the stocktakes tab.
+    session.push(sp.take_snapshot(project, "Before")[0])
+    session.push(set_polarity([project.cld.links[0].id], "-" if project.cld.links[0].polarity == "+" else "+"))
+    tab = panel.stocktakes
+    panel.setCurrentWidget(tab)
+    tab.refresh()
+    tab.before.setCurrentIndex(tab.before.findData(project.snapshots[0].id))
+    tab.after.setCurrentIndex(tab.after.findData("now"))
+    tab.compare_snapshots()
+    assert "polarities flipped (1)" in tab.difference.text()

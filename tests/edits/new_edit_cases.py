@@ -11,7 +11,7 @@ from ssm_studio.edits import storyline_edits as sl
 from ssm_studio.errors import EditRefused
 from ssm_studio.model import Actor, ChainLink, Evidence, PlanItem, Stocktake, Storyline, StoryStep
 
-GOOD = ["review", "evidence", "many_evidence", "change_evidence", "del_evidence", "actor", "move_actor",
+GOOD = ["review", "plan_new", "evidence", "many_evidence", "change_evidence", "del_evidence", "actor", "move_actor",
         "change_actor", "del_actor", "chain_link", "rate", "unrate", "del_chain", "plan", "change_plan",
         "del_plan", "stocktake", "report", "change_stocktake", "del_stocktake", "snapshot", "del_snapshot",
         "storyline", "step", "move_step", "change_step", "del_step", "del_storyline"]
@@ -61,6 +61,9 @@ def new_edit(data, project, choice: str) -> Edit | None:
                 return sp.remove_chain_links([pick(chain).id])
             case "plan" if actions:
                 return sp.plan_action(PlanItem(action=pick(actions).id, horizon=pick(["short", "long"])))
+            case "plan_new":
+                return sp.plan_new_action(data.draw(names), pick(["chain_link", "evidence_gap"]),
+                                          pick([c.id for c in chain] or [None]))[0]
             case "change_plan" if plan:
                 return sp.change_plan_item(pick(plan).id, owner=data.draw(names), escalate="strategic_planning")
             case "del_plan" if plan:

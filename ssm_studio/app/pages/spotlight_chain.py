@@ -109,7 +109,7 @@ class ChainTab(QWidget):
         adder.addStretch(1)
         box.addLayout(adder)
         self.links = RecordTable(session, "Links of the delivery chain", lambda: self.project.spotlight.chain, [],
-                                 [("Delete link", self.delete_link)],
+                                 [("Plan an action for this link", self.plan_for_link), ("Delete link", self.delete_link)],
                                  hint="Rate a link 1 (broken) to 5 (strong) in each perspective's column, a reason "
                                       "after the number: '2 referrals get lost'.")
         box.addWidget(self.links, 1)
@@ -173,6 +173,16 @@ class ChainTab(QWidget):
             return
         self.session.attempt(lambda: sp.add_chain_link(self.project, ChainLink.model_validate(
             {"source": source, "target": target, "kind": self.kind.currentText()})))
+
+    def plan_for_link(self) -> None:
+        """A weak link becomes a change on the SPOTlight plan (stages 6-7 too)."""
+        link = self.links.current()
+        if link is None:
+            self.session.refused.emit("Choose a link of the chain first.")
+            return
+        names = {a.id: a.name for a in self.project.spotlight.actors}
+        title = f"Strengthen the {link.kind} link: {names.get(link.source, '?')} → {names.get(link.target, '?')}"
+        self.session.attempt(lambda: sp.plan_new_action(title, "chain_link", link.id)[0])
 
     def delete_link(self) -> None:
         link = self.links.current()
@@ -267,6 +277,21 @@ class StocktakesTab(QWidget):
         layout.addWidget(self.compared)
         self.chart = TrajectoryChart()
         layout.addWidget(self.chart)
+        compare = QHBoxLayout()
+        self.before, self.after = QComboBox(), QComboBox()
+        for combo, name in ((self.before, "Snapshot before"), (self.after, "Snapshot after")):
+            combo.setAccessibleName(name)
+            compare.addWidget(combo)
+        show = QPushButton("&Compare")
+        show.setAccessibleName("Compare the two snapshots")
+        show.clicked.connect(self.compare_snapshots)
+        compare.addWidget(show)
+        compare.addStretch(1)
+        layout.addLayout(compare)
+        self.difference = QLabel("Keep a snapshot at each stocktake, then compare any two (or one with now).")
+        self.difference.setWordWrap(True)
+        self.difference.setAccessibleName("What changed between the snapshots")
+        layout.addWidget(self.difference)
 
     @property
     def project(self):
@@ -298,7 +323,33 @@ class StocktakesTab(QWidget):
             self.action.addItem(action.title, action.id)
         if chosen is not None and self.action.findData(chosen) >= 0:
             self.action.setCurrentIndex(self.action.findData(chosen))
+        for combo in (self.before, self.after):
+            chosen = combo.currentData()
+            combo.clear()
+            for snapshot in self.project.snapshots:
+                combo.addItem(snapshot.name, snapshot.id)
+            combo.addItem("now (the project as it is)", "now")
+            if chosen is not None and combo.findData(chosen) >= 0:
+                combo.setCurrentIndex(combo.findData(chosen))
         self.show_updates()
+
+    def compare_snapshots(self) -> None:
+        from ...analysis.snapshot_diff import diff, side_of_project, side_of_snapshot
+
+        def side(key):
+            found = next((s for s in self.project.snapshots if s.id == key), None)
+            return side_of_snapshot(found) if found is not None else side_of_project(self.project)
+
+        result = diff(side(self.before.currentData()), side(self.after.currentData()), time_budget=1.0)
+        if result.empty:
+            self.difference.setText(f"From '{result.before}' to '{result.after}': nothing changed in the claims, "
+                                    "loops or stances.")
+            return
+        parts = [f"{title} ({len(lines)}): " + "; ".join(lines[:6]) + (" …" if len(lines) > 6 else "")
+                 for title, lines in (("claims added", result.added), ("claims removed", result.removed),
+                                      ("polarities flipped", result.flipped), ("loops gained", result.loops_gained),
+                                      ("loops lost", result.loops_lost), ("stances changed", result.stances)) if lines]
+        self.difference.setText(f"From '{result.before}' to '{result.after}': " + ". ".join(parts) + ".")
 
     def show_updates(self) -> None:
         self.updates.refresh()

@@ -130,7 +130,7 @@ class SpotlightPanel(QTabWidget):
             Column("Take to", lambda i: i.escalate.replace("_", " "), lambda i, t: sp.change_plan_item(
                 i.id, escalate=_choice(t, ESCALATIONS, "Where it is taken") if t else ""), ESCALATIONS[1:]),
             Column("From", lambda i: i.origin.replace("_", " ")),
-        ], [("Take off the plan", self.remove_from_plan)])
+        ], [("Plan an action for an evidence gap", self.plan_for_gap), ("Take off the plan", self.remove_from_plan)])
         box.addWidget(self.plan, 1)
         self.stocktakes = StocktakesTab(session)
         for widget, title in ((self.review, "Review"), (self.evidence, "Problem analysis"),
@@ -219,6 +219,18 @@ class SpotlightPanel(QTabWidget):
         made = self.session.make(PlanItem, action=action)
         if made is not None:
             self.session.push(sp.plan_action(made))
+
+    def plan_for_gap(self) -> None:
+        """The first claim resting on no (or weak) evidence that no plan item yet answers."""
+        from ...analysis.spotlight import evidence_gaps
+
+        answered = {i.origin_id for i in self.project.spotlight.plan if i.origin == "evidence_gap"}
+        gap = next((g for g in evidence_gaps(self.project) if g.link_id not in answered), None)
+        if gap is None:
+            self.session.refused.emit("Every claim has evidence, or an action on the plan to find it.")
+            return
+        self.session.attempt(lambda: sp.plan_new_action(f"Find evidence for: {gap.claim}", "evidence_gap",
+                                                        gap.link_id)[0])
 
     def remove_from_plan(self) -> None:
         item = self.plan.current()
