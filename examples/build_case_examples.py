@@ -35,6 +35,7 @@ from ssm_studio.model import (
     Connector,
     Dependency,
     Evidence,
+    Issue,
     LoopName,
     Measures,
     Metadata,
@@ -284,6 +285,10 @@ LONE_PARENTS = {
                   ("Local employers", "Lone parents", "service", {"employers": (2, "Few school-hours posts"),
                                                                   "parents": (2, "")}),
                   ("Family support worker", "Lone parents", "information", {})],
+        "issues": [("Childcare ends before work does", "Nursery places close at 3 pm; school-hours jobs end at 3.30."),
+                   ("Trying work feels like a risk", "A job that ends means weeks without income while benefits restart."),
+                   ("Referrals are not followed up", "Advisers refer by leaflet; nobody knows whether parents arrive."),
+                   ("Nobody speaks for the front line", "Family support workers see the whole journey and are never asked.")],
         "plan": [(0, "short", "Council and employers", "", "evidence_gap"),
                  (1, "medium", "Children's services", "commissioning", "comparison"),
                  (2, "long", "Jobcentre Plus district", "strategic_planning", "chain_link")],
@@ -503,6 +508,7 @@ def add_spotlight(project: Project, case: dict, variables: dict, people: dict, l
                                ends=spec["ends"], sponsor=spec["sponsor"],
                                team=[TeamMember(name=n, part=part) for n, part in spec["team"]],
                                evidence=evidence, actors=list(actors.values()), chain=chain, plan=plan,
+                               issues=[Issue(id=sid("is"), title=t, detail=d) for t, d in spec["issues"]],
                                stocktakes=stocktakes)
     edit, snapshot_id = take_snapshot(project, "April panel")
     Document(project).apply(edit)

@@ -50,6 +50,7 @@ def run_spotlight(options: argparse.Namespace) -> int:
                        "ratings": s.by, "disputed": s.disputed} for s in strengths],
             "unheard_positions": unheard,
             "evidence_gaps": [{"claim": g.claim, "why": g.why} for g in gaps],
+            "issues": [{"title": i.title, "detail": i.detail} for i in review.issues],
             "plan": [{"action": titles.get(i.action, "?"), "horizon": i.horizon, "owner": i.owner,
                       "escalate": i.escalate, "origin": i.origin} for i in review.plan],
             "stocktakes": len(review.stocktakes),
@@ -78,6 +79,10 @@ def run_spotlight(options: argparse.Namespace) -> int:
         print(f"  {len(gaps)} claim(s) rest on no evidence or only weak evidence:")
         for gap in gaps[:10]:
             print(f"    {gap.claim}: {gap.why}")
+    if review.issues:
+        print("  Issues:")
+        for issue in review.issues:
+            print(f"    {issue.title}" + (f": {issue.detail}" if issue.detail else ""))
     if review.plan:
         print("  Action plan:")
         for item in sorted(review.plan, key=lambda i: ("short", "medium", "long").index(i.horizon)):

@@ -40,6 +40,7 @@ LIST_LIMITS = {
     "conceptual_models": L.MAX_CONCEPTUAL_MODELS, "activities": L.MAX_ACTIVITIES,
     "actions": L.MAX_ACTIONS, "storylines": L.MAX_STORYLINES, "steps": L.MAX_STEPS,
     "evidence": L.MAX_EVIDENCE, "actors": L.MAX_ACTORS, "chain": L.MAX_CHAIN_LINKS, "plan": L.MAX_ACTIONS,
+    "issues": L.MAX_ACTIONS,
     "stocktakes": L.MAX_STOCKTAKES, "snapshots": L.MAX_SNAPSHOTS,
 }
 

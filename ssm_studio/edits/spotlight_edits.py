@@ -14,6 +14,7 @@ from ..model import (
     Actor,
     ChainLink,
     Evidence,
+    Issue,
     PlanItem,
     Project,
     Rating,
@@ -30,6 +31,7 @@ EVIDENCE = (*REVIEW, "evidence")
 ACTORS = (*REVIEW, "actors")
 CHAIN = (*REVIEW, "chain")
 PLAN = (*REVIEW, "plan")
+ISSUES = (*REVIEW, "issues")
 STOCKTAKES = (*REVIEW, "stocktakes")
 SNAPSHOTS = ("snapshots",)
 
@@ -107,7 +109,20 @@ def remove_chain_links(link_ids: Iterable[str]) -> Edit:
     return CompositeEdit([DeleteEdit(CHAIN, lid) for lid in link_ids], label="Delete link of the chain")
 
 
-# The SPOTlight report's plan -------------------------------------------------------------
+# The SPOTlight report: its issues and its plan ---------------------------------------------
+def add_issue(issue: Issue) -> Edit:
+    return InsertEdit(ISSUES, issue, label="Add an issue to the report")
+
+
+def change_issue(issue_id: str, **changes: object) -> Edit:
+    return SetFieldsEdit((*ISSUES, issue_id), changes, label="Change issue")
+
+
+def remove_issues(issue_ids: Iterable[str]) -> Edit:
+    return CompositeEdit([DeleteEdit(ISSUES, i) for i in issue_ids], label="Delete issue")
+
+
+# The plan -------------------------------------------------------------
 def plan_action(item: PlanItem) -> Edit:
     return InsertEdit(PLAN, item, label="Put an action on the plan")
 

@@ -160,7 +160,8 @@ def _spotlight_problems(project: Project, perspective_ids: set[str], variable_id
         return problems  # most projects: nothing to check
     ids = attrgetter("id")
     for what, objects in (("evidence items", review.evidence), ("actors", review.actors),
-                          ("links of the delivery chain", review.chain), ("plan items", review.plan),
+                          ("links of the delivery chain", review.chain), ("issues", review.issues),
+                          ("plan items", review.plan),
                           ("stocktakes", review.stocktakes), ("snapshots", project.snapshots)):
         if len(set(map(ids, objects))) != len(objects):
             problems.append(f"two {what} share one id")

@@ -106,6 +106,13 @@ class ChainLink(Identified):
         return self
 
 
+class Issue(Identified):
+    """One issue the SPOTlight report names: what the analysis found, in a line and its detail."""
+
+    title: Name
+    detail: Text = ""
+
+
 class PlanItem(Identified):
     """An action of stages 6-7 on the SPOTlight report's plan."""
 
@@ -156,6 +163,7 @@ class Review(StrictModel):
     evidence: list[Evidence] = Field(default_factory=list, max_length=limits.MAX_EVIDENCE)
     actors: list[Actor] = Field(default_factory=list, max_length=limits.MAX_ACTORS)
     chain: list[ChainLink] = Field(default_factory=list, max_length=limits.MAX_CHAIN_LINKS)
+    issues: list[Issue] = Field(default_factory=list, max_length=limits.MAX_ACTIONS)  # the report's findings
     plan: list[PlanItem] = Field(default_factory=list, max_length=limits.MAX_ACTIONS)
     stocktakes: list[Stocktake] = Field(default_factory=list, max_length=limits.MAX_STOCKTAKES)
 
@@ -177,7 +185,7 @@ class Review(StrictModel):
     @property
     def started(self) -> bool:
         """Anything recorded: a project with an empty review has none."""
-        return bool(self.topic or self.evidence or self.actors or self.plan or self.stocktakes)
+        return bool(self.topic or self.evidence or self.actors or self.issues or self.plan or self.stocktakes)
 
 
 class SnapshotClaim(StrictModel):

@@ -115,7 +115,9 @@ def _chain(ctx) -> list:
 def _plan(ctx) -> list:
     project = ctx.project
     review = project.spotlight
-    story: list = [Heading("The SPOTlight action plan", 2)]
+    story: list = [Heading("The SPOTlight report: issues and action plan", 2)]
+    if review.issues:
+        story.append(Grid(["Issue", "Detail"], _cut([[i.title, i.detail] for i in review.issues], 2), [3.5, 6]))
     if not review.plan:
         return story + [Para("No action is on the plan yet.")]
     titles = {a.id: a.title for a in project.actions}

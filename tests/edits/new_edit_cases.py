@@ -9,9 +9,18 @@ from ssm_studio.edits import Edit, InsertEdit
 from ssm_studio.edits import spotlight_edits as sp
 from ssm_studio.edits import storyline_edits as sl
 from ssm_studio.errors import EditRefused
-from ssm_studio.model import Actor, ChainLink, Evidence, PlanItem, Stocktake, Storyline, StoryStep
+from ssm_studio.model import (
+    Actor,
+    ChainLink,
+    Evidence,
+    Issue,
+    PlanItem,
+    Stocktake,
+    Storyline,
+    StoryStep,
+)
 
-GOOD = ["review", "plan_new", "evidence", "many_evidence", "change_evidence", "del_evidence", "actor", "move_actor",
+GOOD = ["review", "issue", "change_issue", "del_issue", "plan_new", "evidence", "many_evidence", "change_evidence", "del_evidence", "actor", "move_actor",
         "change_actor", "del_actor", "chain_link", "rate", "unrate", "del_chain", "plan", "change_plan",
         "del_plan", "stocktake", "report", "change_stocktake", "del_stocktake", "snapshot", "del_snapshot",
         "storyline", "step", "move_step", "change_step", "del_step", "del_storyline"]
@@ -61,6 +70,12 @@ def new_edit(data, project, choice: str) -> Edit | None:
                 return sp.remove_chain_links([pick(chain).id])
             case "plan" if actions:
                 return sp.plan_action(PlanItem(action=pick(actions).id, horizon=pick(["short", "long"])))
+            case "issue":
+                return sp.add_issue(Issue(title=data.draw(names)))
+            case "change_issue" if review.issues:
+                return sp.change_issue(pick(review.issues).id, detail=data.draw(names))
+            case "del_issue" if review.issues:
+                return sp.remove_issues([pick(review.issues).id])
             case "plan_new":
                 return sp.plan_new_action(data.draw(names), pick(["chain_link", "evidence_gap"]),
                                           pick([c.id for c in chain] or [None]))[0]

@@ -9,6 +9,7 @@ from ssm_studio.model import (
     Actor,
     ChainLink,
     Evidence,
+    Issue,
     PlanItem,
     Project,
     Stocktake,
@@ -53,6 +54,7 @@ def with_review(project: Project) -> tuple[History, dict[str, str]]:
     history.push(sp.rate_link(p, ids["Jobcentre advisers>Lone parents"], residents, 1, "Nobody listens"))
     history.push(sp.rate_link(p, ids["DWP>Jobcentre advisers"], council, 3))
     history.push(sp.rate_link(p, ids["Family workers>Lone parents"], college, 2, "Referrals get lost"))
+    history.push(sp.add_issue(Issue(title="Childcare ends at 3 pm", detail="School-hours jobs end at 3.30")))
     action = project.actions[0]
     ids["action"] = action.id
     item = PlanItem(action=action.id, horizon="short", owner="Jobcentre Plus", escalate="commissioning",

@@ -23,7 +23,7 @@ def test_the_pack_prints_the_review_chain_gaps_plan_and_stocktake_in_pdf_and_wor
     text = _pdf_text(pdf)
     for words in ("SPOTlight review: Worklessness among lone parents", "Little Hulton", "The delivery chain",
                   "Jobcentre advisers → Lone parents", "disputed", "Evidence gaps", "only low-confidence evidence",
-                  "The SPOTlight action plan", "commissioning", "The latest stocktake: 2026-05-12, against 2026-03-10",
+                  "The SPOTlight report: issues and action plan", "Childcare ends at 3 pm", "commissioning", "The latest stocktake: 2026-05-12, against 2026-03-10",
                   "That parents want full-time work", "What changed in the model since 'March panel'",
                   "polarity flipped", "No perspective in this project speaks for the customers"):
         assert words in text, words
@@ -31,7 +31,7 @@ def test_the_pack_prints_the_review_chain_gaps_plan_and_stocktake_in_pdf_and_wor
     said = "\n".join(p.text for p in word.paragraphs) + "\n".join(
         cell.text for table in word.tables for row in table.rows for cell in row.cells)
     for words in ("The delivery chain", "Jobcentre advisers → Lone parents", "Evidence gaps",
-                  "The SPOTlight action plan", "What changed in the model since 'March panel'"):
+                  "The SPOTlight report: issues and action plan", "What changed in the model since 'March panel'"):
         assert words in said, words
 
 

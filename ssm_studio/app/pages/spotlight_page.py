@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...edits import spotlight_edits as sp
-from ...model import EVIDENCE_KINDS, Evidence, PlanItem, TeamMember
+from ...model import EVIDENCE_KINDS, Evidence, Issue, PlanItem, TeamMember
 from ..session import DocumentSession
 from .base import Page, canvas_commands
 from .record_table import Column, RecordTable
@@ -112,6 +112,12 @@ class SpotlightPanel(QTabWidget):
         self.chain = ChainTab(session)
         plan = QWidget()
         box = QVBoxLayout(plan)
+        self.issues = RecordTable(session, "Issues of the SPOTlight report", lambda: self.project.spotlight.issues, [
+            Column("Issue", lambda i: i.title, lambda i, t: sp.change_issue(i.id, title=t)),
+            Column("Detail", lambda i: i.detail, lambda i, t: sp.change_issue(i.id, detail=t)),
+        ], [("Add &issue", self.add_issue), ("Delete issue", self.delete_issue)],
+            hint="The issues the report names, then the plan: short, medium and long term.")
+        box.addWidget(self.issues, 1)
         adder = QHBoxLayout()
         self.plan_action = QComboBox()
         self.plan_action.setAccessibleName("Action to put on the plan")
@@ -131,7 +137,7 @@ class SpotlightPanel(QTabWidget):
                 i.id, escalate=_choice(t, ESCALATIONS, "Where it is taken") if t else ""), ESCALATIONS[1:]),
             Column("From", lambda i: i.origin.replace("_", " ")),
         ], [("Plan an action for an evidence gap", self.plan_for_gap), ("Take off the plan", self.remove_from_plan)])
-        box.addWidget(self.plan, 1)
+        box.addWidget(self.plan, 2)
         self.stocktakes = StocktakesTab(session)
         for widget, title in ((self.review, "Review"), (self.evidence, "Problem analysis"),
                               (self.chain, "Delivery chain"), (plan, "Action plan"), (self.stocktakes, "Stocktakes")):
@@ -173,6 +179,7 @@ class SpotlightPanel(QTabWidget):
         self.review.refresh()
         self.evidence.refresh()
         self.chain.refresh()
+        self.issues.refresh()
         self.plan.refresh()
         chosen = self.plan_action.currentData()
         self.plan_action.clear()
@@ -184,7 +191,7 @@ class SpotlightPanel(QTabWidget):
 
     def current_table(self):
         widget = self.currentWidget()
-        for table in (self.evidence, self.plan, self.chain.links, self.stocktakes.updates):
+        for table in (self.evidence, self.plan, self.issues, self.chain.links, self.stocktakes.updates):
             if table is widget or widget.isAncestorOf(table):
                 return table.table
         return None
@@ -231,6 +238,16 @@ class SpotlightPanel(QTabWidget):
             return
         self.session.attempt(lambda: sp.plan_new_action(f"Find evidence for: {gap.claim}", "evidence_gap",
                                                         gap.link_id)[0])
+
+    def add_issue(self) -> None:
+        made = self.session.make(Issue, title="A new issue")
+        if made is not None:
+            self.session.push(sp.add_issue(made))
+
+    def delete_issue(self) -> None:
+        issue = self.issues.current()
+        if issue is not None:
+            self.session.push(sp.remove_issues([issue.id]))
 
     def remove_from_plan(self) -> None:
         item = self.plan.current()
