@@ -303,10 +303,10 @@ class LinkItem(QGraphicsItem, Arrow):
         exact = self.exact_rect()
         if exact != self._bounds:
             self.prepareGeometryChange()
-            self._bounds = exact
+            before, self._bounds = self._bounds, exact
             scene = self.scene()
             if isinstance(scene, DiagramScene):
-                scene.geometry_changed()
+                scene.bounds_tightened(before)
                 if scene.long_links is not None and scene.long_links.owns(self):
                     scene.long_links.bounds_changed(self)
 

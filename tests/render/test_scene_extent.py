@@ -44,3 +44,21 @@ def test_the_extent_follows_moves_names_and_layers(qapp):
     scene.layers.set_visible(council, True)
     scene.layers.set_visible(families, True)
     assert scene.diagram_rect() == first
+
+
+def test_a_link_settling_inside_the_extent_keeps_it_and_one_at_its_edge_measures_again(qapp, monkeypatch):
+    _, scene = _scene()
+    rough = scene.diagram_rect()
+    measured = []
+    original = scene._measure
+    monkeypatch.setattr(scene, "_measure", lambda precise: measured.append(precise) or original(precise))
+    links = sorted(scene.link_items.values(), key=lambda link: link._bounds.width() * link._bounds.height())
+    inner = links[0]  # the short claim near the middle of nothing: well inside the extent
+    assert rough.adjusted(41, 41, -41, -41).contains(inner._bounds)
+    inner.settle()
+    assert scene.diagram_rect() == rough and measured == []
+    for link in links[1:]:  # the long claims reach the extent's edges with their estimates
+        link.settle()
+    tight = scene.diagram_rect()
+    assert measured == [True] and rough.contains(tight) and tight != rough
+    assert tight == original(True)  # what measuring afresh says
