@@ -124,7 +124,7 @@ def build_actions(window) -> dict[str, QAction]:
     for how in ("left", "centre", "right", "top", "middle", "bottom"):
         command(f"align_{how}", f"Align {how.capitalize()}")
     act("snap", "Snap to &Grid", window.toggle_snap, checkable=True)
-    act("evidence_gaps", "Mark Claims Without &Evidence", window.toggle_evidence_gaps, "Ctrl+Shift+E", checkable=True,
+    act("evidence_gaps", "Mark Claims Without &Evidence", window.toggle_evidence_gaps, "Ctrl+Alt+E", checkable=True,
         tip="Claims no evidence of the SPOTlight review supports, or only weak evidence, carry a hollow diamond")
     act("shortcuts", "&Keyboard Shortcuts", window.show_shortcuts, Std.HelpContents)
     act("about", "&About SSM Studio", window.show_about)

@@ -23,10 +23,10 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from .cld_items import LinkItem, _settle_soon
+from .curve_arrays import SAMPLES, arc_tables, dash_starts, sub_curves, visible_spans
 
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 _EXTENDED = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
-_SAMPLES = 96  # points along a curve to measure how far along it a piece starts (to 0.1 px)
 _EVERYWHERE = QRectF(-1e7, -1e7, 2e7, 2e7)
 FADED = 0.5  # below this opacity a link is context, drawn as a hairline (see _line_pen)
 
@@ -40,6 +40,12 @@ class LongLinkLayer(QGraphicsItem):
     _marks: np.ndarray
     _ready: np.ndarray
     _period: np.ndarray
+    _along: np.ndarray
+    _visible: np.ndarray
+    _opacity: np.ndarray
+    _chosen: np.ndarray
+    _pen: np.ndarray
+    _middle: np.ndarray
 
     def __init__(self, cld) -> None:
         super().__init__()
@@ -54,17 +60,24 @@ class LongLinkLayer(QGraphicsItem):
         self._dirty: set[int] = set()
         self._states: dict[LinkItem, tuple[bool, float]] = {}
         self._selected: set[LinkItem] = set()
+        self._pens: list[QPen] = []  # the pens the rows use, by index (_pen)
+        self._pen_index: dict[tuple, int] = {}
         self._grow(0)
 
     # The rows -----------------------------------------------------------------------------
     def _grow(self, size: int) -> None:
         """Room for ``size`` rows, keeping those there are: bounds, the drawn curve, where its
-        marks lie, whether the curve is known yet (it is worked out the first time it is
-        shown), and the length of its pen's dash pattern (0 for solid)."""
+        head and sign lie, whether the curve is known yet (it is worked out the first time it
+        is shown), the length of its pen's dash pattern (0 for solid), its arc table, and
+        what the link's item says of itself (shown, opacity, selected, pen, middle marks),
+        kept here so a paint reads arrays rather than asking a thousand items."""
         kept = min(size, len(getattr(self, "_ready", ())))
         fresh = {"_bounds": np.full((size, 4), np.nan), "_curves": np.full((size, 6), np.nan),
                  "_marks": np.full((size, 4), np.nan), "_ready": np.zeros(size, dtype=bool),
-                 "_period": np.zeros(size)}
+                 "_period": np.zeros(size), "_along": np.zeros((size, SAMPLES + 1), dtype=np.float32),
+                 "_visible": np.zeros(size, dtype=bool), "_opacity": np.ones(size),
+                 "_chosen": np.zeros(size, dtype=bool), "_pen": np.zeros(size, dtype=np.int64),
+                 "_middle": np.zeros(size, dtype=bool)}
         for name, array in fresh.items():
             if kept:
                 array[:kept] = getattr(self, name)[:kept]
@@ -84,7 +97,9 @@ class LongLinkLayer(QGraphicsItem):
                 if row >= len(self._bounds):
                     self._grow(max(64, 2 * len(self._bounds)))
                 link.setFlag(_NO_CONTENTS, True)
-                self._states[link] = (link.isVisible(), link.opacity())
+                self._states[link] = state = (link.isVisible(), link.opacity())
+                self._visible[row], self._opacity[row] = state
+                self._chosen[row] = link.isSelected()
             self._dirty.add(row)
             self.update(old_bounds.united(link._bounds))
         elif link in self._rows:
@@ -105,7 +120,7 @@ class LongLinkLayer(QGraphicsItem):
             return
         self._links[row] = None
         self._bounds[row] = np.nan
-        self._ready[row] = False
+        self._ready[row] = self._visible[row] = False
         self._dirty.discard(row)
         self._states.pop(link, None)
         self._selected.discard(link)
@@ -121,8 +136,9 @@ class LongLinkLayer(QGraphicsItem):
         self._links = [self._links[row] for row in keep]
         self._rows = {link: i for i, link in enumerate(self._links) if link is not None}
         index = np.array(keep, dtype=int)
-        self._bounds, self._curves = self._bounds[index], self._curves[index]
-        self._marks, self._ready, self._period = self._marks[index], self._ready[index], self._period[index]
+        for name in ("_bounds", "_curves", "_marks", "_ready", "_period", "_along", "_visible", "_opacity",
+                     "_chosen", "_pen", "_middle"):
+            setattr(self, name, getattr(self, name)[index])
         self._dirty = set(range(len(self._links)))
 
     def release_all(self) -> None:
@@ -152,6 +168,8 @@ class LongLinkLayer(QGraphicsItem):
             now = (link.isVisible(), link.opacity())
             if now != before:
                 self._states[link] = now
+                row = self._rows[link]
+                self._visible[row], self._opacity[row] = now
                 changed = changed.united(link._bounds)
         if not changed.isNull():
             self.update(changed)
@@ -167,6 +185,7 @@ class LongLinkLayer(QGraphicsItem):
         changed = QRectF()
         for link in now ^ self._selected:
             changed = changed.united(link._bounds)
+            self._chosen[self._rows[link]] = link in now
         self._selected = now
         if not changed.isNull():
             self.update(changed)
@@ -191,10 +210,18 @@ class LongLinkLayer(QGraphicsItem):
             pen = link.pen
             pattern = pen.dashPattern() if pen.style() != Qt.PenStyle.SolidLine else []
             self._period[row] = sum(pattern) * max(pen.widthF(), 1.0) if pattern else 0.0
+            key = (pen.color().rgba(), pen.widthF(), tuple(pattern))
+            index = self._pen_index.get(key)
+            if index is None:
+                index = self._pen_index[key] = len(self._pens)
+                self._pens.append(QPen(pen))
+            self._pen[row] = index
+            self._middle[row] = link.delay or link.conflict or link.unsupported
         self._dirty.clear()
 
     def _fill(self, rows: np.ndarray) -> None:
         """Curves worked out for the rows about to be drawn that have none yet."""
+        filled = []
         for row in rows.tolist():
             link = self._links[row]
             if link is None:
@@ -208,6 +235,9 @@ class LongLinkLayer(QGraphicsItem):
             m = link._marks_rect()
             self._marks[row] = (m.left(), m.top(), m.right(), m.bottom())
             self._ready[row] = True
+            filled.append(row)
+        if filled:
+            self._along[filled] = arc_tables(self._curves[filled])
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         if not self._rows or not self.enabled or self.cld.overview is not None:
@@ -246,56 +276,52 @@ class LongLinkLayer(QGraphicsItem):
                                                     shows_line[drawn], shows_marks[drawn])
         t0 = np.where(shows_line, t0, 0.0)
         t1 = np.where(shows_line, t1, 0.0)
-        t0 = dash_starts(q, t0, self._period[near])
+        shown = self._visible[near] & (self._opacity[near] > 0.0)
+        if not shown.any():
+            return
+        near, q, t0, t1, shows_line, shows_marks = (near[shown], q[shown], t0[shown], t1[shown],
+                                                    shows_line[shown], shows_marks[shown])
+        if lod < 0.3:
+            self._paint_plain(painter, near, q)
+            return
+        t0 = dash_starts(self._along[near], t0, self._period[near])
         cut = sub_curves(q, t0, t1)
         # A piece that bends less than a quarter pixel is stroked as a line: Qt strokes a
         # short line four times faster than a curve, and a pan strip holds hundreds of them.
         bend = np.hypot(cut[:, 0] - 2 * cut[:, 2] + cut[:, 4], cut[:, 1] - 2 * cut[:, 3] + cut[:, 5]) / 4
-        straight = (bend * lod < 0.25).tolist()
-        pieces = cut.tolist()
-        if lod < 0.3:
-            self._paint_plain(painter, near, q)
-            return
-        # Each piece is stroked on its own, grouped only to set each pen once: Qt's raster
-        # engine fills one path of many pieces scanline by scanline across all of them (a
-        # view's 180 crossing pieces as one path took 950 ms; one by one, a few).
-        groups: dict[tuple[int, float, bool], tuple[QPen, float, list, list]] = {}
-        for row, piece, flat, line, marks in zip(near.tolist(), pieces, straight, shows_line.tolist(),
-                                                 shows_marks.tolist(), strict=True):
-            link = self._links[row]
-            if link is None or not link.isVisible():
-                continue
-            opacity = link.opacity()
-            if opacity <= 0.0:
-                continue
-            selected = link.isSelected()
-            key = (id(link.pen), opacity, selected)
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = (link.pen, opacity, [], [])
-            if line:
-                group[2].append((piece, flat))
-            if marks or (line and (link.delay or link.conflict or link.unsupported) and link.marks_in(exposed)):
-                group[3].append(link)
+        straight = bend * lod < 0.25
+        # Grouped by pen, opacity and selection, each group's lines in one call. Each piece is
+        # still stroked on its own: Qt's raster engine fills one path of many pieces scanline
+        # by scanline across all of them (a view's 180 crossing pieces as one path: 950 ms).
+        opacity = self._opacity[near]
+        chosen = self._chosen[near]
+        keys = self._pen[near] * 4096 + np.round(opacity * 1000).astype(np.int64) * 2 + chosen
+        groups, which = np.unique(keys, return_inverse=True)
+        marked = shows_marks | (shows_line & self._middle[near])
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        draw, draw_line = painter.drawPath, painter.drawLine
         background = self._background()
-        for (_pen_id, _opacity, selected), (pen, opacity, lines, _marked) in groups.items():
-            if not lines:
-                continue
-            painter.setPen(_line_pen(pen, opacity, selected, background))
-            for (x0, y0, cx, cy, x1, y1), flat in lines:
-                if flat:
-                    draw_line(QLineF(x0, y0, x1, y1))
-                    continue
+        lines_of = shows_line & straight
+        curves_of = shows_line & ~straight
+        for g, key in enumerate(groups.tolist()):
+            members = which == g
+            first = int(np.flatnonzero(members)[0])
+            pen = self._pens[key // 4096]
+            painter.setPen(_line_pen(pen, float(opacity[first]), bool(chosen[first]), background))
+            flat = cut[members & lines_of]
+            if len(flat):
+                painter.drawLines([QLineF(x0, y0, x1, y1) for x0, y0, _cx, _cy, x1, y1 in flat.tolist()])
+            for x0, y0, cx, cy, x1, y1 in cut[members & curves_of].tolist():
                 path = QPainterPath(QPointF(x0, y0))
                 path.quadTo(cx, cy, x1, y1)
-                draw(path)
-        for (_pen_id, _opacity, selected), (pen, opacity, _lines, marked) in groups.items():
-            if marked:
-                painter.setOpacity(opacity)
-                for link in marked:
-                    link.paint_marks(painter, _widened(pen) if selected else pen, lod)
+                painter.drawPath(path)
+        for row, is_chosen, alpha, near_marks in zip(near[marked].tolist(), chosen[marked].tolist(),
+                                                     opacity[marked].tolist(), shows_marks[marked].tolist(),
+                                                     strict=True):
+            link = self._links[row]
+            if link is None or not (near_marks or link.marks_in(exposed)):
+                continue
+            painter.setOpacity(alpha)
+            link.paint_marks(painter, _widened(link.pen) if is_chosen else link.pen, lod)
         painter.setOpacity(1.0)
 
     def _background(self) -> QColor:
@@ -349,74 +375,3 @@ def _line_pen(pen: QPen, opacity: float, selected: bool, background: QColor) -> 
 def _mixed(c: QColor, a: float, background: QColor) -> QColor:
     return QColor.fromRgbF(c.redF() * a + background.redF() * (1 - a), c.greenF() * a + background.greenF() * (1 - a),
                            c.blueF() * a + background.blueF() * (1 - a))
-
-
-# Curves in arrays ----------------------------------------------------------------------------
-def visible_spans(q: np.ndarray, left: float, top: float, right: float, bottom: float
-                  ) -> tuple[np.ndarray, np.ndarray]:
-    """geometry.visible_span for many curves at once: per row (t0, t1), NaN where the curve
-    never enters the rectangle."""
-    x0, y0, cx, cy, x1, y1 = (q[:, i] for i in range(6))
-    found = [np.where((left <= x0) & (x0 <= right) & (top <= y0) & (y0 <= bottom), 0.0, np.nan),
-             np.where((left <= x1) & (x1 <= right) & (top <= y1) & (y1 <= bottom), 1.0, np.nan)]
-    with np.errstate(all="ignore"):
-        for p0, p1, p2, o0, o1, o2, edges, low, high in (
-                (x0, cx, x1, y0, cy, y1, (left, right), top, bottom),
-                (y0, cy, y1, x0, cx, x1, (top, bottom), left, right)):
-            a, b = p0 - 2 * p1 + p2, 2 * (p1 - p0)
-            for edge in edges:
-                for root in _roots(a, b, p0 - edge):
-                    t = np.clip(root, 0.0, 1.0)  # a rounding error past an end is at the end
-                    u = 1 - t
-                    other = u * u * o0 + 2 * u * t * o1 + t * t * o2
-                    ok = (root >= -1e-9) & (root <= 1.0 + 1e-9) & (other >= low - 1e-6) & (other <= high + 1e-6)
-                    found.append(np.where(ok, t, np.nan))
-    stack = np.stack(found, axis=1)
-    return np.fmin.reduce(stack, axis=1), np.fmax.reduce(stack, axis=1)
-
-
-def _roots(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    linear = np.abs(a) < 1e-9
-    d = b * b - 4 * a * c
-    s = np.sqrt(np.where(d >= 0, d, np.nan))
-    r1, r2 = (-b - s) / (2 * a), (-b + s) / (2 * a)
-    lone = np.where(np.abs(b) > 1e-12, -c / b, np.nan)
-    return np.where(linear, lone, r1), np.where(linear, np.nan, r2)
-
-
-def sub_curves(q: np.ndarray, t0: np.ndarray, t1: np.ndarray) -> np.ndarray:
-    """geometry.sub_curve for many curves at once."""
-    x0, y0, cx, cy, x1, y1 = (q[:, i] for i in range(6))
-    u0, u1 = 1 - t0, 1 - t1
-    a, m, z = u0 * u0, 2 * u0 * t0, t0 * t0
-    e, f, g = u1 * u1, 2 * u1 * t1, t1 * t1
-    h, k, n = u0 * u1, u0 * t1 + t0 * u1, t0 * t1
-    return np.stack([a * x0 + m * cx + z * x1, a * y0 + m * cy + z * y1,
-                     h * x0 + k * cx + n * x1, h * y0 + k * cy + n * y1,
-                     e * x0 + f * cx + g * x1, e * y0 + f * cy + g * y1], axis=1)
-
-
-def dash_starts(q: np.ndarray, t0: np.ndarray, period: np.ndarray) -> np.ndarray:
-    """Where a dashed piece starting at ``t0`` must start for its dashes to fall where the
-    whole curve's do: the last whole period of its pattern at or before t0."""
-    rows = np.flatnonzero((period > 0) & (t0 > 0))
-    if not len(rows):
-        return t0
-    c = q[rows]
-    ts = np.linspace(0.0, 1.0, _SAMPLES + 1)
-    u = 1 - ts
-    xs = np.outer(c[:, 0], u * u) + np.outer(c[:, 2], 2 * u * ts) + np.outer(c[:, 4], ts * ts)
-    ys = np.outer(c[:, 1], u * u) + np.outer(c[:, 3], 2 * u * ts) + np.outer(c[:, 5], ts * ts)
-    steps = np.hypot(np.diff(xs, axis=1), np.diff(ys, axis=1))
-    along = np.concatenate([np.zeros((len(rows), 1)), np.cumsum(steps, axis=1)], axis=1)
-    start = t0[rows] * _SAMPLES
-    i = np.minimum(start.astype(int), _SAMPLES - 1)
-    lead = along[np.arange(len(rows)), i] + (start - i) * steps[np.arange(len(rows)), i]
-    wanted = np.floor(lead / period[rows]) * period[rows]
-    j = np.clip((along <= wanted[:, None]).sum(axis=1) - 1, 0, _SAMPLES - 1)
-    step = steps[np.arange(len(rows)), j]
-    share = np.where(step > 0, (wanted - along[np.arange(len(rows)), j]) / np.where(step > 0, step, 1.0), 0.0)
-    out = t0.copy()
-    out[rows] = np.clip((j + np.clip(share, 0.0, 1.0)) / _SAMPLES, 0.0, t0[rows])
-    return out
-

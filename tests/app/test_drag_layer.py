@@ -57,3 +57,25 @@ def test_a_scroll_during_a_drag_drops_the_picture(qtbot, window):
     view.viewport().grab()  # the picture no longer fits: painted as usual
     assert not view.drag_layer.active
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(20, 10))
+
+
+def test_a_dragged_box_s_long_links_leave_no_copy_behind_in_the_picture(qtbot, window):
+    """Links longer than a view are painted by the long-link layer, which reads the opacities
+    it noted: the picture of the rest must still leave them out."""
+    view, scene, project = window.view, window.scene, window.session.document.project
+    variable = next((v for v in project.cld.variables
+                     if any(scene.long_links.owns(link) for link in scene.variable_items[v.id].links)), None)
+    assert variable is not None, "the example has no link longer than a view"
+    view.centerOn(variable.x, variable.y)
+    start = viewport_point(view, variable.x, variable.y)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 4):
+        qtbot.mouseMove(view.viewport(), start + QPoint(30 * step, 20 * step))
+    assert view.drag_layer.active
+    during = view.viewport().grab().toImage()
+    view.drag_layer.end()
+    full = view.viewport().grab().toImage()
+    differing = sum(1 for x in range(full.width()) for y in range(full.height())
+                    if abs(QColor(during.pixel(x, y)).lightness() - QColor(full.pixel(x, y)).lightness()) > 60)
+    assert differing < 40  # every pixel, not a sample: a stale copy of a thin line is hundreds
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(90, 60))

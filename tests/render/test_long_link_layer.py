@@ -16,9 +16,10 @@ from ssm_studio.edits import Document, History
 from ssm_studio.edits.causal_edits import move_variables, remove_links
 from ssm_studio.model import CausalLink, Perspective, Project, Variable
 from ssm_studio.render.cld_scene import CldScene
+from ssm_studio.render.curve_arrays import arc_tables, dash_starts, visible_spans
 from ssm_studio.render.geometry import sub_curve, visible_span
 from ssm_studio.render.layers import LayerState
-from ssm_studio.render.long_links import FADED, dash_starts, visible_spans
+from ssm_studio.render.long_links import FADED
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 WINDOW = QRectF(1200, 200, 400, 300)
@@ -208,7 +209,8 @@ ends = st.floats(-3000, 3000)
 @given(st.builds(_link_curve, ends, ends, ends, ends, st.floats(-0.6, 0.6)), st.floats(0.01, 0.99),
        st.sampled_from([9.0 * 1.8, 3.6 * 1.8, 16.2]))
 def test_a_dashed_piece_starts_a_whole_number_of_periods_along_its_curve(q, t0, period):
-    start = float(dash_starts(np.array([q], dtype=float), np.array([t0]), np.array([period]))[0])
+    curve = np.array([q], dtype=float)
+    start = float(dash_starts(arc_tables(curve), np.array([t0]), np.array([period]))[0])
     assert 0.0 <= start <= t0 + 1e-12
     before = sub_curve(tuple(q), 0.0, start)
     from PySide6.QtGui import QPainterPath

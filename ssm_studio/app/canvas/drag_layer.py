@@ -15,6 +15,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
+from ...render.diagram_scene import DiagramScene
+
 
 class DragLayer:
     def __init__(self, view) -> None:
@@ -39,8 +41,13 @@ class DragLayer:
         links = {link for box in boxes for link in getattr(box, "links", [])}
         moving = [*boxes, *links]
         saved = [(item, item.opacity()) for item in moving]
+        scene = view.scene()
+        # The long-link layer reads the opacities it has noted: it is told of these two changes.
+        layer = scene.long_links if isinstance(scene, DiagramScene) else None
         for item, _opacity in saved:
             item.setOpacity(0.0)  # Qt skips a transparent item, and keeps its grab and selection
+        if layer is not None:
+            layer.check_states()
         viewport = view.viewport()
         ratio = viewport.devicePixelRatioF()
         picture = QPixmap(round(viewport.width() * ratio), round(viewport.height() * ratio))
@@ -52,6 +59,8 @@ class DragLayer:
         painter.end()
         for item, opacity in saved:
             item.setOpacity(opacity)
+        if layer is not None:
+            layer.check_states()
         self.picture = picture
         self.moving = sorted(moving, key=lambda item: item.zValue())
         self._key = self._state()
