@@ -12,7 +12,6 @@ from ..edits import ChangeEvent, Document
 from ..model import POSITIONS
 from .cld_items import LinkItem, VariableItem
 from .diagram_scene import DiagramScene
-from .item_kinds import Arrow, Box
 from .style import CanvasStyle, perspective_pen
 
 # Each kind its colour and its dash: the kinds stay apart in greyscale and for colour-blind eyes.
@@ -70,12 +69,7 @@ class ChainScene(DiagramScene):
                     for link in item.links:
                         link.update_geometry()
             return
-        selected = {i.object_id for i in self.selectedItems() if isinstance(i, (Box, Arrow))}
-        self.rebuild()
-        for key in selected:
-            for table in (self.variable_items, self.link_items):
-                if key in table:
-                    table[key].setSelected(True)
+        self.rebuild_keeping_selection()
 
 
 def _show_actor(item: VariableItem, actor, names: dict[str, str]) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor
 from ..edits import ChangeEvent, Document
 from .cld_items import LinkItem, VariableItem
 from .diagram_scene import DiagramScene
-from .item_kinds import Arrow, Box
 from .style import CanvasStyle
 
 CONTINGENCY = "#333333"
@@ -71,12 +70,7 @@ class CmScene(DiagramScene):
                 for link in item.links:
                     link.update_geometry()
             return
-        selected = {i.object_id for i in self.selectedItems() if isinstance(i, (Box, Arrow))}
-        self.rebuild()
-        for key in selected:
-            for table in (self.variable_items, self.link_items):
-                if key in table:
-                    table[key].setSelected(True)
+        self.rebuild_keeping_selection()
 
 
 def _show_activity(item: VariableItem, activity) -> None:

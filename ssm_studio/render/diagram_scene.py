@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
+from .item_kinds import Arrow, Box
+
 if TYPE_CHECKING:
     from .long_links import LongLinkLayer
 
@@ -97,6 +99,18 @@ class DiagramScene(QGraphicsScene):
 
     def set_overview(self, on: bool, walked: bool = True) -> None:
         """Only scenes that ``draws_overview`` have a cheaper far-out picture."""
+
+    def rebuild(self) -> None:
+        """Every item made again from the document (each kind of diagram makes its own)."""
+
+    def rebuild_keeping_selection(self) -> None:
+        """Made again after a structural edit, with what was selected still selected."""
+        selected = {i.object_id for i in self.selectedItems() if isinstance(i, (Box, Arrow))}
+        self.rebuild()
+        for key in selected:
+            for table in (self.variable_items, self.link_items):
+                if key in table:
+                    table[key].setSelected(True)
 
     def geometry_changed(self) -> None:
         """An item moved or changed size (scenes that keep their extent forget it here)."""

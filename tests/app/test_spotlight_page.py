@@ -73,6 +73,9 @@ def test_evidence_is_added_typed_into_and_linked_to_the_overlay_s_selection(qtbo
     panel.evidence.buttons["Link to the overlay's selection"].click()
     assert project.spotlight.evidence[0].variables == [variable.id]
     assert variable.name in table.item(0, 6).text()
+    # The claims nothing supports are listed under the evidence.
+    assert panel.evidence.footer.isVisible()
+    assert f"{len(project.cld.links)} claim(s) rest on no evidence" in panel.evidence.footer.text()
     while window.session.undo_stack.canUndo():
         window.session.undo_stack.undo()
     assert project.spotlight.evidence == []

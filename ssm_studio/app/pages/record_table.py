@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -65,7 +66,16 @@ class RecordTable(QWidget):
             self.buttons[text.replace("&", "")] = button
         row.addStretch(1)
         layout.addLayout(row)
+        self.footer = QLabel()  # what the records add up to, said under them (hidden when empty)
+        self.footer.setWordWrap(True)
+        self.footer.setVisible(False)
+        layout.addWidget(self.footer)
         self._filling = False
+
+    def say(self, text: str) -> None:
+        self.footer.setText(text)
+        self.footer.setAccessibleName(text[:200])
+        self.footer.setVisible(bool(text))
 
     def current(self):
         """The record of the current row, or None."""
@@ -123,3 +133,27 @@ class RecordTable(QWidget):
         finally:
             self._filling = False
         self.refresh()  # what the model now holds (a refused value goes back)
+
+
+def refill(combo: QComboBox, choices: list[tuple[str, str]]) -> None:
+    """The combo's choices (words, id) again after an edit, the chosen one kept if it is still there."""
+    chosen = combo.currentData()
+    combo.clear()
+    for words, key in choices:
+        combo.addItem(words, key)
+    if chosen is not None and combo.findData(chosen) >= 0:
+        combo.setCurrentIndex(combo.findData(chosen))
+
+
+def chooser_row(combos: list[tuple[QComboBox, str]], button: str, name: str, act: Callable[[], None]) -> QHBoxLayout:
+    """Combos to choose with and the button that acts on the choice, in a row."""
+    row = QHBoxLayout()
+    for combo, words in combos:
+        combo.setAccessibleName(words)
+        row.addWidget(combo)
+    press = QPushButton(button)
+    press.setAccessibleName(name)
+    press.clicked.connect(act)
+    row.addWidget(press)
+    row.addStretch(1)
+    return row

@@ -24,7 +24,7 @@ from ...render.chain_scene import ChainScene
 from ..canvas.tools import AddTool, ConnectTool
 from ..canvas.view import CanvasView
 from ..chain_editor import ChainEditor
-from .record_table import Column, RecordTable
+from .record_table import Column, RecordTable, chooser_row, refill
 
 KINDS = ("organisation", "team", "post", "service_user")
 LINK_KINDS = ("funding", "accountability", "information", "referral", "service")
@@ -96,18 +96,10 @@ class ChainTab(QWidget):
         links = QWidget()
         box = QVBoxLayout(links)
         box.setContentsMargins(0, 0, 0, 0)
-        adder = QHBoxLayout()
         self.source, self.target, self.kind = QComboBox(), QComboBox(), QComboBox()
         self.kind.addItems(LINK_KINDS)
-        for combo, name in ((self.source, "From actor"), (self.target, "To actor"), (self.kind, "Kind of link")):
-            combo.setAccessibleName(name)
-            adder.addWidget(combo)
-        join = QPushButton("&Join")
-        join.setAccessibleName("Join the two actors")
-        join.clicked.connect(self.add_link)
-        adder.addWidget(join)
-        adder.addStretch(1)
-        box.addLayout(adder)
+        box.addLayout(chooser_row([(self.source, "From actor"), (self.target, "To actor"), (self.kind, "Kind of link")],
+                                  "&Join", "Join the two actors", self.add_link))
         self.links = RecordTable(session, "Links of the delivery chain", lambda: self.project.spotlight.chain, [],
                                  [("Plan an action for this link", self.plan_for_link), ("Delete link", self.delete_link)],
                                  hint="Rate a link 1 (broken) to 5 (strong) in each perspective's column, a reason "
@@ -147,12 +139,7 @@ class ChainTab(QWidget):
         self.actors.refresh()
         self.links.refresh()
         for combo in (self.source, self.target):
-            chosen = combo.currentData()
-            combo.clear()
-            for actor in project.spotlight.actors:
-                combo.addItem(actor.name, actor.id)
-            if chosen is not None and combo.findData(chosen) >= 0:
-                combo.setCurrentIndex(combo.findData(chosen))
+            refill(combo, [(actor.name, actor.id) for actor in project.spotlight.actors])
         self.flags.setText(_flags(project))
 
     def add_actor(self) -> None:
@@ -249,16 +236,9 @@ class StocktakesTab(QWidget):
             ("Delete stocktake", self.delete_stocktake)])
         self.stocktakes.table.currentCellChanged.connect(lambda *_: self.show_updates())
         layout.addWidget(self.stocktakes, 1)
-        adder = QHBoxLayout()
         self.action = QComboBox()
-        self.action.setAccessibleName("Action to report on")
-        adder.addWidget(self.action)
-        report = QPushButton("&Report on it")
-        report.setAccessibleName("Report on the action")
-        report.clicked.connect(self.report)
-        adder.addWidget(report)
-        adder.addStretch(1)
-        layout.addLayout(adder)
+        layout.addLayout(chooser_row([(self.action, "Action to report on")], "&Report on it", "Report on the action",
+                                     self.report))
         self.updates = RecordTable(session, "Actions at this stocktake", self._updates, [
             Column("Action", lambda u: self._title(u.action)),
             Column("Status", lambda u: u.status, lambda u, t: self._report(u, status=_choice(t, RAG, "The status")), RAG,
@@ -277,17 +257,9 @@ class StocktakesTab(QWidget):
         layout.addWidget(self.compared)
         self.chart = TrajectoryChart()
         layout.addWidget(self.chart)
-        compare = QHBoxLayout()
         self.before, self.after = QComboBox(), QComboBox()
-        for combo, name in ((self.before, "Snapshot before"), (self.after, "Snapshot after")):
-            combo.setAccessibleName(name)
-            compare.addWidget(combo)
-        show = QPushButton("&Compare")
-        show.setAccessibleName("Compare the two snapshots")
-        show.clicked.connect(self.compare_snapshots)
-        compare.addWidget(show)
-        compare.addStretch(1)
-        layout.addLayout(compare)
+        layout.addLayout(chooser_row([(self.before, "Snapshot before"), (self.after, "Snapshot after")], "&Compare",
+                                     "Compare the two snapshots", self.compare_snapshots))
         self.difference = QLabel("Keep a snapshot at each stocktake, then compare any two (or one with now).")
         self.difference.setWordWrap(True)
         self.difference.setAccessibleName("What changed between the snapshots")
@@ -317,20 +289,10 @@ class StocktakesTab(QWidget):
         self.stocktakes.refresh()
         if self.stocktakes.table.currentRow() < 0 and self.stocktakes.table.rowCount():
             self.stocktakes.table.setCurrentCell(self.stocktakes.table.rowCount() - 1, 0)
-        chosen = self.action.currentData()
-        self.action.clear()
-        for action in self.project.actions:
-            self.action.addItem(action.title, action.id)
-        if chosen is not None and self.action.findData(chosen) >= 0:
-            self.action.setCurrentIndex(self.action.findData(chosen))
+        refill(self.action, [(action.title, action.id) for action in self.project.actions])
+        snapshots = [(snapshot.name, snapshot.id) for snapshot in self.project.snapshots]
         for combo in (self.before, self.after):
-            chosen = combo.currentData()
-            combo.clear()
-            for snapshot in self.project.snapshots:
-                combo.addItem(snapshot.name, snapshot.id)
-            combo.addItem("now (the project as it is)", "now")
-            if chosen is not None and combo.findData(chosen) >= 0:
-                combo.setCurrentIndex(combo.findData(chosen))
+            refill(combo, [*snapshots, ("now (the project as it is)", "now")])
         self.show_updates()
 
     def compare_snapshots(self) -> None:

@@ -9,19 +9,18 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ...analysis.spotlight import evidence_gaps
 from ...edits import spotlight_edits as sp
 from ...model import EVIDENCE_KINDS, Evidence, Issue, PlanItem, TeamMember
 from ..session import DocumentSession
 from .base import Page, canvas_commands
-from .record_table import Column, RecordTable
+from .record_table import Column, RecordTable, chooser_row, refill
 from .spotlight_chain import ChainTab, StocktakesTab, _choice
 from .tables import copy_cells
 
@@ -118,16 +117,9 @@ class SpotlightPanel(QTabWidget):
         ], [("Add &issue", self.add_issue), ("Delete issue", self.delete_issue)],
             hint="The issues the report names, then the plan: short, medium and long term.")
         box.addWidget(self.issues, 1)
-        adder = QHBoxLayout()
         self.plan_action = QComboBox()
-        self.plan_action.setAccessibleName("Action to put on the plan")
-        adder.addWidget(self.plan_action)
-        put = QPushButton("&Put on the plan")
-        put.setAccessibleName("Put the action on the plan")
-        put.clicked.connect(self.add_to_plan)
-        adder.addWidget(put)
-        adder.addStretch(1)
-        box.addLayout(adder)
+        box.addLayout(chooser_row([(self.plan_action, "Action to put on the plan")], "&Put on the plan",
+                                  "Put the action on the plan", self.add_to_plan))
         self.plan = RecordTable(session, "SPOTlight action plan", lambda: self.project.spotlight.plan, [
             Column("Action", lambda i: self._title(i.action)),
             Column("Horizon", lambda i: i.horizon,
@@ -178,15 +170,14 @@ class SpotlightPanel(QTabWidget):
         self.stale = False
         self.review.refresh()
         self.evidence.refresh()
+        gaps = evidence_gaps(self.project)
+        self.evidence.say(f"{len(gaps)} claim(s) rest on no evidence, or only on weak evidence: "
+                          + "; ".join(f"{g.claim} ({g.why})" for g in gaps[:8]) + (" …" if len(gaps) > 8 else "")
+                          + " (View → Mark Claims Without Evidence shows them on the overlay.)" if gaps else "")
         self.chain.refresh()
         self.issues.refresh()
         self.plan.refresh()
-        chosen = self.plan_action.currentData()
-        self.plan_action.clear()
-        for action in self.project.actions:
-            self.plan_action.addItem(action.title, action.id)
-        if chosen is not None and self.plan_action.findData(chosen) >= 0:
-            self.plan_action.setCurrentIndex(self.plan_action.findData(chosen))
+        refill(self.plan_action, [(action.title, action.id) for action in self.project.actions])
         self.stocktakes.refresh()
 
     def current_table(self):
@@ -229,8 +220,6 @@ class SpotlightPanel(QTabWidget):
 
     def plan_for_gap(self) -> None:
         """The first claim resting on no (or weak) evidence that no plan item yet answers."""
-        from ...analysis.spotlight import evidence_gaps
-
         answered = {i.origin_id for i in self.project.spotlight.plan if i.origin == "evidence_gap"}
         gap = next((g for g in evidence_gaps(self.project) if g.link_id not in answered), None)
         if gap is None:
