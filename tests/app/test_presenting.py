@@ -253,3 +253,21 @@ def test_between_steps_on_one_canvas_the_view_glides_and_a_key_lands_it_at_once(
     assert jump[0] == mid[0] and (jump[1] - mid[1]).manhattanLength() < 2
     _press(qtbot, window, Qt.Key.Key_Escape)
     assert not presentation.glide.running
+
+
+def test_a_diagram_too_large_to_draw_in_a_glide_s_frame_jumps(qtbot, window, monkeypatch):
+    from ssm_studio.app import camera_glide
+
+    storyline = _storyline(window)
+    steps = storyline.steps
+    index = next(i for i in range(1, len(steps) - 1) if steps[i].page == "overlay" and not steps[i].loop
+                 and steps[i + 1].page == "overlay" and steps[i + 1].loop)
+    window.actions_["present"].trigger()
+    presentation = window.presentation
+    qtbot.wait(100)
+    presentation.go(index)
+    monkeypatch.setattr(camera_glide, "GLIDE_MAX_ITEMS", 3)  # the example, as if it were a workshop's whole map
+    _press(qtbot, window, Qt.Key.Key_Right)
+    assert presentation.index == index + 1 and not presentation.glide.running
+    assert window.page.view.transform().m11() > 0.6  # there at once, on the loop
+    presentation.stop()
