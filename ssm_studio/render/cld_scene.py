@@ -394,7 +394,9 @@ class CldScene(DiagramScene):
                 signed.add(item.polarity)
                 item.offset = base + (index - (len(items) - 1) / 2) * PARALLEL_SPACING
                 item.conflict = conflict
-                item.setOpacity(opacity.get(item.perspective, 1.0))
+                value = opacity.get(item.perspective, 1.0)
+                if item.opacity() != value:
+                    item.setOpacity(value)
                 # Only what moved is laid out again: showing a perspective on a large map
                 # re-laid every link (40 ms a step while presenting 1,000 variables).
                 if item.needs_layout or (item.offset, item.conflict, item.sign_shared) != before:
@@ -522,15 +524,24 @@ class CldScene(DiagramScene):
         in_loop_vars = set(loop.variables) if loop else set()
         boxes = (self.variable_items.items() if variable_ids is None
                  else [(v, self.variable_items[v]) for v in variable_ids if v in self.variable_items])
+        # Only what changes is set: setting an item's opacity runs Qt's change machinery even
+        # when the value is the same (4,000 items, 14 ms, twice a presented step).
         for vid, item in boxes:
-            base = item.base_opacity
-            item.setOpacity(base if loop is None or vid in in_loop_vars else dim)
+            value = item.base_opacity if loop is None or vid in in_loop_vars else dim
+            if item.opacity() != value:
+                item.setOpacity(value)
+        layer_opacity = {p.id: self.layers.opacity(p.id) if self.fixed is None else 1.0
+                         for p in self.document.project.perspectives}
         for item in (self.link_items.values() if links is None else links):
-            base = self.layers.opacity(item.perspective) if self.fixed is None else 1.0
-            item.setOpacity(base if loop is None or item.link_id in in_loop_links else dim)
+            base = layer_opacity.get(item.perspective, 1.0)
+            value = base if loop is None or item.link_id in in_loop_links else dim
+            if item.opacity() != value:
+                item.setOpacity(value)
         if variable_ids is None:
             for key, item in self.loop_items.items():
-                item.setOpacity(1.0 if loop is None or key == loop.key else dim)
+                value = 1.0 if loop is None or key == loop.key else dim
+                if item.opacity() != value:
+                    item.setOpacity(value)
         self.overview_changed()  # zoomed far out the overview paints for the items
 
 class _Obstacles:
