@@ -118,6 +118,7 @@ def _plan(ctx) -> list:
     story: list = [Heading("The SPOTlight report: issues and action plan", 2)]
     if review.issues:
         story.append(Grid(["Issue", "Detail"], _cut([[i.title, i.detail] for i in review.issues], 2), [3.5, 6]))
+        story.append(Heading("Action plan", 3))
     if not review.plan:
         return story + [Para("No action is on the plan yet.")]
     titles = {a.id: a.title for a in project.actions}
