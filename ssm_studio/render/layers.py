@@ -30,13 +30,8 @@ class LayerState(QObject):
             return key == self._solo or key == COMMON
         return key not in self._hidden
 
-    # Each says it changed only when it did: every page, panel and scene redraws on
-    # ``changed`` (a presented step showing the perspectives already shown re-laid 3,000
-    # claims for nothing).
     def set_visible(self, layer: str | None, visible: bool) -> None:
         key = layer or COMMON
-        if (key not in self._hidden) == visible:
-            return
         if visible:
             self._hidden.discard(key)
         else:
@@ -45,10 +40,8 @@ class LayerState(QObject):
 
     def show_only(self, layers: set[str]) -> None:
         """Used by screenshots and presentations: everything else hidden."""
-        hidden = {key for key in self._known if key not in layers and key != COMMON}
-        if hidden == self._hidden and self._solo is None:
-            return
-        self._hidden, self._solo = hidden, None
+        self._hidden = {key for key in self._known if key not in layers and key != COMMON}
+        self._solo = None
         self.changed.emit()
 
     def know(self, layers: list[str]) -> None:
@@ -60,8 +53,6 @@ class LayerState(QObject):
         return self._solo
 
     def set_solo(self, layer: str | None) -> None:
-        if layer == self._solo:
-            return
         self._solo = layer
         self.changed.emit()
 
