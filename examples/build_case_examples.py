@@ -18,6 +18,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from meir_journeys import add_journeys
+
 from ssm_studio.analysis import find_loops
 from ssm_studio.analysis.storyline import generate_storyline
 from ssm_studio.edits import Document
@@ -309,7 +311,7 @@ LONE_PARENTS = {
 }
 
 THINK_FAMILY = {
-    "file": "meir-think-family.ssm", "id": "meir-think-family",
+    "file": "meir-think-family.ssm", "id": "meir-think-family", "journeys": True,
     "title": "Meir: families in contact with many services (Think Family)",
     "summary": "Families living chaotic lives in Meir, each dealing with up to thirty services in six months, "
                "and the targeted outreach with family contracts that the council, police, health visitors and "
@@ -474,6 +476,8 @@ def build(case: dict) -> Project:
                                                name=case["names"].get(members, "")))
     if "spotlight" in case:
         add_spotlight(project, case, variables, people, links, actions, sid)
+    if case.get("journeys"):
+        add_journeys(project, variables, people, sid)
     storyline = generate_storyline(project, name="The case, step by step")
     storyline.id = sid("story")
     for step in storyline.steps:

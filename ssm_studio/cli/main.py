@@ -16,6 +16,7 @@ from . import (
     analysis_commands,
     insight_commands,
     interop_commands,
+    journey_commands,
     layout_commands,
     output_commands,
     project_commands,
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     output_commands.register(commands)
     storyline_commands.register(commands)
     spotlight_commands.register(commands)
+    journey_commands.register(commands)
     _register_app_commands(commands)
     return parser
 

@@ -31,6 +31,8 @@ REFERENCE_FIELDS = frozenset({
     "root_definition", "activity", "id",
     # the SPOTlight review's (model/spotlight.py): evidence, ratings, plan and stocktakes
     "variables", "links", "ratings", "action", "updates", "snapshot", "starts", "dated", "voiced_by",
+    # journeys' (model/journeys.py): touchpoints' lanes, phase, service, effects and teller
+    "phase", "service", "effects", "told_by", "touchpoints", "phases",
 })
 
 # The ceiling of each list an edit may insert into (the model checks them on load).
@@ -42,6 +44,7 @@ LIST_LIMITS = {
     "evidence": L.MAX_EVIDENCE, "actors": L.MAX_ACTORS, "chain": L.MAX_CHAIN_LINKS, "plan": L.MAX_ACTIONS,
     "issues": L.MAX_ACTIONS,
     "stocktakes": L.MAX_STOCKTAKES, "snapshots": L.MAX_SNAPSHOTS,
+    "services": L.MAX_SERVICES, "journeys": L.MAX_JOURNEYS, "touchpoints": L.MAX_TOUCHPOINTS,
 }
 
 

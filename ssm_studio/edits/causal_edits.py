@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import CausalLink, LoopName, Polarity, Project, Variable
 from .base import CompositeEdit, DeleteEdit, Edit, InsertEdit, SetFieldsEdit
+from .journey_edits import forget as forget_in_journeys
 from .refusal import build
 from .spotlight_edits import forget
 
@@ -39,6 +40,7 @@ def remove_variables(project: Project, variable_ids: set[str]) -> Edit:
     touched = {link.id for link in project.cld.links
                if link.source in variable_ids or link.target in variable_ids}
     edits: list[Edit] = forget(project, variables=variable_ids, links=touched)
+    edits += forget_in_journeys(project, variables=variable_ids)  # touchpoints no longer affect them
     edits += [DeleteEdit(LINKS, link.id) for link in project.cld.links if link.id in touched]
     edits += [DeleteEdit(VARIABLES, vid) for vid in variable_ids]
     what = "variable" if len(variable_ids) == 1 else f"{len(variable_ids)} variables"

@@ -6,6 +6,7 @@ from typing import Literal
 
 from ..model import Perspective, Project
 from .base import CompositeEdit, DeleteEdit, Edit, InsertEdit, MoveInListEdit, SetFieldsEdit
+from .journey_edits import forget as forget_in_journeys
 from .rich_picture_edits import remove_items
 from .spotlight_edits import forget
 
@@ -69,6 +70,7 @@ def remove_perspective(project: Project, perspective_id: str, claims: ClaimFate 
                 edits.append(DeleteEdit(("actions", action.id, "stances"), stance.id))
     gone = {link.id for link in project.cld.links if link.perspective == perspective_id} if not moving else set()
     edits = forget(project, links=gone, perspectives={perspective_id}) + edits  # the review's pointers first
+    edits = forget_in_journeys(project, perspectives={perspective_id}, move_to=move_to if moving else None) + edits
     edits.append(DeleteEdit(PERSPECTIVES, perspective_id))
     name = getattr(project.perspective(perspective_id), "name", "")
     return CompositeEdit(edits, label=f"Remove perspective '{name}'")

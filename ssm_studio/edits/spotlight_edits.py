@@ -24,6 +24,7 @@ from ..model import (
     Stocktake,
 )
 from .base import CompositeEdit, DeleteEdit, Edit, InsertEdit, InsertManyEdit, SetFieldsEdit
+from .journey_edits import forget as forget_in_journeys
 from .refusal import build
 
 REVIEW = ("spotlight",)
@@ -77,6 +78,7 @@ def remove_actors(project: Project, actor_ids: set[str]) -> Edit:
     """Actors and every link of the chain that touches them, as one step."""
     edits: list[Edit] = [DeleteEdit(CHAIN, link.id) for link in project.spotlight.chain
                          if link.source in actor_ids or link.target in actor_ids]
+    edits += forget_in_journeys(project, actors=actor_ids)  # the services that were these actors
     edits += [DeleteEdit(ACTORS, a) for a in actor_ids]
     return CompositeEdit(edits, label="Delete actor" if len(actor_ids) == 1 else f"Delete {len(actor_ids)} actors")
 

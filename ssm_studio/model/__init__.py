@@ -12,6 +12,7 @@ from .causal import (
     display_polarity,
     parse_polarity,
 )
+from .journeys import CHANNELS, FEELING_WORDS, Effect, Journey, Member, Phase, Service, Touchpoint
 from .perspective import (
     COMMON_GROUND_NAME,
     DASH_PATTERNS,
@@ -65,6 +66,14 @@ from .ssm_stages import (
 from .storyline import PAGE_WORDS, Area, Storyline, StoryStep
 
 __all__ = [
+    "CHANNELS",
+    "FEELING_WORDS",
+    "Effect",
+    "Journey",
+    "Member",
+    "Phase",
+    "Service",
+    "Touchpoint",
     "EVIDENCE_KINDS",
     "POSITIONS",
     "ActionUpdate",

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from . import limits
 from .base import Id, Name, StrictModel, Text, new_id
 from .causal import CausalLoopDiagram
+from .journeys import Journey, Service
 from .perspective import Perspective
 from .rich_picture import Bubble, Connector, Group, RichPicture
 from .spotlight import Review, Snapshot
@@ -17,7 +18,7 @@ from .ssm_stages import Action, ConceptualModel, RootDefinition
 from .storyline import Storyline
 
 # The version of project.json this code writes; storage migrates older ones up to it.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 
 def _now() -> str:
@@ -50,6 +51,8 @@ class Project(StrictModel):
     storylines: list[Storyline] = Field(default_factory=list, max_length=limits.MAX_STORYLINES)
     spotlight: Review = Field(default_factory=Review)  # the SPOTlight cycle (format 5)
     snapshots: list[Snapshot] = Field(default_factory=list, max_length=limits.MAX_SNAPSHOTS)
+    services: list[Service] = Field(default_factory=list, max_length=limits.MAX_SERVICES)  # format 6
+    journeys: list[Journey] = Field(default_factory=list, max_length=limits.MAX_JOURNEYS)
 
     @model_validator(mode="after")
     def _check_counts_and_references(self) -> Project:
@@ -149,6 +152,36 @@ def reference_problems(project: Project) -> list[str]:
         if any(s.perspective not in perspective_ids for s in action.stances):
             problems.append(f"action '{action.title}' records a stance of an unknown perspective")
     problems += _spotlight_problems(project, perspective_ids, variable_ids)
+    problems += _journey_problems(project, perspective_ids, variable_ids)
+    return problems
+
+
+def _journey_problems(project: Project, perspective_ids: set[str], variable_ids: set[str]) -> list[str]:
+    problems: list[str] = []
+    if not (project.services or project.journeys):
+        return problems
+    ids = attrgetter("id")
+    service_ids = set(map(ids, project.services))
+    for what, objects, known in (("services", project.services, service_ids),
+                                 ("journeys", project.journeys, None)):
+        if len(known if known is not None else set(map(ids, objects))) != len(objects):
+            problems.append(f"two {what} share one id")
+    names = [s.name.strip().casefold() for s in project.services]
+    if len(set(names)) != len(names):
+        problems.append("two services share one name")
+    actor_ids = set(map(ids, project.spotlight.actors))
+    if not {s.actor for s in project.services} - {None} <= actor_ids:
+        problems.append("a service is linked to an actor of the delivery chain that does not exist")
+    for journey in project.journeys:
+        touchpoints = journey.touchpoints
+        if len(set(map(ids, touchpoints))) != len(touchpoints):
+            problems.append(f"journey '{journey.name}': two touchpoints share one id")
+        if not set(map(attrgetter("service"), touchpoints)) - {None} <= service_ids:
+            problems.append(f"journey '{journey.name}': a touchpoint is with a service the project does not list")
+        if not set(map(attrgetter("told_by"), touchpoints)) - {None} <= perspective_ids:
+            problems.append(f"journey '{journey.name}': a touchpoint is told by a perspective that does not exist")
+        if not {e.variable for t in touchpoints for e in t.effects} <= variable_ids:
+            problems.append(f"journey '{journey.name}': a touchpoint affects a variable that does not exist")
     return problems
 
 

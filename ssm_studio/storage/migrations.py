@@ -76,3 +76,11 @@ def _projects_have_a_spotlight_review(data: dict) -> dict:
     stocktakes) and ``snapshots``; a format-4 project has an empty review and none (the
     defaults), so nothing in the document changes."""
     return data
+
+
+@register(5)
+def _projects_have_client_journeys(data: dict) -> dict:
+    """Format 6 adds ``services`` (kept per project) and ``journeys`` (a client's or a family's
+    touchpoints with services, tied to causal-loop variables); a format-5 project has none
+    (the defaults), so nothing in the document changes."""
+    return data

@@ -20,11 +20,17 @@ from ssm_studio.model import (
     StoryStep,
 )
 
+from .journey_edit_cases import BAD as JOURNEY_BAD
+from .journey_edit_cases import GOOD as JOURNEY_GOOD
+from .journey_edit_cases import journey_edit
+
 GOOD = ["review", "issue", "change_issue", "del_issue", "plan_new", "evidence", "many_evidence", "change_evidence", "del_evidence", "actor", "move_actor",
         "change_actor", "del_actor", "chain_link", "rate", "unrate", "del_chain", "plan", "change_plan",
         "del_plan", "stocktake", "report", "change_stocktake", "del_stocktake", "snapshot", "del_snapshot",
         "storyline", "step", "move_step", "change_step", "del_step", "del_storyline"]
 BAD = ["early_stocktake", "bad_rag", "empty_reason", "rating_scale", "same_snapshot", "bad_date"]
+GOOD += JOURNEY_GOOD
+BAD += JOURNEY_BAD
 
 names = st.text(min_size=1, max_size=12)
 dates = st.sampled_from(["2026-01-20", "2026-03-10", "2026-05-12", "2026-07-14"])
@@ -37,6 +43,8 @@ def new_edit(data, project, choice: str) -> Edit | None:
     evidence, actors, chain = review.evidence, review.actors, review.chain
     plan, stocktakes, snapshots, storylines = review.plan, review.stocktakes, project.snapshots, project.storylines
     try:
+        if choice in JOURNEY_GOOD or choice in JOURNEY_BAD:
+            return journey_edit(data, project, choice)
         match choice:
             case "review":
                 return sp.change_review(topic=data.draw(names), sponsor=data.draw(names))
