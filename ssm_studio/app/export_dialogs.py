@@ -32,6 +32,7 @@ SECTION_TITLES = {
     "stage5": "Comparison with the real situation (stage 5)",
     "actions": "Action plan and accommodation",
     "spotlight": "SPOTlight review: chain, evidence gaps, plan, stocktake",
+    "journeys": "Client journeys: lanes, counts, the loops each feeds",
     "appendix": "Appendix: every causal claim",
 }
 
@@ -145,7 +146,10 @@ def export_diagram(window, path: str | None = None, dpi: int = 150) -> bool:
     if fmt not in ("png", "svg", "pdf"):
         QMessageBox.critical(window, "Not exported", "Choose a .png, .svg or .pdf file name.")
         return False
-    if window.mode == "conceptual-model" and window.models.scene is not None:
+    journeys = window.journey_scene()
+    if window.page_key == "journeys" and journeys.journey_id is not None:
+        scene, own = journeys, False  # the journey map on screen
+    elif window.mode == "conceptual-model" and window.models.scene is not None:
         scene, own = window.models.scene, False  # the model on screen
     elif window.mode == "rich-picture":
         scene, own = window.pictures.scene, False

@@ -211,6 +211,7 @@ class MainWindow(WindowFiles, QMainWindow):
         from ..bundled import examples
         from .pages.causal import CausalPage
         from .pages.conceptual_model import ConceptualModelPage
+        from .pages.journey_page import JourneyPage
         from .pages.rich_picture import RichPicturePage
         from .pages.side_by_side import SideBySidePage
         from .pages.spotlight_page import SpotlightPage
@@ -228,6 +229,7 @@ class MainWindow(WindowFiles, QMainWindow):
         welcome.welcome.add_perspective.connect(lambda: self.perspectives.add())
         welcome.welcome.start_drawing.connect(lambda: self.show_page("rich_picture"))
         causal = CausalPage(session, self.layers, self.style_)
+        journey_page = JourneyPage(session, lambda: causal.scene)
         comparison, actions, matrix = ComparisonTable(session), ActionsTable(session), CatwoeMatrix(session)
         pages = [
             welcome, RichPicturePage(session, self.layers), causal,
@@ -238,6 +240,7 @@ class MainWindow(WindowFiles, QMainWindow):
             TablePage("actions", "Actions (stages 6–7)", actions, actions.table, actions.close_document,
                       export="actions"),
             SpotlightPage(session, self._overlay_selection),
+            journey_page,
         ]
         keys = list(PAGES)
         self.pages = {}
@@ -250,6 +253,9 @@ class MainWindow(WindowFiles, QMainWindow):
                 canvas.tool_changed.connect(self._tool_changed)
             page.view_changed.connect(lambda p=page: self._update_actions() if p is self.page else None)
         self.comparison, self.actions_table, self.catwoe = comparison, actions, matrix
+        journeys = journey_page.panel
+        causal.scene.loop_highlighted.connect(journeys.overlay_loop_highlighted)
+        causal.scene.loops_changed.connect(lambda _: journeys.loops_changed())
 
     def _overlay_selection(self) -> tuple[set[str], set[str]]:
         """The variables and claims selected on the overlay (evidence links to them)."""
@@ -286,6 +292,9 @@ class MainWindow(WindowFiles, QMainWindow):
     @property
     def view(self):
         return self.pages["overlay"].view
+
+    def journey_scene(self):
+        return self.pages["journeys"].scene
 
     @property
     def pictures(self):

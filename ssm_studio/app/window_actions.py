@@ -30,7 +30,7 @@ PAGES = {"welcome": ("&Welcome", "Ctrl+Shift+H"), "rich_picture": ("&Rich Pictur
          "overlay": ("Causal-Loop &Overlay", "F3"), "side_by_side": ("&Side by Side", "F6"),
          "conceptual_model": ("&Conceptual Model", "F8"), "catwoe": ("CATWOE &Matrix", "F9"),
          "comparison": ("Comparison (stage &5)", "F10"), "actions": ("&Actions (stages 6–7)", "F11"),
-         "spotlight": ("S&POTlight Review", "F12")}
+         "spotlight": ("S&POTlight Review", "F12"), "journeys": ("Client &Journeys", "Ctrl+Shift+J")}
 TOOL_WORDS = {"tool_select": "Select", "tool_add": "Add", "tool_link": "Link", "tool_pen": "Pen",
               "tool_bubble": "Bubble", "tool_box": "Box", "tool_stencil": "Figure"}
 TOOL_KEYS = {"tool_select": "V", "tool_add": "A", "tool_link": "L", "tool_pen": "P", "tool_bubble": "B",

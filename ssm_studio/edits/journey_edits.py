@@ -159,8 +159,8 @@ def add_touchpoints(project: Project, journey_id: str, touchpoints: list[Touchpo
     return InsertManyEdit(touchpoints_path(journey_id), touchpoints, label=f"Add {len(touchpoints):,} touchpoints")
 
 
-def change_touchpoint(project: Project, journey_id: str, touchpoint_id: str, today: date | None = None,
-                      **changes: object) -> Edit:
+def change_touchpoint(project: Project, journey_id: str, touchpoint_id: str, changes: dict[str, object],
+                      today: date | None = None) -> Edit:
     if "dated" in changes:
         check_date(str(changes["dated"] or ""), today)
     if changes.get("service") is not None and all(s.id != changes["service"] for s in project.services):
@@ -170,17 +170,24 @@ def change_touchpoint(project: Project, journey_id: str, touchpoint_id: str, tod
 
 def set_effect(project: Project, journey_id: str, touchpoint_id: str, variable_id: str, sign: str | None) -> Edit:
     """The touchpoint raises (+) or lowers (-) the variable; None: it no longer affects it."""
+    return set_effects(project, journey_id, touchpoint_id, [variable_id], sign)
+
+
+def set_effects(project: Project, journey_id: str, touchpoint_id: str, variable_ids: list[str],
+                sign: str | None) -> Edit:
+    """The same for several variables at once (those selected on the overlay), as one step."""
     journey = _journey(project, journey_id)
     touchpoint = next((t for t in journey.touchpoints if t.id == touchpoint_id), None)
     if touchpoint is None:
         raise EditRefused("That touchpoint no longer exists; nothing was changed.")
-    if all(v.id != variable_id for v in project.cld.variables):
+    known = {v.id for v in project.cld.variables}
+    if not variable_ids or not set(variable_ids) <= known:
         raise EditRefused("That variable is no longer in the causal-loop diagram; nothing was changed.")
     if sign not in (None, "+", "-"):
         raise EditRefused(f"A touchpoint raises (+) or lowers (-) a variable, not '{sign}'.")
-    effects = [e for e in touchpoint.effects if e.variable != variable_id]
+    effects = [e for e in touchpoint.effects if e.variable not in variable_ids]
     if sign is not None:
-        effects.append(Effect(variable=variable_id, sign=sign))  # type: ignore[arg-type]
+        effects += [Effect(variable=v, sign=sign) for v in dict.fromkeys(variable_ids)]  # type: ignore[arg-type]
     return SetFieldsEdit((*touchpoints_path(journey_id), touchpoint_id), {"effects": effects},
                          label="Link touchpoint to variable" if sign else "Unlink touchpoint from variable")
 

@@ -31,6 +31,10 @@ CHANNELS: dict[str, str] = {"face_to_face": "Face to face", "home_visit": "Home 
 ClientKind = Literal["family", "individual"]
 FEELINGS = range(-2, 3)  # how it felt: -2 (very bad) .. +2 (very good)
 FEELING_WORDS = {-2: "very bad", -1: "bad", 0: "neutral", 1: "good", 2: "very good"}
+# How the map, the pack and the export colour services and feelings (one look everywhere):
+# Okabe-Ito's colour-blind-safe set for services, a diverging red-blue for feelings.
+SERVICE_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
+FEELING_COLOURS = {-2: "#B2182B", -1: "#EF8A62", 0: "#BABABA", 1: "#67A9CF", 2: "#2166AC"}
 
 
 class Service(Identified):

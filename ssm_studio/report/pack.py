@@ -18,7 +18,7 @@ from .sections import MAX_DRAWN_LOOP_LENGTH, MAX_DRAWN_LOOPS
 from .template import PackCancelled, PackTemplate
 
 SECTIONS = ("summary", "situation", "perspectives", "comparison", "loops", "stage5", "actions", "spotlight",
-            "appendix")
+            "journeys", "appendix")
 Progress = Callable[[float, str], None]
 
 
@@ -153,7 +153,11 @@ def build_pack(project: Project, out: str | Path, options: PackOptions | None = 
                              report=everything if every_one else None)
     check()
     makers = _scenes(project, chosen, options.sections, holdings.holdings, loops, everything, media)
-    ctx = sections_module.Context(project, chosen, loops, comparison, holdings, set(makers))
+    if "journeys" in options.sections:
+        from .journey_sections import journey_makers
+
+        makers.update(journey_makers(project))
+    ctx = sections_module.Context(project, chosen, loops, comparison, holdings, set(makers), everything)
     blocks = _blocks(ctx, options.sections)
     if options.storyline is not None:  # the storyline's frames after the pack's own sections
         from .handout import choose_storyline, handout_blocks
@@ -210,6 +214,10 @@ def _blocks(ctx, sections: set[str]) -> list:
         from .spotlight_sections import spotlight_section
 
         story += spotlight_section(ctx)
+    if "journeys" in sections:  # only where the project has client journeys
+        from .journey_sections import journeys_section
+
+        story += journeys_section(ctx)
     if "appendix" in sections:
         story += s.appendix(ctx)
     return story

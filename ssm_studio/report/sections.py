@@ -40,8 +40,10 @@ class Context:
     """What every section needs: the project, names, chosen perspectives, analyses."""
 
     def __init__(self, project: Project, perspectives: list[str], loops: dict[str, LoopReport],
-                 comparison: PerspectiveComparison, loop_comparison: LoopComparison, figures: set[str]) -> None:
+                 comparison: PerspectiveComparison, loop_comparison: LoopComparison, figures: set[str],
+                 everything: LoopReport | None = None) -> None:
         self.project, self.perspectives = project, perspectives
+        self.everything = everything  # the loops of every claim (journeys feed these)
         self.loops, self.comparison, self.loop_comparison = loops, comparison, loop_comparison
         self.figures = figures  # keys of the diagrams the pack drew
         self.names = {v.id: v.name for v in project.cld.variables}

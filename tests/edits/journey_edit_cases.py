@@ -63,8 +63,8 @@ def journey_edit(data, project, choice: str) -> Edit | None:
             return je.add_touchpoints(project, journey.id, [touchpoint(journey) for _ in range(3)], today=TODAY)
         case "change_touchpoint" if with_touchpoints:
             journey = pick(with_touchpoints)
-            return je.change_touchpoint(project, journey.id, pick(journey.touchpoints).id, today=TODAY,
-                                        happened=data.draw(names), pain_point=data.draw(names))
+            return je.change_touchpoint(project, journey.id, pick(journey.touchpoints).id,
+                                        {"happened": data.draw(names), "pain_point": data.draw(names)}, today=TODAY)
         case "effect" if with_touchpoints and vs:
             journey = pick(with_touchpoints)
             return je.set_effect(project, journey.id, pick(journey.touchpoints).id, pick(vs).id,
@@ -85,5 +85,5 @@ def journey_edit(data, project, choice: str) -> Edit | None:
             return je.add_service(project, Service(name=pick(services).name.upper()))
         case "bad_feeling" if with_touchpoints:
             journey = pick(with_touchpoints)
-            return je.change_touchpoint(project, journey.id, pick(journey.touchpoints).id, feeling=7)
+            return je.change_touchpoint(project, journey.id, pick(journey.touchpoints).id, {"feeling": 7})
     return None

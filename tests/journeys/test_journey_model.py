@@ -62,7 +62,7 @@ def test_a_touchpoint_in_the_future_is_refused_and_nothing_changes(example_proje
         history.push(je.add_touchpoint(example_project, ids["journey"], ahead, today=date(2026, 12, 4)))
     with pytest.raises(EditRefused, match="after today"):
         history.push(je.change_touchpoint(example_project, ids["journey"], ids["2026-01-05"],
-                                          today=date(2026, 12, 4), dated="2031-05-05"))
+                                          {"dated": "2031-05-05"}, today=date(2026, 12, 4)))
     assert project_to_bytes(example_project, {}) == before
 
 
