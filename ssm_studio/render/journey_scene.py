@@ -27,6 +27,9 @@ def service_colour(index: int) -> QColor:
     return colour.lighter(100 + 25 * (index // len(SERVICE_PALETTE))) if index >= len(SERVICE_PALETTE) else colour
 
 
+FEELING_PIECE = 24  # contacts to a piece of a feelings line
+
+
 class CardLook:
     """What every card shares (fonts, metrics, pens), made once per scene."""
 
@@ -168,20 +171,23 @@ class JourneyScene(QGraphicsScene):
             self.addItem(mark)
 
     def _draw_feelings(self, lines: list[list[QPointF]]) -> None:
+        """Each lane's line in pieces of a few dozen contacts: a view paints only the pieces
+        it shows (one path the journey's length was stroked whole at every scroll)."""
         pen = QPen(QColor("#444444"), 1.6)
         for points in lines:
             if len(points) < 2:
                 continue
-            path = QPainterPath(points[0])
-            for point in points[1:]:
-                path.lineTo(point)
-            for point in points:  # a dot at each contact: the line's turns are the feelings
-                path.addEllipse(point, 2.5, 2.5)
-                path.moveTo(point)
-            item = QGraphicsPathItem(path)
-            item.setPen(pen)
-            item.setZValue(-1)
-            self.addItem(item)
+            for start in range(0, len(points) - 1, FEELING_PIECE):
+                piece = points[start:start + FEELING_PIECE + 1]  # pieces share their ends: the line is unbroken
+                path = QPainterPath(piece[0])
+                for point in piece[1:]:
+                    path.lineTo(point)
+                for point in piece[:-1] if start + FEELING_PIECE < len(points) - 1 else piece:
+                    path.addEllipse(point, 2.5, 2.5)  # a dot at each contact: the line's turns are the feelings
+                item = QGraphicsPathItem(path)
+                item.setPen(pen)
+                item.setZValue(-1)
+                self.addItem(item)
 
     # Highlights -----------------------------------------------------------------------------
     def highlight(self, lit: set[str] | None) -> None:
