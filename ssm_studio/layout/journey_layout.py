@@ -63,6 +63,7 @@ def lay_out(journey: Journey) -> JourneyLayout:
     shift = 0.0  # how far the axis has bent right so far
     origin: int | None = None
     bends: list[tuple[int, float]] = []  # (day, shift from then on)
+    placed_days: list[tuple[int, float]] = []  # (day, x) of each card, in time order
     day = 0
     for touchpoint in ordered(journey):
         if touchpoint.dated:
@@ -78,21 +79,31 @@ def lay_out(journey: Journey) -> JourneyLayout:
         for i in in_lanes:
             cursor[i] = x + CARD_W + GAP
         layout.cards.append(Placed(touchpoint.id, x, in_lanes))
+        placed_days.append((day, x))
     layout.width = max([CARD_W, *cursor])
     if origin is not None:
-        layout.ticks = _month_ticks(origin, day, bends)
+        layout.ticks = _month_ticks(origin, day, bends, placed_days)
     return layout
 
 
-def _month_ticks(origin: int, last_day: int, bends: list[tuple[int, float]]) -> list[tuple[float, str]]:
+def _month_ticks(origin: int, last_day: int, bends: list[tuple[int, float]],
+                 placed: list[tuple[int, float]]) -> list[tuple[float, str]]:
+    """A mark where each month begins on the bent axis: after every card dated before it and
+    before every card dated in it or later (cards' x grows with their time)."""
     first = date.fromordinal(origin)
     month = date(first.year, first.month, 1)
     days = [b[0] for b in bends]
+    card_days = [d for d, _ in placed]
     ticks = []
     while month.toordinal() - origin <= last_day:
         offset = month.toordinal() - origin
         at = bisect_right(days, offset - 1)  # bends of days before this month began
-        shift = bends[at - 1][1] if at else 0.0
-        ticks.append((max(0.0, offset * PX_PER_DAY + shift), month.strftime("%b %Y")))
+        x = offset * PX_PER_DAY + (bends[at - 1][1] if at else 0.0)
+        split = bisect_right(card_days, offset - 1)  # the first card dated in this month or later
+        if split:  # clear of the last card before the month where there is room …
+            x = max(x, placed[split - 1][1] + CARD_W + GAP / 2)
+        if split < len(placed):  # … and never past the first card in it
+            x = min(x, placed[split][1] - GAP / 2)
+        ticks.append((max(0.0, x), month.strftime("%b %Y")))
         month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     return ticks

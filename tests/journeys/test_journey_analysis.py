@@ -133,3 +133,21 @@ def test_a_million_row_export_is_refused_with_its_count_before_anything_is_impor
     (tmp_path / "empty.csv").write_bytes(b"")
     with pytest.raises(ImportProblem, match="is empty"):
         jt.read_table(tmp_path / "empty.csv")
+
+
+def test_the_map_layout_keeps_lanes_clear_time_in_order_and_months_between_their_cards(meir):
+    from ssm_studio.layout.journey_layout import CARD_W, lay_out
+
+    for journey in meir.journeys:
+        layout = lay_out(journey)
+        xs = [p.x for p in layout.cards]
+        assert xs == sorted(xs)  # time runs left to right, one axis for every lane
+        for lane in range(len(journey.members)):
+            mine = [p.x for p in layout.cards if lane in p.lanes]
+            assert all(b - a >= CARD_W for a, b in zip(mine, mine[1:], strict=False))  # no card hides another
+        dated = {t.id: t.dated for t in journey.touchpoints}
+        for x, words in layout.ticks:
+            month = __import__("datetime").datetime.strptime(words, "%b %Y").date().isoformat()[:7]
+            before = [p.x for p in layout.cards if dated[p.touchpoint_id][:7] < month]
+            after = [p.x for p in layout.cards if dated[p.touchpoint_id][:7] >= month]
+            assert all(b < x for b in before) and all(x < a for a in after), words
