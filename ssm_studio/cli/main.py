@@ -20,6 +20,7 @@ from . import (
     layout_commands,
     output_commands,
     project_commands,
+    room_commands,
     spotlight_commands,
     storyline_commands,
     trace_commands,
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     storyline_commands.register(commands)
     spotlight_commands.register(commands)
     journey_commands.register(commands)
+    room_commands.register(commands)
     _register_app_commands(commands)
     return parser
 

@@ -1,0 +1,101 @@
+"""The workshop room on the command line: ``room host FILE`` hosts a room headless (on a
+spare machine, say) and keeps FILE saved as the room changes it; ``room status ADDRESS``
+asks a room who is there."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .lazy import open_any
+
+SAVE_EVERY = 30.0  # seconds between saves of a room that has changed
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    room = commands.add_parser("room", help="host a workshop room, or ask one its status")
+    actions = room.add_subparsers(dest="room_command", metavar="ACTION", required=True)
+    host = actions.add_parser("host", help="host FILE as a workshop room until stopped (Ctrl+C); FILE is saved "
+                                           "as the room changes it, and when the room ends")
+    host.add_argument("file", metavar="FILE")
+    host.add_argument("--port", type=int, default=8765)
+    host.add_argument("--host", default="127.0.0.1", metavar="ADDRESS",
+                      help="where to listen (default 127.0.0.1; the room's own network: e.g. 0.0.0.0)")
+    host.add_argument("--code", help="the join code (default: a new one, printed)")
+    host.add_argument("--participants", type=int, default=40, help="at most this many at once (default 40)")
+    host.add_argument("--for", dest="seconds", type=float, default=None, metavar="SECONDS",
+                      help="end the room after this long (default: until stopped)")
+    host.set_defaults(run=run_host)
+    status = actions.add_parser("status", help="the room at ADDRESS: its project's title and who is there")
+    status.add_argument("address", metavar="ADDRESS", help="e.g. ws://192.168.1.20:8765")
+    status.add_argument("--code", default="", help="the join code: with it, the room also names its project")
+    status.add_argument("--json", action="store_true", help="print one JSON object")
+    status.set_defaults(run=run_status)
+
+
+def run_host(options: argparse.Namespace) -> int:
+    import asyncio
+    from pathlib import Path
+
+    from ..room.host import RoomHost, RoomLimits
+
+    path = Path(options.file)
+    opened = open_any(path)
+    if path.suffix.lower() != ".ssm":
+        path = path.with_suffix(".ssm")  # a file of another tool: the room's project is kept beside it
+    host = RoomHost(opened.project, options.code, options.host, options.port,
+                    RoomLimits(participants=max(1, options.participants)))
+
+    async def serve() -> None:
+        async with host:
+            print(f"Workshop room for '{opened.project.metadata.title}' at {host.address}  join code {host.code}",
+                  flush=True)
+            saved = host.document.revision
+            waited = 0.0
+            try:
+                while options.seconds is None or waited < options.seconds:
+                    step = min(1.0, options.seconds - waited) if options.seconds is not None else 1.0
+                    await asyncio.sleep(step)
+                    waited += step
+                    if host.document.revision != saved and waited % SAVE_EVERY < step:
+                        host.save(path)
+                        saved = host.document.revision
+            finally:
+                host.save(path)
+                print(f"Room ended; the project is saved in {path}", flush=True)
+
+    try:
+        asyncio.run(serve())
+    except KeyboardInterrupt:
+        pass
+    except OSError as error:
+        print(f"ssm-studio room host: cannot listen on {options.host}:{options.port} ({error.strerror or error})",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_status(options: argparse.Namespace) -> int:
+    from urllib.error import URLError
+    from urllib.request import urlopen
+
+    address = options.address.rstrip("/")
+    from urllib.parse import quote
+
+    url = address.replace("wss://", "https://").replace("ws://", "http://") + f"/status?code={quote(options.code)}"
+    if not url.startswith(("http://", "https://")):
+        url = "http://" + url
+    try:
+        with urlopen(url, timeout=5) as answer:  # noqa: S310 - the user's own room address
+            status = json.loads(answer.read(64 * 1024))
+    except (URLError, OSError, ValueError) as error:
+        print(f"ssm-studio room status: no workshop room answered at {address} ({error})", file=sys.stderr)
+        return 1
+    if options.json:
+        print(json.dumps(status, ensure_ascii=False, indent=2))
+    else:
+        title = f"'{status['title']}', " if "title" in status else ""
+        print(f"{status.get('room', 'A room')} at {address}: {title}"
+              f"{status.get('participants', 0)} of at most {status.get('limit', '?')} participant(s)")
+    return 0

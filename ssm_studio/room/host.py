@@ -1,0 +1,131 @@
+"""Hosting a workshop room: the project loaded into a Y document before anyone can join
+(y-crdt issue #632 loses writes made between a room's snapshot and its subscription), a
+websocket server on the facilitator's laptop, a short join code checked at the handshake
+(a wrong code is refused before a byte of the project is sent), a limit on participants and
+on the size of a message. The host keeps its own Document in step (Mirror) and saves it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+from dataclasses import dataclass
+from http import HTTPStatus
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from pycrdt.websocket import WebsocketServer, YRoom
+from websockets.asyncio.server import Server, serve
+
+from ..edits import Document
+from ..model import Project
+from .mapping import Mirror, doc_from_project
+from .transport import ROOM_PATH, SocketChannel
+
+CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
+
+
+def new_code(length: int = 6) -> str:
+    return "".join(secrets.choice(CODE_LETTERS) for _ in range(length))
+
+
+@dataclass(frozen=True)
+class RoomLimits:
+    participants: int = 40
+    message_bytes: int = 16 * 1024 * 1024  # a 5,000-variable project's first sync is ~3 MB
+
+
+class RoomHost:
+    def __init__(self, project: Project, code: str | None = None, host: str = "127.0.0.1", port: int = 0,
+                 limits: RoomLimits | None = None) -> None:
+        self.code = code or new_code()
+        self.address_host, self.wanted_port = host, port
+        self.limits = limits or RoomLimits()
+        self.document = Document(project)
+        self.doc = doc_from_project(project)  # before anyone can join
+        self.refusals: list[str] = []
+        self.troubles: list[str] = []
+        self.mirror = Mirror(self.document, self.doc, self.refusals.append)
+        self.participants = 0
+        self.port = 0
+        self._server: WebsocketServer | None = None
+        self._listener: Server | None = None
+        self._tasks: list[asyncio.Task] = []
+
+    @property
+    def address(self) -> str:
+        return f"ws://{self.address_host}:{self.port}"
+
+    async def start(self) -> None:
+        self._server = WebsocketServer(auto_clean_rooms=False, exception_handler=self._trouble)
+        self._tasks.append(asyncio.create_task(self._server.start()))
+        await self._server.started.wait()
+        room = YRoom(ydoc=self.doc, exception_handler=self._trouble)
+        self._server.rooms[ROOM_PATH] = room
+        await self._server.start_room(room)
+        listener = await serve(self._serve, self.address_host, self.wanted_port, process_request=self._admit,
+                               max_size=self.limits.message_bytes, ping_interval=20, ping_timeout=20)
+        self._listener = listener
+        self.port = next(iter(listener.sockets)).getsockname()[1]
+
+    async def stop(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            await self._listener.wait_closed()
+            self._listener = None
+        if self._server is not None:
+            await self._server.stop()
+            self._server = None
+        for task in self._tasks:
+            task.cancel()
+        self._tasks.clear()
+
+    async def __aenter__(self) -> RoomHost:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.stop()
+
+    def _trouble(self, exception: Exception, log) -> bool:
+        """A client's failure (a dropped socket, a frame that is not one) is that client's:
+        the room is kept running, and the trouble noted."""
+        self.troubles.append(f"{type(exception).__name__}: {exception}"[:300])
+        del self.troubles[:-100]
+        return True
+
+    def status(self, code_given: bool = False) -> dict:
+        """Who is here; the project's title only to someone who has the code."""
+        said = {"room": "SSM Studio workshop room", "participants": self.participants,
+                "limit": self.limits.participants}
+        return {**said, "title": self.document.project.metadata.title} if code_given else said
+
+    def _admit(self, connection, request):
+        """At the handshake, before any of the project is sent: the status page, a wrong
+        code, a full room."""
+        parts = urlsplit(request.path)
+        given = parse_qs(parts.query).get("code", [""])[0].strip().upper()
+        if parts.path == "/status":
+            return connection.respond(HTTPStatus.OK,
+                                      json.dumps(self.status(secrets.compare_digest(given, self.code))) + "\n")
+        if parts.path != ROOM_PATH:
+            return connection.respond(HTTPStatus.NOT_FOUND, "No such room here.\n")
+        if not secrets.compare_digest(given, self.code):
+            return connection.respond(HTTPStatus.FORBIDDEN, "Wrong join code.\n")
+        if self.participants >= self.limits.participants:
+            return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE,
+                                      f"The room is full ({self.limits.participants} participants).\n")
+        return None
+
+    async def _serve(self, socket) -> None:
+        assert self._server is not None
+        self.participants += 1
+        try:
+            await self._server.serve(SocketChannel(socket))
+        finally:
+            self.participants -= 1
+
+    def save(self, path: str | Path) -> None:
+        from ..storage import save_project
+
+        save_project(Path(path), self.document.project, self.document.media)
