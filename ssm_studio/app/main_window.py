@@ -38,6 +38,7 @@ from .window_actions import (
     build_menus,
 )
 from .window_files import WindowFiles
+from .window_room import WindowRoom
 
 if TYPE_CHECKING:
     from .pages.base import Page
@@ -59,7 +60,7 @@ PAGE_PANELS = {
 }
 
 
-class MainWindow(WindowFiles, QMainWindow):
+class MainWindow(WindowRoom, WindowFiles, QMainWindow):
     def __init__(self, session: DocumentSession | None, preferences: Preferences | None = None) -> None:
         """With ``session`` None the window is only its frame (menus, toolbar, empty panels)
         until ``finish_start`` and ``set_session``: the app shows that first."""
@@ -77,6 +78,8 @@ class MainWindow(WindowFiles, QMainWindow):
         self.setCentralWidget(self.stack)
         self.pages: dict[str, Page] = {}
         self.presentation = None  # a storyline being presented (presenting.py)
+        self.room_link = None  # the workshop room this window hosts or has joined (room_link.py)
+        self.host_dialog = None
         self.page_key = "overlay"
         self.last_refusal = ""
         self._scale_before_contrast = 1.0

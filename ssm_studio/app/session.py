@@ -77,7 +77,8 @@ class DocumentSession(QObject):
         except SsmError as error:
             self.refused.emit(str(error))
             return False
-        self.undo_stack.push(EditCommand(self.document, edit, self._touched, applied=True))
+        self.undo_stack.push(EditCommand(self.document, edit, self._touched, applied=True,
+                                         refused=self.refused.emit))
         self._touched(events, False)
         return True
 

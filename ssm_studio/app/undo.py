@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from ..edits import ChangeEvent, Document, Edit
+from ..errors import SsmError
 
 
 class EditCommand(QUndoCommand):
@@ -15,9 +16,10 @@ class EditCommand(QUndoCommand):
 
     def __init__(self, document: Document, edit: Edit,
                  touched: Callable[[list[ChangeEvent], bool], None] | None = None,
-                 applied: bool = False) -> None:
+                 applied: bool = False, refused: Callable[[str], None] | None = None) -> None:
         super().__init__(edit.label)
         self.document, self.edit, self.touched = document, edit, touched
+        self.refused = refused
         # The session applies an edit before pushing it, so that a refused edit never
         # reaches the stack; QUndoStack.push then calls redo once more, which is skipped.
         self._skip_first_redo = applied
@@ -26,11 +28,28 @@ class EditCommand(QUndoCommand):
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        events = self.document.apply(self.edit)
+        try:
+            events = self.document.apply(self.edit)
+        except SsmError as error:
+            self._gone(error)
+            return
         if self.touched:
             self.touched(events, False)
 
     def undo(self) -> None:
-        events = self.document.revert(self.edit)
+        try:
+            events = self.document.revert(self.edit)
+        except SsmError as error:
+            self._gone(error)
+            return
         if self.touched:
             self.touched(events, True)
+
+    def _gone(self, error: SsmError) -> None:
+        """In a workshop room another participant may have changed what this edit touched
+        since (deleted the variable it renamed): it can no longer be undone or redone, and is
+        dropped from the history rather than half-applied."""
+        self.setObsolete(True)
+        if self.refused is not None:
+            self.refused(f"'{self.edit.label}' can no longer be undone or redone: what it changed was changed "
+                         f"by someone else in the room since ({error}).")

@@ -77,6 +77,10 @@ def build_actions(window) -> dict[str, QAction]:
     act("export_tools", "Export for &Other Tools…", lambda: window.export_for_tools(), "Ctrl+Shift+X",
         tip="The causal diagram as GraphML, Kumu, Vensim, XMILE, DOT, CSV or Excel")
     act("export_pack", "Export Comparison &Pack (PDF or Word)…", window.export_pack, "Ctrl+Shift+E")
+    act("host_room", "&Host Workshop Room…", lambda: window.host_room(),
+        tip="Let laptops on this room's network edit this project with you")
+    act("join_room", "&Join Workshop Room…", lambda: window.join_room(), tip="Edit the project of a room on this network")
+    act("end_room", "Leave or E&nd Workshop Room", lambda: window.end_room())
     act("export_diagram", "Export &Diagram…", window.export_diagram, "Ctrl+E")
     act("export_actions", "Export Actions as CS&V…", lambda: window.export_csv("actions"))
     act("export_comparison", "Export Comparison Tables as CSV…", lambda: window.export_csv("comparison"))
@@ -148,7 +152,8 @@ def build_menus(window, a: dict[str, QAction]) -> None:
 
     file = menu("&File", ("new", "open"))
     window.recent_menu = file.addMenu("Open &Recent")
-    for key in ("save", "save_as", None, "import", "import_loopy", "merge", None, "export_pack", "export_diagram", "export_tools",
+    for key in ("save", "save_as", None, "host_room", "join_room", "end_room", None, "import", "import_loopy", "merge",
+                None, "export_pack", "export_diagram", "export_tools",
                 "export_actions", "export_comparison", "screenshot", None, "close", "quit"):
         file.addSeparator() if key is None else file.addAction(a[key])
     menu("&Edit", (window.undo_action, window.redo_action, None, "copy", "paste", "delete", "rename", "select_all"))

@@ -59,6 +59,10 @@ class RoomClient:
             self.mirror = Mirror(self.document, self.doc, self.refusals.append)
         return self.document
 
+    @property
+    def connected(self) -> bool:
+        return self._socket is not None and self._task is not None and not self._task.done()
+
     async def leave(self) -> None:
         """Disconnect; the Document and the Y document stay (a rejoin merges what was done since)."""
         if self._provider is not None:

@@ -25,6 +25,21 @@ from .transport import ROOM_PATH, SocketChannel
 CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
 
 
+def lan_address() -> str:
+    """This laptop's address on the room's network (no packet is sent: a UDP socket is only
+    pointed at a private address to learn which interface would be used)."""
+    import socket
+
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))
+        return probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()
+
+
 def new_code(length: int = 6) -> str:
     return "".join(secrets.choice(CODE_LETTERS) for _ in range(length))
 
@@ -36,13 +51,15 @@ class RoomLimits:
 
 
 class RoomHost:
-    def __init__(self, project: Project, code: str | None = None, host: str = "127.0.0.1", port: int = 0,
+    def __init__(self, project: Project | Document, code: str | None = None, host: str = "127.0.0.1", port: int = 0,
                  limits: RoomLimits | None = None) -> None:
+        """``project``: a project, or the Document a window is editing (the facilitator's
+        own edits then go to the room as anyone's do)."""
         self.code = code or new_code()
         self.address_host, self.wanted_port = host, port
         self.limits = limits or RoomLimits()
-        self.document = Document(project)
-        self.doc = doc_from_project(project)  # before anyone can join
+        self.document = project if isinstance(project, Document) else Document(project)
+        self.doc = doc_from_project(self.document.project)  # before anyone can join
         self.refusals: list[str] = []
         self.troubles: list[str] = []
         self.mirror = Mirror(self.document, self.doc, self.refusals.append)
@@ -54,7 +71,8 @@ class RoomHost:
 
     @property
     def address(self) -> str:
-        return f"ws://{self.address_host}:{self.port}"
+        shown = lan_address() if self.address_host in ("0.0.0.0", "") else self.address_host
+        return f"ws://{shown}:{self.port}"
 
     async def start(self) -> None:
         self._server = WebsocketServer(auto_clean_rooms=False, exception_handler=self._trouble)
@@ -69,6 +87,7 @@ class RoomHost:
         self.port = next(iter(listener.sockets)).getsockname()[1]
 
     async def stop(self) -> None:
+        self.mirror.close()
         if self._listener is not None:
             self._listener.close()
             await self._listener.wait_closed()

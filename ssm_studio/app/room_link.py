@@ -1,0 +1,166 @@
+"""The window's end of the workshop room (File → Host Workshop Room, Join Workshop Room).
+
+The room's asyncio work runs on Qt's own event loop (qasync, joined to the loop already
+running), so the room's changes reach the Document on the thread every view uses, with no
+locks. Host: the window's own Document is the room's, so the facilitator edits as everyone
+does. Join: the room's project opens as a new document in the window (saved where the
+participant chooses); leaving keeps it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from ..room.client import RoomClient
+    from ..room.host import RoomHost
+
+_LOOP: asyncio.AbstractEventLoop | None = None
+
+
+def event_loop() -> asyncio.AbstractEventLoop:
+    """The asyncio loop that rides on Qt's (made when a room first starts)."""
+    global _LOOP
+    if _LOOP is None:
+        import qasync
+
+        _LOOP = qasync.QEventLoop(QApplication.instance(), already_running=True)
+        asyncio.set_event_loop(_LOOP)
+    return _LOOP
+
+
+_LINKS: set[RoomLink] = set()  # the rooms open in this process (two windows may host and join)
+
+
+def release_loop() -> None:
+    """No room open any more: asyncio is let go of this thread (a later asyncio.run may use
+    it), a moment after the last room's sockets have finished closing."""
+    global _LOOP
+    if _LOOP is not None and not _LINKS:
+        asyncio.events._set_running_loop(None)
+        asyncio.set_event_loop(None)
+        _LOOP = None
+
+
+class RoomLink(QObject):
+    """One room this window hosts or has joined; says what happens through ``message``."""
+
+    message = Signal(str)
+    changed = Signal()  # started, joined, participants came or went, ended
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.host: RoomHost | None = None  # while hosting
+        self.client: RoomClient | None = None  # while joined
+        self.error = ""
+        self._watch = QTimer(self)
+        self._watch.setInterval(1000)
+        self._watch.timeout.connect(self._check)
+        self._participants = 0
+        self._seen_count = 0  # refusals already said
+
+    @property
+    def active(self) -> bool:
+        return self.host is not None or self.client is not None
+
+    def run(self, work, done=None) -> asyncio.Future:
+        """Run the coroutine ``work`` on the room's loop; ``done(result or None)`` after it."""
+        future = asyncio.ensure_future(work, loop=event_loop())
+
+        def finished(f: asyncio.Future) -> None:
+            self.error = ""
+            result = None
+            if f.cancelled():
+                self.error = "cancelled"
+            elif f.exception() is not None:
+                self.error = str(f.exception())
+                self.message.emit(self.error)
+            else:
+                result = f.result()
+            if done is not None:
+                done(result)
+        future.add_done_callback(finished)
+        return future
+
+    def start_hosting(self, document, host: str = "0.0.0.0", port: int = 0, code: str | None = None, done=None):
+        from ..room.host import RoomHost
+
+        room = RoomHost(document, code, host, port)
+
+        def started(result) -> None:
+            if self.error:
+                self.host = None
+            else:
+                self.host = room
+                _LINKS.add(self)
+                self._watch.start()
+                self.message.emit(f"Hosting a workshop room at {room.address}, join code {room.code}")
+            self.changed.emit()
+            if done is not None:
+                done(room if not self.error else None)
+        return self.run(room.start(), started)
+
+    def join(self, address: str, code: str, done=None):
+        from ..room.client import RoomClient
+
+        client = RoomClient(address, code)
+
+        def joined(document) -> None:
+            if document is not None:
+                self.client = client
+                _LINKS.add(self)
+                self._watch.start()
+                self.message.emit(f"Joined the workshop room at {client.address}")
+            self.changed.emit()
+            if done is not None:
+                done(document)
+        return self.run(client.join(), joined)
+
+    def end(self, done=None):
+        """Stop hosting, or leave the room; the document stays open as it is."""
+        room, client = self.host, self.client
+        self.host = self.client = None
+        self._watch.stop()
+
+        async def stop() -> None:
+            if room is not None:
+                await room.stop()
+            if client is not None:
+                await client.leave()
+
+        def ended(_) -> None:
+            self.message.emit("The workshop room has ended; the project stays open here." if room is not None
+                              else "You have left the workshop room; your copy stays open.")
+            self.changed.emit()
+            _LINKS.discard(self)
+            QTimer.singleShot(500, release_loop)
+            if done is not None:
+                done(None)
+        return self.run(stop(), ended)
+
+    def refusals(self) -> list[str]:
+        if self.host is not None:
+            return self.host.refusals
+        return self.client.refusals if self.client is not None else []
+
+    def _check(self) -> None:
+        """Once a second: who is here, whether the room still answers, what it refused."""
+        if self.host is not None and self.host.participants != self._participants:
+            self._participants = self.host.participants
+            self.message.emit(f"{self._participants} participant(s) in the room")
+            self.changed.emit()
+        if self.client is not None and not self.client.connected:
+            self.message.emit("The connection to the workshop room was lost; your copy keeps every change "
+                              "(join again to merge it).")
+            self.client = None
+            self._watch.stop()
+            _LINKS.discard(self)
+            QTimer.singleShot(500, release_loop)
+            self.changed.emit()
+        for reason in self.refusals()[self._seen_count:]:
+            self.message.emit(reason)
+        self._seen_count = len(self.refusals())
