@@ -80,6 +80,8 @@ class MainWindow(WindowRoom, WindowFiles, QMainWindow):
         self.presentation = None  # a storyline being presented (presenting.py)
         self.room_link = None  # the workshop room this window hosts or has joined (room_link.py)
         self.host_dialog = None
+        self.room_dock = None  # the workshop room's panel, made when a room first opens
+        self.room_panel = None
         self.page_key = "overlay"
         self.last_refusal = ""
         self._scale_before_contrast = 1.0

@@ -52,13 +52,14 @@ class RoomLink(QObject):
     message = Signal(str)
     changed = Signal()  # started, joined, participants came or went, ended
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, tick=None) -> None:
         super().__init__(parent)
+        self.tick = tick  # the window's: say where it is, show who is where
         self.host: RoomHost | None = None  # while hosting
         self.client: RoomClient | None = None  # while joined
         self.error = ""
         self._watch = QTimer(self)
-        self._watch.setInterval(1000)
+        self._watch.setInterval(250)
         self._watch.timeout.connect(self._check)
         self._participants = 0
         self._seen_count = 0  # refusals already said
@@ -148,7 +149,10 @@ class RoomLink(QObject):
         return self.client.refusals if self.client is not None else []
 
     def _check(self) -> None:
-        """Once a second: who is here, whether the room still answers, what it refused."""
+        """Four times a second: who is here, whether the room still answers, what it refused;
+        and the window says where it is (and follows the facilitator, if asked)."""
+        if self.tick is not None and self.active:
+            self.tick()
         if self.host is not None and self.host.participants != self._participants:
             self._participants = self.host.participants
             self.message.emit(f"{self._participants} participant(s) in the room")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QWidget
 
 if TYPE_CHECKING:
+    from ..render.layers import LayerState
     from .room_link import RoomLink
     from .session import DocumentSession
 
@@ -20,7 +22,17 @@ class WindowRoom(_Window):
         session: DocumentSession
         room_link: RoomLink | None
         host_dialog: QDialog | None
+        room_dock: QDockWidget | None
+        room_panel: QWidget | None
         actions_: dict
+        page_key: str
+        pages: dict
+        layers: LayerState
+
+        @property
+        def view(self): ...
+        def show_page(self, key: str) -> None: ...
+        def _overlay_selection(self) -> tuple[set[str], set[str]]: ...
 
         def set_session(self, session: DocumentSession) -> None: ...
         def say(self, message: str) -> None: ...
@@ -30,7 +42,7 @@ class WindowRoom(_Window):
         from .room_link import RoomLink
 
         if self.room_link is None:
-            self.room_link = RoomLink(self)
+            self.room_link = RoomLink(self, tick=self.room_tick)
             self.room_link.message.connect(self.say)
             self.room_link.changed.connect(self._room_changed)
         return self.room_link
@@ -44,16 +56,19 @@ class WindowRoom(_Window):
             return None
 
         def started(room) -> None:
-            if room is not None and show:
-                from .room_dialogs import HostDialog
+            if room is not None:
+                room.presence.publish(name=self.preferences_name() or "Facilitator", facilitator=True)
+                self._room_panel(hosting=True)
+                if show:
+                    from .room_dialogs import HostDialog
 
-                self.host_dialog = HostDialog(room.address, room.code, self)
-                self.host_dialog.show()
+                    self.host_dialog = HostDialog(room.address, room.code, self)
+                    self.host_dialog.show()
             if done is not None:
                 done(room)
         return link.start_hosting(self.session.document, host, port, code, started)
 
-    def join_room(self, address: str | None = None, code: str | None = None, done=None):
+    def join_room(self, address: str | None = None, code: str | None = None, done=None, name: str = "Participant"):
         """File → Join Workshop Room: the room's project opens here (this one is closed first)."""
         link = self._link()
         if link.active:
@@ -66,6 +81,7 @@ class WindowRoom(_Window):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             address, code = dialog.address.text().strip(), dialog.code.text().strip()
+            name = dialog.name.text().strip() or name
         if not self.maybe_save():
             return None
 
@@ -74,6 +90,9 @@ class WindowRoom(_Window):
                 from .session import DocumentSession
 
                 self.set_session(DocumentSession(document, None, self.session.recovery))
+                assert link.client is not None
+                link.client.presence.publish(name=name)
+                self._room_panel(hosting=False)
             if done is not None:
                 done(document)
         return link.join(address, code, joined)
@@ -83,6 +102,60 @@ class WindowRoom(_Window):
             self.say("There is no workshop room to end.")
             return None
         return self.room_link.end(done)
+
+    def preferences_name(self) -> str:
+        return ""
+
+    def _room_panel(self, hosting: bool):
+        from .room_panel import RoomPanel
+
+        if self.room_dock is None:
+            self.room_dock = QDockWidget("Workshop room", self)
+            self.room_dock.setObjectName("dock-room")
+            self.room_dock.setAccessibleName("Workshop room")
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.room_dock)
+        panel = RoomPanel(hosting)
+        panel.remove_requested.connect(self._remove_participant)
+        self.room_dock.setWidget(panel)
+        self.room_dock.show()
+        self.room_panel = panel
+        return panel
+
+    def _remove_participant(self, who: str) -> None:
+        link = self.room_link
+        if link is not None and link.host is not None:
+            link.run(link.host.remove(who), lambda removed: self.say("Removed from the room." if removed
+                                                                    else "That participant has already left."))
+
+    def room_tick(self) -> None:
+        """Called by the room's watch: say where this window is, show who is where, follow."""
+        link = self.room_link
+        if link is None or not link.active or self.room_panel is None:
+            return
+        presence = link.host.presence if link.host is not None else link.client.presence  # type: ignore[union-attr]
+        perspective = self.session.document.project.perspective(self.layers.active or "")
+        view = self.view
+        rect = view.mapToScene(view.viewport().rect()).boundingRect() if self.page_key == "overlay" else None
+        presence.publish(page=self.page_key, perspective=perspective.name if perspective else "",
+                         selection=sorted(self._overlay_selection()[0])[:50],
+                         view=[round(rect.x()), round(rect.y()), round(rect.width()), round(rect.height())]
+                         if rect is not None else None)
+        self.room_panel.show_people(presence.everyone(), presence.me,  # type: ignore[attr-defined]
+                                    link.host.address if link.host is not None else link.client.address)  # type: ignore[union-attr]
+        if link.client is not None and self.room_panel.follow.isChecked():  # type: ignore[attr-defined]
+            self._follow(presence.facilitator())
+
+    def _follow(self, facilitator: dict | None) -> None:
+        if not facilitator:
+            return
+        page = facilitator.get("page")
+        if page and page != self.page_key and page in self.pages:
+            self.show_page(page)
+        view = facilitator.get("view")
+        if page == "overlay" and view:
+            from PySide6.QtCore import QRectF
+
+            self.view.fitInView(QRectF(*view), Qt.AspectRatioMode.KeepAspectRatio)
 
     def _room_changed(self) -> None:
         link = self.room_link

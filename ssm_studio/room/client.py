@@ -10,11 +10,13 @@ from http import HTTPStatus
 from pycrdt import Doc, Provider
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import InvalidStatus, WebSocketException
+from websockets.protocol import State
 
 from ..edits import Document
 from ..errors import SsmError
 from .host import RoomLimits
 from .mapping import Mirror, project_from_doc
+from .presence import Presence
 from .transport import ROOM_PATH, SocketChannel
 
 
@@ -33,18 +35,21 @@ class RoomClient:
         self.document: Document | None = None
         self.mirror: Mirror | None = None
         self.refusals: list[str] = []
+        self.presence = Presence(self.doc)
         self._socket: ClientConnection | None = None
         self._task: asyncio.Task | None = None
         self._provider: Provider | None = None
 
     async def join(self, timeout: float = 10.0) -> Document:
         try:
-            self._socket = await connect(f"{self.address}{ROOM_PATH}?code={self.code}",
+            self._socket = await connect(f"{self.address}{ROOM_PATH}?code={self.code}&who={self.doc.client_id}",
                                          max_size=RoomLimits().message_bytes, open_timeout=timeout)
         except InvalidStatus as refusal:
             status = refusal.response.status_code
-            raise RoomError(f"The room refused to let you in: {WHY.get(HTTPStatus(status), f'status {status}')}.") \
-                from None
+            said = (refusal.response.body or b"").decode("utf-8", "replace").strip().rstrip(".")[:200]
+            why = WHY.get(HTTPStatus(status), f"status {status}") if status != HTTPStatus.FORBIDDEN or \
+                said.startswith("Wrong") else said[:1].lower() + said[1:]
+            raise RoomError(f"The room refused to let you in: {why}.") from None
         except (OSError, TimeoutError, WebSocketException) as error:
             raise RoomError(f"No room answered at {self.address} ({error}).") from None
         self._provider = Provider(self.doc, SocketChannel(self._socket))
@@ -61,7 +66,8 @@ class RoomClient:
 
     @property
     def connected(self) -> bool:
-        return self._socket is not None and self._task is not None and not self._task.done()
+        return (self._socket is not None and self._socket.state is State.OPEN and self._task is not None
+                and not self._task.done())
 
     async def leave(self) -> None:
         """Disconnect; the Document and the Y document stay (a rejoin merges what was done since)."""

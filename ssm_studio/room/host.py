@@ -20,6 +20,7 @@ from websockets.asyncio.server import Server, serve
 from ..edits import Document
 from ..model import Project
 from .mapping import Mirror, doc_from_project
+from .presence import Presence
 from .transport import ROOM_PATH, SocketChannel
 
 CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
@@ -63,6 +64,9 @@ class RoomHost:
         self.refusals: list[str] = []
         self.troubles: list[str] = []
         self.mirror = Mirror(self.document, self.doc, self.refusals.append)
+        self.presence = Presence(self.doc)
+        self._sockets: dict[str, object] = {}  # a participant's client id -> its connection
+        self.removed: set[str] = set()  # participants the host removed: not let back in this room
         self.participants = 0
         self.port = 0
         self._server: WebsocketServer | None = None
@@ -131,6 +135,8 @@ class RoomHost:
             return connection.respond(HTTPStatus.NOT_FOUND, "No such room here.\n")
         if not secrets.compare_digest(given, self.code):
             return connection.respond(HTTPStatus.FORBIDDEN, "Wrong join code.\n")
+        if parse_qs(parts.query).get("who", [""])[0] in self.removed:
+            return connection.respond(HTTPStatus.FORBIDDEN, "The host removed you from this room.\n")
         if self.participants >= self.limits.participants:
             return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE,
                                       f"The room is full ({self.limits.participants} participants).\n")
@@ -138,11 +144,26 @@ class RoomHost:
 
     async def _serve(self, socket) -> None:
         assert self._server is not None
+        who = parse_qs(urlsplit(socket.request.path).query).get("who", [""])[0][:32]
         self.participants += 1
+        if who:
+            self._sockets[who] = socket
         try:
             await self._server.serve(SocketChannel(socket))
         finally:
             self.participants -= 1
+            if who and self._sockets.get(who) is socket:
+                del self._sockets[who]
+                self.presence.forget(who)  # gone: no longer listed as here
+
+    async def remove(self, who: str) -> bool:
+        """Remove a participant (by its client id) from the room; it cannot rejoin this room."""
+        self.removed.add(who)
+        socket = self._sockets.get(who)
+        if socket is None:
+            return False
+        await socket.close(code=4003, reason="removed by the host")  # type: ignore[attr-defined]
+        return True
 
     def save(self, path: str | Path) -> None:
         from ..storage import save_project

@@ -54,6 +54,18 @@ def test_host_and_join_from_the_menus_edit_both_ways_and_leave(qtbot, window, se
     theirs.undo_stack.undo()  # only the participant's own move is taken back
     qtbot.waitUntil(lambda: mine.document.project.cld.variables[0].x != 77.0, timeout=5000)
     assert mine.document.project.cld.variables[0].name == "Renamed by the facilitator"
+    # presence: each window lists both, with their pages; the participant follows the facilitator
+    qtbot.waitUntil(lambda: second.room_panel.people.count() == 2 and window.room_panel.people.count() == 2,
+                    timeout=5000)
+    listed = [second.room_panel.people.item(i).text() for i in range(2)]
+    assert listed[0].startswith("Facilitator (facilitator): Causal-Loop Overlay") and listed[1].startswith(
+        "Participant (you): Causal-Loop Overlay")
+    second.room_panel.follow.setChecked(True)
+    window.show_page("journeys")
+    qtbot.waitUntil(lambda: second.page_key == "journeys", timeout=5000)
+    window.show_page("overlay")
+    qtbot.waitUntil(lambda: second.page_key == "overlay", timeout=5000)
+    second.room_panel.follow.setChecked(False)
     second.actions_["end_room"].trigger()
     qtbot.waitUntil(lambda: second.room_link.client is None and window.room_link.host.participants == 0,
                     timeout=5000)

@@ -188,3 +188,33 @@ def test_a_participant_who_drops_off_keeps_editing_and_merges_on_rejoin():
             await back.leave()
             await stay.leave()
     asyncio.run(scenario())
+
+
+def test_presence_says_who_is_where_and_the_host_can_remove_someone():
+    async def scenario():
+        async with RoomHost(read_project(MEIR).project, code="HERE33") as host:
+            host.presence.publish(name="Facilitator", page="overlay", facilitator=True, view=[0, 0, 800, 600])
+            a, b = RoomClient(host.address, "HERE33"), RoomClient(host.address, "HERE33")
+            await a.join()
+            await b.join()
+            a.presence.publish(name="Asha", page="journeys", perspective="Families", selection=["v-1"])
+            b.presence.publish(name="Ben", page="overlay")
+            for _ in range(300):
+                if len(host.presence.everyone()) == 3 and len(a.presence.others()) == 2:
+                    break
+                await asyncio.sleep(0.01)
+            assert {v["name"] for v in host.presence.everyone().values()} == {"Facilitator", "Asha", "Ben"}
+            assert b.presence.facilitator()["view"] == [0, 0, 800, 600]
+            assert b.presence.others()[a.presence.me]["page"] == "journeys"
+            assert await host.remove(b.presence.me)
+            for _ in range(300):
+                if b.presence.me not in a.presence.everyone() and not b.connected:
+                    break
+                await asyncio.sleep(0.01)
+            assert b.presence.me not in a.presence.everyone() and not b.connected  # gone from every list
+            rejoin = RoomClient(host.address, "HERE33", doc=b.doc)
+            with pytest.raises(RoomError, match="the host removed you"):
+                await rejoin.join(timeout=3)
+            await a.leave()
+            await b.leave()
+    asyncio.run(scenario())

@@ -1,0 +1,74 @@
+"""The workshop room's panel: who is here (their page, perspective and selection), follow
+the facilitator, and, for the host, remove a participant."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .window_actions import PAGES
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+def page_words(key: str) -> str:
+    return PAGES.get(key, (key, ""))[0].replace("&", "")
+
+
+class RoomPanel(QWidget):
+    remove_requested = Signal(str)  # a participant's client id
+
+    def __init__(self, hosting: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Workshop room")
+        box = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        box.addWidget(self.summary)
+        self.people = QListWidget()
+        self.people.setAccessibleName("Who is in the room")
+        self.people.setWordWrap(True)
+        box.addWidget(self.people, 1)
+        self.follow = QCheckBox("&Follow the facilitator (their page and view)")
+        self.follow.setAccessibleName("Follow the facilitator")
+        self.follow.setVisible(not hosting)
+        box.addWidget(self.follow)
+        self.remove = QPushButton("&Remove from the room")
+        self.remove.setAccessibleName("Remove the chosen participant from the room")
+        self.remove.setVisible(hosting)
+        self.remove.clicked.connect(self._remove)
+        box.addWidget(self.remove)
+
+    def show_people(self, everyone: dict[str, dict], me: str, address: str) -> None:
+        chosen = self.people.currentItem().data(ROLE) if self.people.currentItem() else None
+        self.people.clear()
+        for who, state in sorted(everyone.items(), key=lambda kv: (not kv[1].get("facilitator"), kv[1].get("name", ""))):
+            said = [state.get("name") or "Someone"]
+            if state.get("facilitator"):
+                said[0] += " (facilitator)"
+            if who == me:
+                said[0] += " (you)"
+            where = [page_words(state.get("page", ""))] if state.get("page") else []
+            if state.get("perspective"):
+                where.append(state["perspective"])
+            if state.get("selection"):
+                where.append(f"{len(state['selection'])} selected")
+            item = QListWidgetItem(said[0] + (": " + ", ".join(where) if where else ""))
+            item.setData(ROLE, who)
+            self.people.addItem(item)
+            if who == chosen:
+                self.people.setCurrentItem(item)
+        self.summary.setText(f"{len(everyone)} in the room at {address}.")
+
+    def _remove(self) -> None:
+        item = self.people.currentItem()
+        if item is not None:
+            self.remove_requested.emit(item.data(ROLE))
