@@ -3,7 +3,7 @@ code and a QR code of both), and what a participant types to join."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -11,8 +11,25 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
 )
+
+
+def _new_discovery():
+    from ..room.discovery import Discovery
+
+    return Discovery()
+
+
+def _in_a_thread(make):
+    """Made on a thread of its own: zeroconf would otherwise take over the asyncio loop this
+    thread runs for the room (qasync), and wait on itself."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(make).result(timeout=10)
 
 
 def qr_pixmap(text: str, scale: int = 6) -> QPixmap:
@@ -70,7 +87,12 @@ class JoinDialog(QDialog):
         self.setWindowTitle("Join a workshop room")
         self.setAccessibleName("Join a workshop room")
         form = QFormLayout(self)
-        self.address = QLineEdit(address)
+        self.address: QLineEdit = QLineEdit(address)
+        self.found = QListWidget()
+        self.found.setAccessibleName("Rooms found on this network")
+        self.found.setMaximumHeight(110)
+        self.found.currentItemChanged.connect(self._chosen)
+        form.addRow("Rooms &found", self.found)
         self.address.setPlaceholderText("ws://192.168.1.20:8765 (shown on the projector)")
         self.address.setAccessibleName("Room address")
         self.code = QLineEdit()
@@ -87,3 +109,36 @@ class JoinDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.discovery = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self._show_found)
+        try:
+            self.discovery = _in_a_thread(_new_discovery)
+            self._timer.start()
+        except (OSError, ValueError, RuntimeError, TimeoutError):  # no multicast here: typing still works
+            self.found.addItem("Rooms cannot be looked for on this network: type the address.")
+        self.finished.connect(self._stop_looking)
+
+    def _chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is not None and item.data(Qt.ItemDataRole.UserRole):
+            self.address.setText(item.data(Qt.ItemDataRole.UserRole))
+
+    def _show_found(self) -> None:
+        if self.discovery is None:
+            return
+        rooms = self.discovery.rooms()
+        shown = [self.found.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.found.count())]
+        if shown == [r.address for r in rooms]:
+            return
+        self.found.clear()
+        for room in rooms:
+            item = QListWidgetItem(f"{room.title} ({room.address})")
+            item.setData(Qt.ItemDataRole.UserRole, room.address)
+            self.found.addItem(item)
+
+    def _stop_looking(self) -> None:
+        self._timer.stop()
+        if self.discovery is not None:
+            finder, self.discovery = self.discovery, None
+            _in_a_thread(finder.close)

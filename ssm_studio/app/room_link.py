@@ -87,10 +87,11 @@ class RoomLink(QObject):
         future.add_done_callback(finished)
         return future
 
-    def start_hosting(self, document, host: str = "0.0.0.0", port: int = 0, code: str | None = None, done=None):
+    def start_hosting(self, document, host: str = "0.0.0.0", port: int = 0, code: str | None = None, done=None,
+                      log=None, announce: bool = True):
         from ..room.host import RoomHost
 
-        room = RoomHost(document, code, host, port)
+        room = RoomHost(document, code, host, port, log=log, announce=announce)
 
         def started(result) -> None:
             if self.error:

@@ -48,7 +48,7 @@ class WindowRoom(_Window):
         return self.room_link
 
     def host_room(self, host: str = "0.0.0.0", port: int = 0, code: str | None = None, show: bool = True,
-                  done=None):
+                  done=None, announce: bool = True):
         """File → Host Workshop Room: the open project becomes the room's."""
         link = self._link()
         if link.active:
@@ -56,6 +56,11 @@ class WindowRoom(_Window):
             return None
 
         def started(room) -> None:
+            if room is not None and room.resumed:  # the log held a room: its project opens here
+                from .session import DocumentSession
+
+                self.set_session(DocumentSession(room.document, self.session.path, self.session.recovery))
+                self.say("The workshop room was taken up where it stopped (from its log).")
             if room is not None:
                 room.presence.publish(name=self.preferences_name() or "Facilitator", facilitator=True)
                 self._room_panel(hosting=True)
@@ -66,7 +71,10 @@ class WindowRoom(_Window):
                     self.host_dialog.show()
             if done is not None:
                 done(room)
-        return link.start_hosting(self.session.document, host, port, code, started)
+        session = self.session
+        log = (session.path.with_name(session.path.name + ".room") if session.path is not None
+               else session.recovery.folder / f"{session.recovery_key}.room")
+        return link.start_hosting(session.document, host, port, code, started, log=log, announce=announce)
 
     def join_room(self, address: str | None = None, code: str | None = None, done=None, name: str = "Participant"):
         """File → Join Workshop Room: the room's project opens here (this one is closed first)."""

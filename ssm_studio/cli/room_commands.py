@@ -24,6 +24,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                       help="where to listen (default 127.0.0.1; the room's own network: e.g. 0.0.0.0)")
     host.add_argument("--code", help="the join code (default: a new one, printed)")
     host.add_argument("--participants", type=int, default=40, help="at most this many at once (default 40)")
+    host.add_argument("--log", metavar="PATH", help="the room's update log (default: FILE.room beside FILE); a "
+                                                     "host that stopped starts again from it")
+    host.add_argument("--no-announce", action="store_true", help="do not announce the room on the network (mDNS)")
     host.add_argument("--for", dest="seconds", type=float, default=None, metavar="SECONDS",
                       help="end the room after this long (default: until stopped)")
     host.set_defaults(run=run_host)
@@ -44,13 +47,15 @@ def run_host(options: argparse.Namespace) -> int:
     opened = open_any(path)
     if path.suffix.lower() != ".ssm":
         path = path.with_suffix(".ssm")  # a file of another tool: the room's project is kept beside it
+    log = Path(options.log) if options.log else path.with_name(path.name + ".room")
     host = RoomHost(opened.project, options.code, options.host, options.port,
-                    RoomLimits(participants=max(1, options.participants)))
+                    RoomLimits(participants=max(1, options.participants)), log=log,
+                    announce=not options.no_announce)
 
     async def serve() -> None:
         async with host:
-            print(f"Workshop room for '{opened.project.metadata.title}' at {host.address}  join code {host.code}",
-                  flush=True)
+            print(f"Workshop room for '{host.document.project.metadata.title}' at {host.address}  join code "
+                  f"{host.code}" + ("  (taken up from its log)" if host.resumed else ""), flush=True)
             saved = host.document.revision
             waited = 0.0
             try:

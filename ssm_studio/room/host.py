@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 from pycrdt.websocket import WebsocketServer, YRoom
@@ -21,6 +22,9 @@ from ..edits import Document
 from ..model import Project
 from .mapping import Mirror, doc_from_project
 from .presence import Presence
+
+if TYPE_CHECKING:
+    from .discovery import Announcement
 from .transport import ROOM_PATH, SocketChannel
 
 CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
@@ -53,9 +57,14 @@ class RoomLimits:
 
 class RoomHost:
     def __init__(self, project: Project | Document, code: str | None = None, host: str = "127.0.0.1", port: int = 0,
-                 limits: RoomLimits | None = None) -> None:
+                 limits: RoomLimits | None = None, log: Path | None = None, announce: bool = False) -> None:
         """``project``: a project, or the Document a window is editing (the facilitator's
-        own edits then go to the room as anyone's do)."""
+        own edits then go to the room as anyone's do). ``log``: the room's update log; when
+        it holds a room already (the host stopped), the room starts from it."""
+        self.log_path = log
+        self.resumed = False
+        self.announce = announce  # on the network by mDNS (discovery.py)
+        self.announcement: Announcement | None = None
         self.code = code or new_code()
         self.address_host, self.wanted_port = host, port
         self.limits = limits or RoomLimits()
@@ -71,6 +80,7 @@ class RoomHost:
         self.port = 0
         self._server: WebsocketServer | None = None
         self._listener: Server | None = None
+        self._store = None
         self._tasks: list[asyncio.Task] = []
 
     @property
@@ -79,19 +89,64 @@ class RoomHost:
         return f"ws://{shown}:{self.port}"
 
     async def start(self) -> None:
+        store = None
+        if self.log_path is not None:
+            store = await self._resume()
+        self._store = store
         self._server = WebsocketServer(auto_clean_rooms=False, exception_handler=self._trouble)
         self._tasks.append(asyncio.create_task(self._server.start()))
         await self._server.started.wait()
-        room = YRoom(ydoc=self.doc, exception_handler=self._trouble)
+        room = YRoom(ydoc=self.doc, exception_handler=self._trouble, ystore=store)
         self._server.rooms[ROOM_PATH] = room
         await self._server.start_room(room)
         listener = await serve(self._serve, self.address_host, self.wanted_port, process_request=self._admit,
                                max_size=self.limits.message_bytes, ping_interval=20, ping_timeout=20)
         self._listener = listener
         self.port = next(iter(listener.sockets)).getsockname()[1]
+        if self.announce:
+            from .discovery import Announcement
+
+            where = self.address.split("//")[1].rsplit(":", 1)[0]
+            try:
+                title = self.document.project.metadata.title
+                self.announcement = await asyncio.to_thread(lambda: Announcement(title, where, self.port))
+            except OSError as error:  # a network without multicast: the typed address still works
+                self.troubles.append(f"The room could not be announced on the network ({error}).")
+
+    async def _resume(self):
+        """Open the log; a logged room is taken up where it stopped (its document replaces
+        the one loaded from the project, which the log had already passed), else the project's
+        document is logged as the room's first update."""
+        from ..errors import SsmError
+        from .mapping import project_from_doc
+        from .update_log import open_log
+
+        assert self.log_path is not None
+        store, logged = await open_log(self.log_path)
+        if logged is not None:
+            try:
+                project = project_from_doc(logged)
+            except (SsmError, ValueError) as error:
+                self.refusals.append(f"The room's log could not be read as a project ({error}); the room starts "
+                                     "from the project file instead.")
+            else:
+                self.mirror.close()
+                self.doc = logged
+                self.document = Document(project)  # a window that hosts opens this one in place of its own
+                self.mirror = Mirror(self.document, self.doc, self.refusals.append)
+                self.presence = Presence(self.doc)
+                for who in list(self.presence.everyone()):
+                    self.presence.forget(who)  # no one is here yet: the last room's list is stale
+                self.resumed = True
+                return store
+        await store.write(self.doc.get_update())
+        return store
 
     async def stop(self) -> None:
         self.mirror.close()
+        if self.announcement is not None:
+            await asyncio.to_thread(self.announcement.close)
+        self.announcement = None
         if self._listener is not None:
             self._listener.close()
             await self._listener.wait_closed()
@@ -102,6 +157,12 @@ class RoomHost:
         for task in self._tasks:
             task.cancel()
         self._tasks.clear()
+        if self.log_path is not None and self._store is not None:
+            from .update_log import compact
+
+            await self._store.stop()
+            await compact(self.log_path, self.doc)
+            self._store = None
 
     async def __aenter__(self) -> RoomHost:
         await self.start()

@@ -28,7 +28,7 @@ def test_host_and_join_from_the_menus_edit_both_ways_and_leave(qtbot, window, se
 
     hosted: list = []
     monkeypatch.setattr(room_dialogs.HostDialog, "show", lambda self: hosted.append(self))
-    window.host_room(host="127.0.0.1", code="MENU12", done=hosted.append)
+    window.host_room(host="127.0.0.1", code="MENU12", done=hosted.append, announce=False)
     qtbot.waitUntil(lambda: len(hosted) == 2, timeout=5000)  # the dialog, then the room
     room = hosted[1]
     assert hosted[0].code.text() == "MENU12" and not hosted[0].qr.pixmap().isNull()
@@ -41,7 +41,8 @@ def test_host_and_join_from_the_menus_edit_both_ways_and_leave(qtbot, window, se
 
     monkeypatch.setattr(room_dialogs.JoinDialog, "exec", type_in)
     second.actions_["join_room"].trigger()  # File → Join Workshop Room…
-    qtbot.waitUntil(lambda: second.room_link.client is not None, timeout=5000)
+    qtbot.waitUntil(lambda: second.room_link.client is not None or bool(second.room_link.error), timeout=5000)
+    assert not second.room_link.error
     mine, theirs = window.session, second.session
     assert theirs.document.project.metadata.title == mine.document.project.metadata.title
     first = mine.document.project.cld.variables[0].id
@@ -55,8 +56,8 @@ def test_host_and_join_from_the_menus_edit_both_ways_and_leave(qtbot, window, se
     qtbot.waitUntil(lambda: mine.document.project.cld.variables[0].x != 77.0, timeout=5000)
     assert mine.document.project.cld.variables[0].name == "Renamed by the facilitator"
     # presence: each window lists both, with their pages; the participant follows the facilitator
-    qtbot.waitUntil(lambda: second.room_panel.people.count() == 2 and window.room_panel.people.count() == 2,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: second.room_panel.people.count() == 2 and window.room_panel.people.count() == 2
+                    and "Overlay" in second.room_panel.people.item(0).text(), timeout=5000)
     listed = [second.room_panel.people.item(i).text() for i in range(2)]
     assert listed[0].startswith("Facilitator (facilitator): Causal-Loop Overlay") and listed[1].startswith(
         "Participant (you): Causal-Loop Overlay")

@@ -218,3 +218,47 @@ def test_presence_says_who_is_where_and_the_host_can_remove_someone():
             await a.leave()
             await b.leave()
     asyncio.run(scenario())
+
+
+def test_a_host_that_stops_starts_again_from_its_log_and_a_participant_merges_on_rejoin(tmp_path):
+    log = tmp_path / "room.log"
+
+    async def scenario():
+        host = RoomHost(read_project(MEIR).project, code="LOGGED", log=log)
+        await host.start()
+        away = RoomClient(host.address, "LOGGED")
+        mine = await away.join()
+        History(mine).push(ce.rename_variable(mine.project.cld.variables[0].id, "Before the crash"))
+        assert await converged(mine, host.document)
+        port = host.port
+        await host.stop()  # the host's laptop restarts (the log is compacted as it stops)
+        History(mine).push(ce.rename_variable(mine.project.cld.variables[1].id, "Made while the host was away"))
+        again = RoomHost(read_project(MEIR).project, code="LOGGED", port=port, log=log)  # the file, as it was
+        await again.start()
+        assert again.resumed and again.document.project.cld.variables[0].name == "Before the crash"
+        await away.leave()
+        back = RoomClient(again.address, "LOGGED", doc=away.doc)
+        back.document, back.mirror = away.document, away.mirror
+        await back.join()
+        assert await converged(mine, again.document)
+        names = [v.name for v in again.document.project.cld.variables[:2]]
+        assert names == ["Before the crash", "Made while the host was away"]
+        assert len(again.document.project.cld.variables) == len(read_project(MEIR).project.cld.variables)  # no twins
+        await back.leave()
+        await again.stop()
+    asyncio.run(scenario())
+    assert log.exists() and not log.with_name(log.name + ".compacting").exists()
+
+
+def test_a_room_is_found_on_the_network_by_its_title_and_gone_when_it_ends():
+    from ssm_studio.room.discovery import discover
+
+    async def scenario():
+        async with RoomHost(read_project(MEIR).project, code="FIND01", announce=True) as host:
+            assert host.announcement is not None, host.troubles
+            found = await asyncio.to_thread(discover, 2.0, "127.0.0.1")
+            assert any(r.address == host.address and r.title.startswith("Meir: families") for r in found)
+            address = host.address
+        later = await asyncio.to_thread(discover, 1.5, "127.0.0.1")
+        assert all(r.address != address for r in later)
+    asyncio.run(scenario())
