@@ -180,6 +180,7 @@ class JourneyPanel(QWidget):
         box.addWidget(split, 1)
         self._unsubscribe = session.document.subscribe(self._on_events)
         self.stale = True
+        self._drawn_at = -1  # the document's revision the map was drawn at
         self._report: LoopReport | None = None
 
     # What is shown ---------------------------------------------------------------------------
@@ -209,12 +210,17 @@ class JourneyPanel(QWidget):
             self.stale = True
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self.stale:
-            self.refresh()
+        self.refresh_if_needed()
         super().showEvent(event)
+
+    def refresh_if_needed(self) -> None:
+        """Draw again only if the document changed since the map was last drawn."""
+        if self.stale or self._drawn_at != self.session.document.revision:
+            self.refresh()
 
     def refresh(self) -> None:
         self.stale = False
+        self._drawn_at = self.session.document.revision
         chosen = self.scene.selected_touchpoints()
         refill(self.chooser, [(j.name, j.id) for j in self.project.journeys])
         journey = self.journey
@@ -577,7 +583,12 @@ class JourneyPage(Page):
                 card.setSelected(True)
 
     def activate(self) -> None:
-        self.panel.refresh()
+        # Shown next: its showEvent draws the map once (drawing it here as well built the
+        # 2,000 cards of a long journey twice on every open).
+        if self.panel.isVisible():
+            self.panel.refresh_if_needed()
+        else:
+            self.panel.stale = True
         self.panel.view.setFocus()
 
     def close(self) -> None:
