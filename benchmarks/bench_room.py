@@ -72,7 +72,7 @@ async def main():
         out = sys.argv[5] if len(sys.argv) > 5 else ""
         if out:
             open(out, "wb").write(project_to_bytes(host.document.project, {}))
-        print(json.dumps({"cpu": time.process_time() - cpu0, "rss_mb": usage.ru_maxrss / 1024,
+        print(json.dumps({"cpu": time.process_time() - cpu0, "rss_mb": usage.ru_maxrss / 1024, "troubles": len(host.troubles),
                           "participants": host.participants, "refusals": len(host.refusals)}), flush=True)
 asyncio.run(main())
 '''
@@ -145,10 +145,11 @@ async def busy():
         await quiet(client.mirror)
     open(out, "wb").write(project_to_bytes(documents[0].project, {}))
     same = len({project_to_bytes(d.project, {}) for d in documents}) == 1
+    dropped = sum(1 for c in clients if not c.connected)
     for c in clients:
         await c.leave()
     print(json.dumps({"made": made, "same": same, "last": [[v, what, value] for (v, what), value in last.items()],
-                      "refusals": sum(len(c.refusals) for c in clients)}), flush=True)
+                      "refusals": sum(len(c.refusals) for c in clients), "dropped": dropped}), flush=True)
 asyncio.run({"latency": latency, "join": join, "busy": busy}[mode]())
 '''
 
@@ -230,7 +231,8 @@ def busy(seconds: float) -> None:
     made = sum(r["made"] for r in results)
     print(f"busy room: 30 participants, {made:,} edits in {seconds:.0f} s ({made / seconds:.0f} a second); "
           f"edits lost {lost}; files identical: {len(files) == 1 and all(r['same'] for r in results)}; "
-          f"refused {sum(r['refusals'] for r in results) + tail['refusals']}; host CPU {tail['cpu']:.1f} s "
+          f"refused {sum(r['refusals'] for r in results) + tail['refusals']}; connections dropped "
+          f"{sum(r['dropped'] for r in results)}; host troubles {tail['troubles']}; host CPU {tail['cpu']:.1f} s "
           f"({100 * tail['cpu'] / seconds:.0f}% of one core), peak memory {tail['rss_mb']:.0f} MB")
 
 
