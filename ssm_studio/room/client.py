@@ -14,7 +14,7 @@ from websockets.protocol import State
 
 from ..edits import Document
 from ..errors import SsmError
-from .host import RoomLimits
+from .host import KEEPALIVE, PATIENCE, RoomLimits
 from .mapping import Mirror, project_from_doc
 from .presence import Presence
 from .transport import ROOM_PATH, SocketChannel
@@ -43,7 +43,8 @@ class RoomClient:
     async def join(self, timeout: float = 10.0) -> Document:
         try:
             self._socket = await connect(f"{self.address}{ROOM_PATH}?code={self.code}&who={self.doc.client_id}",
-                                         max_size=RoomLimits().message_bytes, open_timeout=timeout)
+                                         max_size=RoomLimits().message_bytes, open_timeout=timeout,
+                                         ping_interval=KEEPALIVE, ping_timeout=PATIENCE)
         except InvalidStatus as refusal:
             status = refusal.response.status_code
             said = (refusal.response.body or b"").decode("utf-8", "replace").strip().rstrip(".")[:200]

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from .discovery import Announcement
 from .transport import ROOM_PATH, SocketChannel
 
+# Keepalive: a laptop busy redrawing a large map may answer a ping late; only a long silence
+# (a closed lid, a lost network) ends its connection.
+KEEPALIVE, PATIENCE = 20.0, 120.0
 CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
 
 
@@ -100,7 +103,7 @@ class RoomHost:
         self._server.rooms[ROOM_PATH] = room
         await self._server.start_room(room)
         listener = await serve(self._serve, self.address_host, self.wanted_port, process_request=self._admit,
-                               max_size=self.limits.message_bytes, ping_interval=20, ping_timeout=20)
+                               max_size=self.limits.message_bytes, ping_interval=KEEPALIVE, ping_timeout=PATIENCE)
         self._listener = listener
         self.port = next(iter(listener.sockets)).getsockname()[1]
         if self.announce:
