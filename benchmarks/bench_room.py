@@ -29,7 +29,20 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-HOST = r'''
+# Both ends wait for the room to go quiet the same way.
+QUIET = r'''
+import asyncio
+async def quiet(mirror, still=5.0, most=120.0):
+    """Until no change has come from the room for ``still`` seconds (at most ``most``)."""
+    seen, since, waited = mirror.remote_edits, 0.0, 0.0
+    while since < still and waited < most:
+        await asyncio.sleep(0.1)
+        waited += 0.1
+        since = 0.0 if mirror.remote_edits != seen else since + 0.1
+        seen = mirror.remote_edits
+'''
+
+HOST = QUIET + r'''
 import asyncio, json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 import bench_frames
@@ -39,14 +52,6 @@ from ssm_studio.room.host import RoomHost, RoomLimits
 from ssm_studio.storage import project_to_bytes
 size, mode, seconds = int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
 project = bench_frames.random_map(size)
-async def quiet(mirror, still=5.0, most=120.0):
-    """Until no change has come from the room for ``still`` seconds (at most ``most``)."""
-    seen, since, waited = mirror.remote_edits, 0.0, 0.0
-    while since < still and waited < most:
-        await asyncio.sleep(0.1)
-        waited += 0.1
-        since = 0.0 if mirror.remote_edits != seen else since + 0.1
-        seen = mirror.remote_edits
 async def main():
     started = time.perf_counter()
     host = RoomHost(project, code="BENCH1", limits=RoomLimits(participants=64, message_bytes=64 * 1024 * 1024))
@@ -66,31 +71,27 @@ async def main():
             await asyncio.sleep(1.0)
             print(json.dumps({"sent": sent}), flush=True)
         else:
-            await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)  # "save" from the bench
+            await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)  # "save": all have settled
             await quiet(host.mirror)
         usage = resource.getrusage(resource.RUSAGE_SELF)
         out = sys.argv[5] if len(sys.argv) > 5 else ""
         if out:
             open(out, "wb").write(project_to_bytes(host.document.project, {}))
-        print(json.dumps({"cpu": time.process_time() - cpu0, "rss_mb": usage.ru_maxrss / 1024, "troubles": len(host.troubles),
-                          "participants": host.participants, "refusals": len(host.refusals)}), flush=True)
+        report = {"cpu": time.process_time() - cpu0, "rss_mb": usage.ru_maxrss / 1024, "troubles": len(host.troubles),
+                  "participants": host.participants, "refusals": len(host.refusals)}
+        print(json.dumps(report), flush=True)
+        if mode == "busy":  # the room stays open until every participant has saved too
+            await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)  # "stop"
 asyncio.run(main())
 '''
 
-PARTICIPANTS = r'''
+PARTICIPANTS = QUIET + r'''
 import asyncio, json, random, sys, time
 from ssm_studio.edits import History
 from ssm_studio.edits import causal_edits as ce
 from ssm_studio.room.client import RoomClient
 from ssm_studio.storage import project_to_bytes
 address, mode = sys.argv[1], sys.argv[2]
-async def quiet(mirror, still=5.0, most=120.0):
-    seen, since, waited = mirror.remote_edits, 0.0, 0.0
-    while since < still and waited < most:
-        await asyncio.sleep(0.1)
-        waited += 0.1
-        since = 0.0 if mirror.remote_edits != seen else since + 0.1
-        seen = mirror.remote_edits
 async def latency():
     client = RoomClient(address, "BENCH1")
     document = await client.join(timeout=60)
@@ -139,10 +140,10 @@ async def busy():
             made += 1
             await asyncio.sleep(max(0.0, start + i * 0.1 - time.monotonic()))  # ten a second, if it can
     await asyncio.gather(*(act(k, d) for k, d in enumerate(documents)))
-    print(json.dumps({"acted": True}), flush=True)
-    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)  # "save" from the bench
-    for client in clients:
-        await quiet(client.mirror)
+    await asyncio.gather(*(quiet(c.mirror) for c in clients))  # every change from the room taken in
+    print(json.dumps({"settled": True}), flush=True)
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)  # "save": the host has saved
+    await asyncio.gather(*(quiet(c.mirror, still=1.0) for c in clients))
     open(out, "wb").write(project_to_bytes(documents[0].project, {}))
     same = len({project_to_bytes(d.project, {}) for d in documents}) == 1
     dropped = sum(1 for c in clients if not c.connected)
@@ -214,14 +215,22 @@ def busy(seconds: float) -> None:
     host, started = _start_host(1000, "busy", seconds, str(folder / "host.ssm"))
     groups = [_participants(started["address"], "busy", "10", str(10 * g), str(seconds), str(folder / f"p{g}.ssm"))
               for g in range(3)]
-    for group in groups:  # every participant has made its edits …
-        assert group.stdout is not None and json.loads(group.stdout.readline())["acted"]
-    for process in [host, *groups]:  # … then each saves once the room has gone quiet
+    for group in groups:  # every participant has made its edits and taken in the room's …
+        assert group.stdout is not None and json.loads(group.stdout.readline())["settled"]
+
+    def tell(process: subprocess.Popen, word: str) -> None:
         assert process.stdin is not None
-        process.stdin.write("save\n")
+        process.stdin.write(word + "\n")
         process.stdin.flush()
+
+    tell(host, "save")  # … then the host saves, with the room still open …
+    assert host.stdout is not None
+    tail = json.loads(host.stdout.readline())
+    for group in groups:  # … then every participant, while still connected …
+        tell(group, "save")
     results = [_last_json(g, timeout=seconds + 600) for g in groups]
-    tail = json.loads(host.communicate(timeout=120)[0].strip().splitlines()[-1])
+    tell(host, "stop")  # … and only then does the room end
+    host.communicate(timeout=120)
     files = {(folder / name).read_bytes() for name in ("host.ssm", "p0.ssm", "p1.ssm", "p2.ssm")}
     project = read_project_bytes((folder / "host.ssm").read_bytes()).project
     names = {v.id: v.name for v in project.cld.variables}
