@@ -62,7 +62,7 @@ class WindowRoom(_Window):
                 self.set_session(DocumentSession(room.document, self.session.path, self.session.recovery))
                 self.say("The workshop room was taken up where it stopped (from its log).")
             if room is not None:
-                room.presence.publish(name=self.preferences_name() or "Facilitator", facilitator=True)
+                room.presence.publish(name="Facilitator", facilitator=True)
                 self._room_panel(hosting=True)
                 if show:
                     from .room_dialogs import HostDialog
@@ -110,9 +110,6 @@ class WindowRoom(_Window):
             self.say("There is no workshop room to end.")
             return None
         return self.room_link.end(done)
-
-    def preferences_name(self) -> str:
-        return ""
 
     def _room_panel(self, hosting: bool):
         from .room_panel import RoomPanel
