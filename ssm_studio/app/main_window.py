@@ -82,6 +82,7 @@ class MainWindow(WindowRoom, WindowFiles, QMainWindow):
         self.host_dialog = None
         self.room_dock = None  # the workshop room's panel, made when a room first opens
         self.room_panel = None
+        self._room_name = "Participant"  # how this window is listed in a room (asked when joining)
         self.page_key = "overlay"
         self.last_refusal = ""
         self._scale_before_contrast = 1.0

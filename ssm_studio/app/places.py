@@ -21,6 +21,13 @@ def recovery_folder() -> Path:
     return Path(base or Path.home() / ".ssm-studio") / "recovery"
 
 
+def room_folder() -> Path:
+    """Where the workshop room's certificate is kept (its fingerprint stays the same from one
+    workshop to the next)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".ssm-studio") / "room"
+
+
 def documents_folder() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(base or Path.home()) / "SSM Studio"

@@ -48,7 +48,7 @@ def qr_pixmap(text: str, scale: int = 6) -> QPixmap:
 class HostDialog(QDialog):
     """Shown on the projector: the room's address and code, large, and as a QR code."""
 
-    def __init__(self, address: str, code: str, parent=None) -> None:
+    def __init__(self, address: str, code: str, parent=None, fingerprint: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Workshop room")
         self.setAccessibleName("Workshop room: address and join code")
@@ -57,18 +57,24 @@ class HostDialog(QDialog):
         big.setPointSize(22)
         big.setBold(True)
         words = QLabel("Join this room from SSM Studio on your laptop: File → Join Workshop Room, then type the "
-                       "address and the code (or scan the code).")
+                       "address and the code (or scan the QR code), and check that the fingerprint your laptop "
+                       "shows is this one.")
         words.setWordWrap(True)
         box.addWidget(words)
         self.address, self.code = QLabel(address), QLabel(code)
-        for label, name in ((self.address, "Room address"), (self.code, "Join code")):
+        self.fingerprint = QLabel(f"Fingerprint  {fingerprint}" if fingerprint else
+                                  "No fingerprint: this room is not encrypted")
+        for label, name in ((self.address, "Room address"), (self.code, "Join code"),
+                            (self.fingerprint, "Certificate fingerprint")):
             label.setFont(big)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setAccessibleName(name)
             box.addWidget(label)
         self.qr = QLabel()
-        self.qr.setAccessibleName("QR code of the address and the join code")
-        self.qr.setPixmap(qr_pixmap(f"{address}/workshop?code={code}"))
+        self.qr.setAccessibleName("QR code of the address, the join code and the fingerprint")
+        from ..room.client import room_link
+
+        self.qr.setPixmap(qr_pixmap(room_link(address, code, fingerprint)))
         box.addWidget(self.qr, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.participants = QLabel("No one has joined yet.")
         self.participants.setAccessibleName("Participants")
@@ -93,16 +99,21 @@ class JoinDialog(QDialog):
         self.found.setMaximumHeight(110)
         self.found.currentItemChanged.connect(self._chosen)
         form.addRow("Rooms &found", self.found)
-        self.address.setPlaceholderText("ws://192.168.1.20:8765 (shown on the projector)")
+        self.address.setPlaceholderText("wss://192.168.1.20:8765 (shown on the projector), or the room's link")
         self.address.setAccessibleName("Room address")
+        self.address.editingFinished.connect(self._link_pasted)
         self.code = QLineEdit()
         self.code.setPlaceholderText("six letters and digits")
         self.code.setAccessibleName("Join code")
+        self.fingerprint = QLineEdit()
+        self.fingerprint.setPlaceholderText("five groups of four, as on the projector (or leave it: you will be asked)")
+        self.fingerprint.setAccessibleName("Certificate fingerprint")
         self.name = QLineEdit()
         self.name.setPlaceholderText("how the room lists you (a first name is plenty)")
         self.name.setAccessibleName("Your name in the room")
         form.addRow("Room &address", self.address)
         form.addRow("Join &code", self.code)
+        form.addRow("Finger&print", self.fingerprint)
         form.addRow("Your &name", self.name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Join")
@@ -119,6 +130,21 @@ class JoinDialog(QDialog):
         except (OSError, ValueError, RuntimeError, TimeoutError):  # no multicast here: typing still works
             self.found.addItem("Rooms cannot be looked for on this network: type the address.")
         self.finished.connect(self._stop_looking)
+
+    def _link_pasted(self) -> None:
+        """A room's whole link (from the QR code) fills in the code and fingerprint too."""
+        from ..errors import SsmError
+        from ..room.client import parse_link
+
+        if "code=" not in self.address.text():
+            return
+        try:
+            address, code, fingerprint = parse_link(self.address.text())
+        except SsmError:
+            return
+        self.address.setText(address)
+        self.code.setText(code or self.code.text())
+        self.fingerprint.setText(fingerprint or self.fingerprint.text())
 
     def _chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is not None and item.data(Qt.ItemDataRole.UserRole):

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..room.host import RoomHost
 
 _LOOP: asyncio.AbstractEventLoop | None = None
+REJOIN_ATTEMPTS, REJOIN_WAIT = 20, 3.0  # a lost connection is tried again for about a minute
 
 
 def event_loop() -> asyncio.AbstractEventLoop:
@@ -63,6 +64,8 @@ class RoomLink(QObject):
         self._watch.timeout.connect(self._check)
         self._participants = 0
         self._seen_count = 0  # refusals already said
+        self.last_client: RoomClient | None = None  # the room left or lost: joined again with its document
+        self.rejoining = False
 
     @property
     def active(self) -> bool:
@@ -88,10 +91,10 @@ class RoomLink(QObject):
         return future
 
     def start_hosting(self, document, host: str = "0.0.0.0", port: int = 0, code: str | None = None, done=None,
-                      log=None, announce: bool = True):
+                      log=None, announce: bool = True, certificate=None):
         from ..room.host import RoomHost
 
-        room = RoomHost(document, code, host, port, log=log, announce=announce)
+        room = RoomHost(document, code, host, port, log=log, announce=announce, certificate=certificate)
 
         def started(result) -> None:
             if self.error:
@@ -106,14 +109,17 @@ class RoomLink(QObject):
                 done(room if not self.error else None)
         return self.run(room.start(), started)
 
-    def join(self, address: str, code: str, done=None):
+    def join(self, address: str, code: str, done=None, fingerprint: str = "", again=None):
+        """Join the room at ``address``; ``again``: the client of a room this window left or
+        lost, joined again with its own document (what was done meanwhile merges)."""
         from ..room.client import RoomClient
 
-        client = RoomClient(address, code)
+        client = again if again is not None else RoomClient(address, code, fingerprint=fingerprint)
 
         def joined(document) -> None:
             if document is not None:
                 self.client = client
+                self.last_client = None
                 _LINKS.add(self)
                 self._watch.start()
                 self.message.emit(f"Joined the workshop room at {client.address}")
@@ -126,6 +132,8 @@ class RoomLink(QObject):
         """Stop hosting, or leave the room; the document stays open as it is."""
         room, client = self.host, self.client
         self.host = self.client = None
+        self.last_client = client  # File → Join Workshop Room joins again with its document
+        self.rejoining = False
         self._watch.stop()
 
         async def stop() -> None:
@@ -144,6 +152,40 @@ class RoomLink(QObject):
                 done(None)
         return self.run(stop(), ended)
 
+    def _connection_ended(self, client: RoomClient) -> None:
+        """The facilitator ended the room, the host removed this participant, or the
+        connection was lost: the first two are said and the copy stays; a lost connection is
+        joined again by itself, for about a minute, merging what was done meanwhile."""
+        why = client.ended
+        if why == "lost":
+            self.rejoining = True
+            self.message.emit("The connection to the workshop room was lost; joining again (your changes are kept "
+                              "and merge when you are back)…")
+            self.changed.emit()
+
+            def back(result) -> None:
+                self.rejoining = False
+                if result:
+                    self.message.emit("Back in the workshop room: what you and the room did meanwhile has merged.")
+                    self.changed.emit()
+                else:
+                    self._let_go(client, "The workshop room could not be reached again. Your copy keeps every "
+                                         "change: File → Join Workshop Room joins again and merges them.")
+            self.run(client.rejoin(attempts=REJOIN_ATTEMPTS, wait=REJOIN_WAIT), back)
+            return
+        self._let_go(client, "The facilitator ended the workshop room. Your copy stays open here with every "
+                             "change: save it to keep it." if why == "ended" else
+                             "The host removed you from the workshop room. Your copy stays open here.")
+
+    def _let_go(self, client: RoomClient, said: str) -> None:
+        self.message.emit(said)
+        self.client = None
+        self.last_client = client if client.ended != "removed" else None
+        self._watch.stop()
+        _LINKS.discard(self)
+        QTimer.singleShot(500, release_loop)
+        self.changed.emit()
+
     def refusals(self) -> list[str]:
         if self.host is not None:
             return self.host.refusals
@@ -158,14 +200,8 @@ class RoomLink(QObject):
             self._participants = self.host.participants
             self.message.emit(f"{self._participants} participant(s) in the room")
             self.changed.emit()
-        if self.client is not None and not self.client.connected:
-            self.message.emit("The connection to the workshop room was lost; your copy keeps every change "
-                              "(join again to merge it).")
-            self.client = None
-            self._watch.stop()
-            _LINKS.discard(self)
-            QTimer.singleShot(500, release_loop)
-            self.changed.emit()
+        if self.client is not None and not self.client.connected and not self.rejoining:
+            self._connection_ended(self.client)
         for reason in self.refusals()[self._seen_count:]:
             self.message.emit(reason)
         self._seen_count = len(self.refusals())

@@ -24,6 +24,7 @@ class WindowRoom(_Window):
         host_dialog: QDialog | None
         room_dock: QDockWidget | None
         room_panel: QWidget | None
+        _room_name: str
         actions_: dict
         page_key: str
         pages: dict
@@ -67,43 +68,94 @@ class WindowRoom(_Window):
                 if show:
                     from .room_dialogs import HostDialog
 
-                    self.host_dialog = HostDialog(room.address, room.code, self)
+                    self.host_dialog = HostDialog(room.address, room.code, self, room.fingerprint)
                     self.host_dialog.show()
             if done is not None:
                 done(room)
         session = self.session
         log = (session.path.with_name(session.path.name + ".room") if session.path is not None
                else session.recovery.folder / f"{session.recovery_key}.room")
-        return link.start_hosting(session.document, host, port, code, started, log=log, announce=announce)
+        from ..errors import SsmError
+        from ..room.tls import room_certificate
+        from .places import room_folder
 
-    def join_room(self, address: str | None = None, code: str | None = None, done=None, name: str = "Participant"):
-        """File → Join Workshop Room: the room's project opens here (this one is closed first)."""
+        try:
+            certificate = room_certificate(room_folder())
+        except SsmError as error:
+            self.say(str(error))
+            return None
+        return link.start_hosting(session.document, host, port, code, started, log=log, announce=announce,
+                                  certificate=certificate)
+
+    def join_room(self, address: str | None = None, code: str | None = None, done=None, name: str = "Participant",
+                  fingerprint: str | None = None):
+        """File → Join Workshop Room: the room's project opens here (this one is closed first).
+        The room left or lost from this window is joined again with this window's document,
+        so what was done meanwhile merges."""
         link = self._link()
         if link.active:
             self.say("This window is in a workshop room already: leave it first.")
             return None
+        again = link.last_client if link.last_client is not None and \
+            link.last_client.document is self.session.document else None
         if address is None or code is None:
             from .room_dialogs import JoinDialog
 
             dialog = JoinDialog(self)
+            if again is not None:
+                dialog.address.setText(again.address)
+                dialog.code.setText(again.code)
+                dialog.fingerprint.setText(again.fingerprint)
+                dialog.name.setText(self._room_name)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             address, code = dialog.address.text().strip(), dialog.code.text().strip()
+            fingerprint = dialog.fingerprint.text().strip()
             name = dialog.name.text().strip() or name
-        if not self.maybe_save():
+        if again is not None and (again.address, again.code) != (address.rstrip("/"), code.strip().upper()):
+            again = None  # another room: joined afresh
+        if again is None and not self.maybe_save():
             return None
+        self._room_name = name
+        if address.startswith("ws://") or fingerprint:
+            return self._join_checked(link, address, code, fingerprint or "", name, again, done)
+
+        def fetched(shown) -> None:  # the fingerprint, checked by the participant before the code is sent
+            if shown and self._fingerprint_confirmed(address, shown):
+                self._join_checked(link, address, code, shown, name, again, done)
+            elif done is not None:
+                done(None)
+        from ..room.client import room_fingerprint
+
+        return link.run(room_fingerprint(address), fetched)
+
+    def _fingerprint_confirmed(self, address: str, fingerprint: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, "Check the room's fingerprint",
+            f"The room at {address} shows the fingerprint\n\n{fingerprint}\n\nIs it the one on the projector? "
+            "Join only if it is: another laptop could be answering at that address.")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _join_checked(self, link, address, code, fingerprint, name, again, done):
+        if again is not None:
+            again.fingerprint = fingerprint or again.fingerprint
 
         def joined(document) -> None:
             if document is not None:
-                from .session import DocumentSession
+                if again is None:
+                    from .session import DocumentSession
 
-                self.set_session(DocumentSession(document, None, self.session.recovery))
+                    self.set_session(DocumentSession(document, None, self.session.recovery))
+                else:
+                    self.say("Back in the workshop room: what you and the room did meanwhile has merged.")
                 assert link.client is not None
                 link.client.presence.publish(name=name)
                 self._room_panel(hosting=False)
             if done is not None:
                 done(document)
-        return link.join(address, code, joined)
+        return link.join(address, code, joined, fingerprint=fingerprint, again=again)
 
     def end_room(self, done=None):
         if self.room_link is None or not self.room_link.active:

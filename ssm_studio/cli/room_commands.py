@@ -27,12 +27,20 @@ def register(commands: argparse._SubParsersAction) -> None:
     host.add_argument("--log", metavar="PATH", help="the room's update log (default: FILE.room beside FILE); a "
                                                      "host that stopped starts again from it")
     host.add_argument("--no-announce", action="store_true", help="do not announce the room on the network (mDNS)")
+    host.add_argument("--no-tls", action="store_true",
+                      help="serve plain ws:// (default: wss:// on a certificate made on first use and kept in "
+                           "~/.ssm-studio/room, its fingerprint printed for participants to check)")
+    host.add_argument("--certificates", metavar="FOLDER", help="where the room's certificate is kept "
+                                                               "(default ~/.ssm-studio/room)")
     host.add_argument("--for", dest="seconds", type=float, default=None, metavar="SECONDS",
                       help="end the room after this long (default: until stopped)")
     host.set_defaults(run=run_host)
     status = actions.add_parser("status", help="the room at ADDRESS: its project's title and who is there")
-    status.add_argument("address", metavar="ADDRESS", help="e.g. ws://192.168.1.20:8765")
+    status.add_argument("address", metavar="ADDRESS", help="e.g. wss://192.168.1.20:8765")
     status.add_argument("--code", default="", help="the join code: with it, the room also names its project")
+    status.add_argument("--fingerprint", default="",
+                        help="the room's certificate fingerprint (shown where it is hosted); a wss:// room is "
+                             "sent the code only when its certificate matches")
     status.add_argument("--json", action="store_true", help="print one JSON object")
     status.set_defaults(run=run_status)
 
@@ -41,6 +49,7 @@ def run_host(options: argparse.Namespace) -> int:
     import asyncio
     from pathlib import Path
 
+    from ..errors import SsmError
     from ..room.host import RoomHost, RoomLimits
 
     path = Path(options.file)
@@ -48,14 +57,25 @@ def run_host(options: argparse.Namespace) -> int:
     if path.suffix.lower() != ".ssm":
         path = path.with_suffix(".ssm")  # a file of another tool: the room's project is kept beside it
     log = Path(options.log) if options.log else path.with_name(path.name + ".room")
+    certificate = None
+    if not options.no_tls:
+        from ..room.tls import room_certificate
+
+        try:
+            certificate = room_certificate(Path(options.certificates) if options.certificates
+                                           else Path.home() / ".ssm-studio" / "room")
+        except SsmError as error:
+            print(f"ssm-studio room host: {error}", file=sys.stderr)
+            return 1
     host = RoomHost(opened.project, options.code, options.host, options.port,
                     RoomLimits(participants=max(1, options.participants)), log=log,
-                    announce=not options.no_announce)
+                    announce=not options.no_announce, certificate=certificate)
 
     async def serve() -> None:
         async with host:
             print(f"Workshop room for '{host.document.project.metadata.title}' at {host.address}  join code "
-                  f"{host.code}" + ("  (taken up from its log)" if host.resumed else ""), flush=True)
+                  f"{host.code}" + (f"  fingerprint {host.fingerprint}" if host.fingerprint else "")
+                  + ("  (taken up from its log)" if host.resumed else ""), flush=True)
             saved = host.document.revision
             waited = 0.0
             try:
@@ -82,19 +102,32 @@ def run_host(options: argparse.Namespace) -> int:
 
 
 def run_status(options: argparse.Namespace) -> int:
+    import asyncio
+    import ssl
     from urllib.error import URLError
+    from urllib.parse import quote
     from urllib.request import urlopen
 
-    address = options.address.rstrip("/")
-    from urllib.parse import quote
+    from ..errors import SsmError
+    from ..room.client import split_address
+    from ..room.tls import fetch_certificate, fingerprint_of, matches, pinned_context
 
-    url = address.replace("wss://", "https://").replace("ws://", "http://") + f"/status?code={quote(options.code)}"
-    if not url.startswith(("http://", "https://")):
-        url = "http://" + url
+    address, code = options.address.strip().rstrip("/"), options.code
     try:
-        with urlopen(url, timeout=5) as answer:  # noqa: S310 - the user's own room address
+        scheme, host, port = split_address(address)
+        context = None
+        if scheme == "wss":
+            der = asyncio.run(fetch_certificate(host, port))
+            if code and not matches(der, options.fingerprint):
+                print(f"ssm-studio room status: the room at {address} shows the fingerprint {fingerprint_of(der)}"
+                      + (f", not '{options.fingerprint}'" if options.fingerprint else "")
+                      + "; the join code was not sent (give --fingerprint as the room shows it)", file=sys.stderr)
+                code = ""
+            context = pinned_context(der)
+        url = f"{'https' if scheme == 'wss' else 'http'}://{host}:{port}/status?code={quote(code)}"
+        with urlopen(url, timeout=5, context=context) as answer:  # noqa: S310 - the user's own room address
             status = json.loads(answer.read(64 * 1024))
-    except (URLError, OSError, ValueError) as error:
+    except (URLError, OSError, ValueError, TimeoutError, ssl.SSLError, SsmError) as error:
         print(f"ssm-studio room status: no workshop room answered at {address} ({error})", file=sys.stderr)
         return 1
     if options.json:

@@ -17,7 +17,7 @@ SERVICE = "_ssm-studio._tcp.local."
 @dataclass(frozen=True)
 class FoundRoom:
     title: str
-    address: str  # ws://host:port
+    address: str  # wss://host:port (ws:// for a room without TLS)
 
 
 def _interfaces(address: str) -> list[str] | None:
@@ -27,11 +27,11 @@ def _interfaces(address: str) -> list[str] | None:
 class Announcement:
     """A room announced on the network until ``close``."""
 
-    def __init__(self, title: str, address: str, port: int) -> None:
+    def __init__(self, title: str, address: str, port: int, scheme: str = "ws") -> None:
         self.zeroconf = Zeroconf(interfaces=_interfaces(address) or InterfaceChoice.All, ip_version=IPVersion.V4Only)
         name = "".join(c for c in title if c.isalnum() or c in " -")[:40].strip() or "SSM Studio room"
         self.info = ServiceInfo(SERVICE, f"{name} {port}.{SERVICE}", addresses=[socket.inet_aton(address)],
-                                port=port, properties={"title": title[:200]})
+                                port=port, properties={"title": title[:200], "scheme": scheme})
         self.zeroconf.register_service(self.info, allow_name_change=True)
 
     def close(self) -> None:
@@ -59,8 +59,9 @@ class Discovery:
                 return
             addresses = info.parsed_addresses(IPVersion.V4Only)
             title = ((info.properties or {}).get(b"title") or b"").decode("utf-8", "replace") or name
+            scheme = "wss" if (info.properties or {}).get(b"scheme") == b"wss" else "ws"
             if addresses:
-                self._found[name] = FoundRoom(title, f"ws://{addresses[0]}:{info.port}")
+                self._found[name] = FoundRoom(title, f"{scheme}://{addresses[0]}:{info.port}")
 
     def rooms(self) -> list[FoundRoom]:
         with self._lock:

@@ -22,15 +22,18 @@ from ..edits import Document
 from ..model import Project
 from .mapping import Mirror, doc_from_project
 from .presence import Presence
+from .transport import ROOM_PATH, SocketChannel
 
 if TYPE_CHECKING:
     from .discovery import Announcement
-from .transport import ROOM_PATH, SocketChannel
+    from .tls import Certificate
 
 # Keepalive: a laptop busy redrawing a large map may answer a ping late; only a long silence
 # (a closed lid, a lost network) ends its connection.
 KEEPALIVE, PATIENCE = 20.0, 120.0
 CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
+# Close codes a participant reads as the reason its connection ended (4000-4999: the app's own).
+ENDED, REMOVED = 4000, 4003
 
 
 def lan_address() -> str:
@@ -60,10 +63,13 @@ class RoomLimits:
 
 class RoomHost:
     def __init__(self, project: Project | Document, code: str | None = None, host: str = "127.0.0.1", port: int = 0,
-                 limits: RoomLimits | None = None, log: Path | None = None, announce: bool = False) -> None:
+                 limits: RoomLimits | None = None, log: Path | None = None, announce: bool = False,
+                 certificate: Certificate | None = None) -> None:
         """``project``: a project, or the Document a window is editing (the facilitator's
         own edits then go to the room as anyone's do). ``log``: the room's update log; when
-        it holds a room already (the host stopped), the room starts from it."""
+        it holds a room already (the host stopped), the room starts from it. ``certificate``:
+        the room is served over TLS with it (wss://), and its fingerprint is shown to check."""
+        self.certificate = certificate
         self.log_path = log
         self.resumed = False
         self.announce = announce  # on the network by mDNS (discovery.py)
@@ -78,6 +84,7 @@ class RoomHost:
         self.mirror = Mirror(self.document, self.doc, self.refusals.append)
         self.presence = Presence(self.doc)
         self._sockets: dict[str, object] = {}  # a participant's client id -> its connection
+        self._open: set = set()  # every participant's connection, to say goodbye when the room ends
         self.removed: set[str] = set()  # participants the host removed: not let back in this room
         self.participants = 0
         self.port = 0
@@ -89,7 +96,12 @@ class RoomHost:
     @property
     def address(self) -> str:
         shown = lan_address() if self.address_host in ("0.0.0.0", "") else self.address_host
-        return f"ws://{shown}:{self.port}"
+        return f"{'wss' if self.certificate is not None else 'ws'}://{shown}:{self.port}"
+
+    @property
+    def fingerprint(self) -> str:
+        """What participants check against the projector ('' for a room without TLS)."""
+        return self.certificate.fingerprint if self.certificate is not None else ""
 
     async def start(self) -> None:
         store = None
@@ -102,17 +114,24 @@ class RoomHost:
         room = YRoom(ydoc=self.doc, exception_handler=self._trouble, ystore=store)
         self._server.rooms[ROOM_PATH] = room
         await self._server.start_room(room)
+        context = None
+        if self.certificate is not None:
+            from .tls import server_context
+
+            context = server_context(self.certificate)
         listener = await serve(self._serve, self.address_host, self.wanted_port, process_request=self._admit,
-                               max_size=self.limits.message_bytes, ping_interval=KEEPALIVE, ping_timeout=PATIENCE)
+                               max_size=self.limits.message_bytes, ping_interval=KEEPALIVE, ping_timeout=PATIENCE,
+                               ssl=context)
         self._listener = listener
         self.port = next(iter(listener.sockets)).getsockname()[1]
         if self.announce:
             from .discovery import Announcement
 
-            where = self.address.split("//")[1].rsplit(":", 1)[0]
+            scheme, rest = self.address.split("://")
+            where = rest.rsplit(":", 1)[0]
             try:
                 title = self.document.project.metadata.title
-                self.announcement = await asyncio.to_thread(lambda: Announcement(title, where, self.port))
+                self.announcement = await asyncio.to_thread(lambda: Announcement(title, where, self.port, scheme))
             except OSError as error:  # a network without multicast: the typed address still works
                 self.troubles.append(f"The room could not be announced on the network ({error}).")
 
@@ -150,6 +169,9 @@ class RoomHost:
         if self.announcement is not None:
             await asyncio.to_thread(self.announcement.close)
         self.announcement = None
+        if self._open:  # each participant is told the room has ended, not that it was lost
+            await asyncio.gather(*(s.close(code=ENDED, reason="the facilitator ended the room")
+                                   for s in list(self._open)), return_exceptions=True)
         if self._listener is not None:
             self._listener.close()
             await self._listener.wait_closed()
@@ -210,12 +232,14 @@ class RoomHost:
         assert self._server is not None
         who = parse_qs(urlsplit(socket.request.path).query).get("who", [""])[0][:32]
         self.participants += 1
+        self._open.add(socket)
         if who:
             self._sockets[who] = socket
         try:
             await self._server.serve(SocketChannel(socket))
         finally:
             self.participants -= 1
+            self._open.discard(socket)
             if who and self._sockets.get(who) is socket:
                 del self._sockets[who]
                 self.presence.forget(who)  # gone: no longer listed as here
@@ -226,7 +250,7 @@ class RoomHost:
         socket = self._sockets.get(who)
         if socket is None:
             return False
-        await socket.close(code=4003, reason="removed by the host")  # type: ignore[attr-defined]
+        await socket.close(code=REMOVED, reason="removed by the host")  # type: ignore[attr-defined]
         return True
 
     def save(self, path: str | Path) -> None:

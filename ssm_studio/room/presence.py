@@ -31,6 +31,11 @@ class Presence:
         self._last = merged
         self.map[self.me] = json.dumps({**merged, "seen": time.time()}, ensure_ascii=False, sort_keys=True)
 
+    def again(self) -> None:
+        """Written again after a rejoin (the host forgot this entry when the connection closed)."""
+        if self._last:
+            self.map[self.me] = json.dumps({**self._last, "seen": time.time()}, ensure_ascii=False, sort_keys=True)
+
     def everyone(self) -> dict[str, dict]:
         found = {}
         for key, text in json.loads(str(self.map)).items():

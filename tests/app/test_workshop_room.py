@@ -14,6 +14,15 @@ from ssm_studio.storage import project_to_bytes
 from .conftest import discard_changes
 
 
+@pytest.fixture(autouse=True)
+def certificates(tmp_path, monkeypatch):
+    """The room's certificate is made in the test's folder, not the user's."""
+    from ssm_studio.app import places
+
+    monkeypatch.setattr(places, "room_folder", lambda: tmp_path / "room-tls")
+    return tmp_path / "room-tls"
+
+
 @pytest.fixture
 def second(qtbot, store):
     win = MainWindow(DocumentSession(recovery=store))
@@ -32,11 +41,13 @@ def test_host_and_join_from_the_menus_edit_both_ways_and_leave(qtbot, window, se
     qtbot.waitUntil(lambda: len(hosted) == 2, timeout=5000)  # the dialog, then the room
     room = hosted[1]
     assert hosted[0].code.text() == "MENU12" and not hosted[0].qr.pixmap().isNull()
+    assert room.address.startswith("wss://127.0.0.1:") and room.fingerprint in hosted[0].fingerprint.text()
     assert not window.actions_["host_room"].isEnabled() and window.actions_["end_room"].isEnabled()
 
     def type_in(dialog):
         dialog.address.setText(room.address)
         dialog.code.setText("menu12")
+        dialog.fingerprint.setText(room.fingerprint.lower())
         return room_dialogs.JoinDialog.DialogCode.Accepted
 
     monkeypatch.setattr(room_dialogs.JoinDialog, "exec", type_in)
@@ -78,3 +89,94 @@ def test_host_and_join_from_the_menus_edit_both_ways_and_leave(qtbot, window, se
     from ssm_studio.app import room_link
 
     qtbot.waitUntil(lambda: room_link._LOOP is None, timeout=3000)  # asyncio let go of once no room is open
+
+
+def _host(qtbot, window, monkeypatch, code):
+    from ssm_studio.app import room_dialogs
+
+    hosted: list = []
+    monkeypatch.setattr(room_dialogs.HostDialog, "show", lambda self: None)
+    window.host_room(host="127.0.0.1", code=code, done=hosted.append, announce=False)
+    qtbot.waitUntil(lambda: bool(hosted), timeout=5000)
+    return hosted[0]
+
+
+def _join(qtbot, second, **given):
+    joined: list = []
+    second.join_room(done=joined.append, **given)
+    qtbot.waitUntil(lambda: bool(joined), timeout=5000)
+    return joined[0]
+
+
+def test_a_participant_checks_the_fingerprint_before_the_code_is_sent(qtbot, window, second, monkeypatch):
+    room = _host(qtbot, window, monkeypatch, "CHECK7")
+    asked: list[str] = []
+
+    def no(address, fingerprint):
+        asked.append(fingerprint)
+        return False
+    monkeypatch.setattr(type(second), "_fingerprint_confirmed", lambda self, a, f: no(a, f))
+    assert _join(qtbot, second, address=room.address, code="CHECK7") is None  # not the projector's: not joined
+    assert asked == [room.fingerprint] and room.participants == 0 and second.room_link.client is None
+    monkeypatch.setattr(type(second), "_fingerprint_confirmed", lambda self, a, f: True)
+    assert _join(qtbot, second, address=room.address, code="CHECK7") is not None
+    assert second.room_link.client.connected
+    second.end_room()
+    qtbot.waitUntil(lambda: room.participants == 0, timeout=5000)
+    window.end_room()
+    qtbot.waitUntil(lambda: not window.room_link.active and not second.room_link.active, timeout=5000)
+    _loop_released(qtbot)
+
+
+def _loop_released(qtbot):
+    from ssm_studio.app import room_link
+
+    qtbot.waitUntil(lambda: room_link._LOOP is None, timeout=3000)  # asyncio let go of once no room is open
+
+
+def test_the_room_ending_is_said_the_copy_stays_and_a_lost_connection_comes_back(qtbot, window, second,
+                                                                                  monkeypatch):
+    from ssm_studio.app import room_link
+
+    monkeypatch.setattr(room_link, "REJOIN_WAIT", 0.2)
+    room = _host(qtbot, window, monkeypatch, "AGAIN5")
+    said: list[str] = []
+    document = _join(qtbot, second, address=room.address, code="AGAIN5", fingerprint=room.fingerprint)
+    second.room_link.message.connect(said.append)
+    client = second.room_link.client
+    client._socket.transport.abort()  # the wifi drops
+    qtbot.waitUntil(lambda: any(m.startswith("Back in the workshop room") for m in said), timeout=8000)
+    assert second.room_link.client is client and client.connected and second.session.document is document
+    first = document.project.cld.variables[0].id
+    second.session.push(ce.rename_variable(first, "Typed after the drop"))
+    qtbot.waitUntil(lambda: window.session.document.project.cld.variables[0].name == "Typed after the drop",
+                    timeout=5000)
+    ended: list = []
+    window.end_room(done=ended.append)  # the facilitator ends the room
+    qtbot.waitUntil(lambda: any(m.startswith("The facilitator ended the workshop room") for m in said), timeout=5000)
+    assert second.room_link.client is None and not second.actions_["end_room"].isEnabled()
+    assert second.session.document is document and document.project.cld.variables[0].name == "Typed after the drop"
+    # The facilitator hosts again (from the room's log); the participant joins from the menu
+    # with the same document: what each did while apart merges.
+    qtbot.waitUntil(lambda: bool(ended), timeout=5000)
+    second.session.push(ce.rename_variable(first, "Typed while the room was closed"))
+    port = room.port
+    again: list = []
+    window.host_room(host="127.0.0.1", port=port, code="AGAIN5", done=again.append, announce=False, show=False)
+    qtbot.waitUntil(lambda: bool(again), timeout=5000)
+    from ssm_studio.app import room_dialogs
+
+    def accept_as_filled(dialog):
+        assert dialog.address.text() == again[0].address and dialog.code.text() == "AGAIN5"
+        return room_dialogs.JoinDialog.DialogCode.Accepted
+    monkeypatch.setattr(room_dialogs.JoinDialog, "exec", accept_as_filled)
+    second.actions_["join_room"].trigger()
+    qtbot.waitUntil(lambda: second.room_link.client is not None and second.room_link.client.connected, timeout=5000)
+    assert second.session.document is document  # the same document, not a new copy
+    qtbot.waitUntil(lambda: window.session.document.project.cld.variables[0].name ==
+                    "Typed while the room was closed", timeout=5000)
+    second.end_room()
+    qtbot.waitUntil(lambda: not second.room_link.active, timeout=5000)
+    window.end_room()
+    qtbot.waitUntil(lambda: not window.room_link.active, timeout=5000)
+    _loop_released(qtbot)

@@ -22,19 +22,24 @@ def test_a_headless_host_serves_reports_its_status_and_saves_what_the_room_did(t
     project = tmp_path / "room.ssm"
     shutil.copy(MEIR, project)
     host = subprocess.Popen([sys.executable, "-m", "ssm_studio.cli.main", "room", "host", str(project), "--port", "0",
-                             "--code", "CLI777", "--for", "4"], stdout=subprocess.PIPE, text=True)
+                             "--code", "CLI777", "--for", "4", "--certificates", str(tmp_path / "tls")],
+                            stdout=subprocess.PIPE, text=True)
     try:
         line = host.stdout.readline() if host.stdout else ""
         address = line.split(" at ")[1].split()[0]
-        assert "join code CLI777" in line
+        fingerprint = line.split("fingerprint ")[1].strip()
+        assert "join code CLI777" in line and address.startswith("wss://127.0.0.1:")
         assert main(["room", "status", address, "--json"]) == 0
         assert json.loads(capsys.readouterr().out) == {"room": "SSM Studio workshop room", "participants": 0,
                                                        "limit": 40}  # no title without the code
-        assert main(["room", "status", address, "--code", "cli777"]) == 0
+        assert main(["room", "status", address, "--code", "cli777"]) == 0  # no fingerprint: the code is kept back
+        said = capsys.readouterr()
+        assert "the join code was not sent" in said.err and "Meir" not in said.out
+        assert main(["room", "status", address, "--code", "cli777", "--fingerprint", fingerprint]) == 0
         assert "'Meir: families in contact with many services (Think Family)', 0 of at most 40" in capsys.readouterr().out
 
         async def edit() -> None:
-            client = RoomClient(address, "CLI777")
+            client = RoomClient(address, "CLI777", fingerprint=fingerprint)
             document = await client.join()
             History(document).push(ce.rename_variable(document.project.cld.variables[0].id, "Saved by the host"))
             await asyncio.sleep(0.3)
