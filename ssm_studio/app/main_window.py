@@ -83,6 +83,7 @@ class MainWindow(WindowRoom, WindowFiles, QMainWindow):
         self.room_dock = None  # the workshop room's panel, made when a room first opens
         self.room_panel = None
         self._room_name = "Participant"  # how this window is listed in a room (asked when joining)
+        self.room_draft = None  # this window's private draft in the room (room/draft.py)
         self.page_key = "overlay"
         self.last_refusal = ""
         self._scale_before_contrast = 1.0

@@ -92,6 +92,7 @@ class JoinDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Join a workshop room")
         self.setAccessibleName("Join a workshop room")
+        self.setMinimumWidth(560)  # the placeholders say what to type: not cut short
         form = QFormLayout(self)
         self.address: QLineEdit = QLineEdit(address)
         self.found = QListWidget()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +26,7 @@ def page_words(key: str) -> str:
 
 class RoomPanel(QWidget):
     remove_requested = Signal(str)  # a participant's client id
+    draft_requested = Signal(str)  # 'start', 'publish' or 'discard'
 
     def __init__(self, hosting: bool, parent=None) -> None:
         super().__init__(parent)
@@ -41,6 +43,23 @@ class RoomPanel(QWidget):
         self.follow.setAccessibleName("Follow the facilitator")
         self.follow.setVisible(not hosting)
         box.addWidget(self.follow)
+        self.draft_state = QLabel("Your edits go to the room as you make them.")
+        self.draft_state.setWordWrap(True)
+        self.draft_state.setAccessibleName("Your private draft")
+        box.addWidget(self.draft_state)
+        row = QHBoxLayout()
+        self.draft = QPushButton("&Draft privately")
+        self.draft.setToolTip("Keep your next edits on this laptop until you publish them to the room")
+        self.publish = QPushButton("&Publish draft")
+        self.publish.setToolTip("Send every change of your draft to the room, as one change")
+        self.discard = QPushButton("Disc&ard draft")
+        self.discard.setToolTip("Put back what the room has for everything your draft changed")
+        for button, word in ((self.draft, "start"), (self.publish, "publish"), (self.discard, "discard")):
+            button.setAccessibleName(button.text().replace("&", ""))
+            button.clicked.connect(lambda _=False, w=word: self.draft_requested.emit(w))
+            row.addWidget(button)
+        box.addLayout(row)
+        self.show_draft(None)
         self.remove = QPushButton("&Remove from the room")
         self.remove.setAccessibleName("Remove the chosen participant from the room")
         self.remove.setVisible(hosting)
@@ -60,13 +79,27 @@ class RoomPanel(QWidget):
             if state.get("perspective"):
                 where.append(state["perspective"])
             if state.get("selection"):
-                where.append(f"{len(state['selection'])} selected")
+                chosen_names = state.get("selected_names") or []
+                where.append(f"{len(state['selection'])} selected" +
+                             (f" ({', '.join(chosen_names[:3])}{', …' if len(chosen_names) > 3 else ''})"
+                              if chosen_names else ""))
+            if state.get("drafting"):
+                where.append("drafting privately")
             item = QListWidgetItem(said[0] + (": " + ", ".join(where) if where else ""))
             item.setData(ROLE, who)
             self.people.addItem(item)
             if who == chosen:
                 self.people.setCurrentItem(item)
         self.summary.setText(f"{len(everyone)} in the room at {address}.")
+
+    def show_draft(self, size: int | None) -> None:
+        """``size``: how many objects the private draft has changed; None: not drafting."""
+        drafting = size is not None
+        self.draft.setEnabled(not drafting)
+        self.publish.setEnabled(bool(size))
+        self.discard.setEnabled(drafting)
+        self.draft_state.setText("Your edits go to the room as you make them." if not drafting else
+                                 f"Drafting privately: {size} change(s) kept on this laptop until you publish.")
 
     def _remove(self) -> None:
         item = self.people.currentItem()

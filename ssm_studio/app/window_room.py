@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QWidget
 
 if TYPE_CHECKING:
     from ..render.layers import LayerState
+    from ..room.draft import Draft
     from .room_link import RoomLink
     from .session import DocumentSession
 
@@ -25,6 +26,7 @@ class WindowRoom(_Window):
         room_dock: QDockWidget | None
         room_panel: QWidget | None
         _room_name: str
+        room_draft: Draft | None
         actions_: dict
         page_key: str
         pages: dict
@@ -63,6 +65,7 @@ class WindowRoom(_Window):
                 self.set_session(DocumentSession(room.document, self.session.path, self.session.recovery))
                 self.say("The workshop room was taken up where it stopped (from its log).")
             if room is not None:
+                self.room_draft = None
                 room.presence.publish(name="Facilitator", facilitator=True)
                 self._room_panel(hosting=True)
                 if show:
@@ -147,6 +150,8 @@ class WindowRoom(_Window):
                 if again is None:
                     from .session import DocumentSession
 
+                    self.room_draft = None  # a draft of another room stays with that room's copy
+
                     self.set_session(DocumentSession(document, None, self.session.recovery))
                 else:
                     self.say("Back in the workshop room: what you and the room did meanwhile has merged.")
@@ -173,10 +178,55 @@ class WindowRoom(_Window):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.room_dock)
         panel = RoomPanel(hosting)
         panel.remove_requested.connect(self._remove_participant)
+        panel.draft_requested.connect(lambda what: {"start": self.start_draft, "publish": self.publish_draft,
+                                                    "discard": self.discard_draft}[what]())
         self.room_dock.setWidget(panel)
         self.room_dock.show()
         self.room_panel = panel
         return panel
+
+    def _room_mirror(self):
+        link = self.room_link
+        if link is None or not link.active:
+            return None
+        return link.host.mirror if link.host is not None else link.client.mirror  # type: ignore[union-attr]
+
+    def start_draft(self) -> None:
+        """Keep this window's next edits on this laptop until published (Workshop room panel)."""
+        from ..room.draft import Draft
+
+        mirror = self._room_mirror()
+        if mirror is None or self.room_draft is not None:
+            return
+        self.room_draft = Draft(mirror)
+        self.say("Drafting privately: your edits stay on this laptop until you publish them.")
+        self.room_tick()
+
+    def publish_draft(self) -> None:
+        draft, self.room_draft = self.room_draft, None
+        if draft is None:
+            return
+        sent = draft.publish() if self._room_mirror() is draft.mirror else 0
+        self.say(f"Your draft is in the room: {sent} change(s) sent as one." if sent else
+                 "Nothing to publish: your draft had no changes (or the room has closed).")
+        self.room_tick()
+
+    def discard_draft(self, confirm: bool = True) -> None:
+        draft = self.room_draft
+        if draft is None:
+            return
+        if confirm and draft.size:
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(self, "Discard your draft",
+                                          f"Put back what the room has for the {draft.size} thing(s) your draft "
+                                          "changed? Your draft's changes are lost.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.room_draft = None
+        put_back = draft.discard()
+        self.say(f"Draft discarded: {put_back} thing(s) put back as the room has them.")
+        self.room_tick()
 
     def _remove_participant(self, who: str) -> None:
         link = self.room_link
@@ -193,10 +243,15 @@ class WindowRoom(_Window):
         perspective = self.session.document.project.perspective(self.layers.active or "")
         view = self.view
         rect = view.mapToScene(view.viewport().rect()).boundingRect() if self.page_key == "overlay" else None
+        selection = sorted(self._overlay_selection()[0])[:50]
+        names = {v.id: v.name for v in self.session.document.project.cld.variables} if selection else {}
+        draft = self.room_draft
         presence.publish(page=self.page_key, perspective=perspective.name if perspective else "",
-                         selection=sorted(self._overlay_selection()[0])[:50],
+                         selection=selection, selected_names=[names[i][:40] for i in selection if i in names][:5],
+                         drafting=draft is not None,
                          view=[round(rect.x()), round(rect.y()), round(rect.width()), round(rect.height())]
                          if rect is not None else None)
+        self.room_panel.show_draft(draft.size if draft is not None else None)  # type: ignore[attr-defined]
         self.room_panel.show_people(presence.everyone(), presence.me,  # type: ignore[attr-defined]
                                     link.host.address if link.host is not None else link.client.address)  # type: ignore[union-attr]
         if link.client is not None and self.room_panel.follow.isChecked():  # type: ignore[attr-defined]

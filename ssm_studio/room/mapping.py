@@ -186,9 +186,12 @@ class Mirror:
         self.refused = refused or (lambda reason: None)
         self._writing = False  # our own transaction: its events are not news
         self._applying = False  # the room's change being applied: its document events are not ours to send
+        # A private draft (draft.py) holds this participant's edits back: True means kept here.
+        self.hold: Callable[[list[ChangeEvent]], bool] | None = None
         self._unsubscribe = document.subscribe(self._local)
         self._subscription = self.entries.observe_deep(self._remote)
         self.remote_edits = 0
+        self._placed: set[str] | None = None  # while pulling: the entries whose place changed
 
     def close(self) -> None:
         self._unsubscribe()
@@ -196,7 +199,7 @@ class Mirror:
 
     # Ours, to the room -------------------------------------------------------------------
     def _local(self, events: list[ChangeEvent]) -> None:
-        if self._applying:
+        if self._applying or (self.hold is not None and self.hold(events)):
             return
         self._writing = True
         try:
@@ -262,16 +265,21 @@ class Mirror:
         if self._writing:
             return
         touched: set[str] = set()
+        placed: set[str] = set()  # entries whose place in their list changed
         for event in events:
             if event.path:  # a field of one entry changed
                 touched.add(str(event.path[0]))
+                if POS in event.keys:
+                    placed.add(str(event.path[0]))
             else:  # entries added or removed
                 touched.update(event.keys)
         if touched:
-            self.pull(touched)
+            self.pull(touched, placed)
 
-    def pull(self, touched: set[str]) -> None:
-        """Apply what the room changed in these entries to the document, as one edit."""
+    def pull(self, touched: set[str], placed: set[str] | None = None) -> None:
+        """Apply what the room changed in these entries to the document, as one edit
+        (``placed``: the entries whose place changed; None: any may have)."""
+        self._placed = placed
         try:
             edit = self._edit_for(touched)
         except (SsmError, KeyError, ValueError) as error:
@@ -335,7 +343,8 @@ class Mirror:
             typed = type(local).model_validate({**local.model_dump(mode="json"), **changes})
             edits.append(SetFieldsEdit(path, {name: getattr(typed, name) for name in changes},
                                        label="Change from the room"))
-        if POS in own and isinstance(local, Identified) and len(path) >= 2:
+        placed = self._placed is None or key_of(path) in self._placed
+        if placed and POS in own and isinstance(local, Identified) and len(path) >= 2:
             siblings = resolve(project, path[:-1])
             here = siblings.index(local)
             others = siblings[:here] + siblings[here + 1:]
@@ -346,11 +355,25 @@ class Mirror:
 
     def _index_among(self, list_path: tuple[str, ...], siblings: list, pos: float) -> int:
         """Where an object placed at ``pos`` goes among ``siblings`` (kept in the order of
-        their places): a binary search, reading a few places rather than all of them."""
+        their places): a binary search, reading a few places rather than all of them.
+        Siblings the same transaction removed from the room have no place; when the search
+        meets one, it runs again over those still there (the index given in the whole list)."""
+        found = self._search(list_path, siblings, pos)
+        if found is not None:
+            return found
+        there = [s for s in siblings if key_of((*list_path, s.id)) in self.entries]
+        low = self._search(list_path, there, pos)
+        assert low is not None
+        return siblings.index(there[low]) if low < len(there) else len(siblings)
+
+    def _search(self, list_path: tuple[str, ...], siblings: list, pos: float) -> int | None:
         low, high = 0, len(siblings)
         while low < high:
             middle = (low + high) // 2
-            if self._pos_of((*list_path, siblings[middle].id)) < pos:
+            entry = self.entries.get(key_of((*list_path, siblings[middle].id)))
+            if entry is None:
+                return None  # gone from the room in this transaction
+            if (json.loads(entry[POS]) if POS in entry else 0.0) < pos:
                 low = middle + 1
             else:
                 high = middle

@@ -180,3 +180,35 @@ def test_the_room_ending_is_said_the_copy_stays_and_a_lost_connection_comes_back
     window.end_room()
     qtbot.waitUntil(lambda: not window.room_link.active, timeout=5000)
     _loop_released(qtbot)
+
+
+def test_a_private_draft_from_the_panel_reaches_the_room_only_when_published(qtbot, window, second, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    room = _host(qtbot, window, monkeypatch, "DRAFT9")
+    document = _join(qtbot, second, address=room.address, code="DRAFT9", fingerprint=room.fingerprint, name="Asha")
+    panel = second.room_panel
+    assert panel.draft.isEnabled() and not panel.publish.isEnabled()
+    qtbot.mouseClick(panel.draft, Qt.MouseButton.LeftButton)
+    assert second.room_draft is not None and not panel.draft.isEnabled()
+    first = document.project.cld.variables[0].id
+    second.session.push(ce.rename_variable(first, "Only in Asha's draft"))
+    qtbot.waitUntil(lambda: panel.publish.isEnabled() and "1 change" in panel.draft_state.text(), timeout=3000)
+    qtbot.waitUntil(lambda: any("drafting privately" in window.room_panel.people.item(i).text()
+                                for i in range(window.room_panel.people.count())), timeout=5000)
+    assert window.session.document.project.cld.variables[0].name != "Only in Asha's draft"  # still private
+    second.session.push(ce.rename_variable(first, "Asha's considered wording"))
+    qtbot.mouseClick(panel.publish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session.document.project.cld.variables[0].name == "Asha's considered wording",
+                    timeout=5000)
+    assert second.room_draft is None and panel.draft.isEnabled()
+    qtbot.mouseClick(panel.draft, Qt.MouseButton.LeftButton)  # a second draft, thought better of
+    second.session.push(ce.rename_variable(first, "Second thoughts"))
+    second.discard_draft(confirm=False)
+    assert document.project.cld.variables[0].name == "Asha's considered wording"
+    assert project_to_bytes(document.project, {}) == project_to_bytes(window.session.document.project, {})
+    second.end_room()
+    qtbot.waitUntil(lambda: not second.room_link.active, timeout=5000)
+    window.end_room()
+    qtbot.waitUntil(lambda: not window.room_link.active, timeout=5000)
+    _loop_released(qtbot)
