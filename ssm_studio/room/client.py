@@ -14,7 +14,7 @@ from websockets.protocol import State
 
 from ..edits import Document
 from ..errors import SsmError
-from .host import ENDED, KEEPALIVE, PATIENCE, REMOVED, RoomLimits
+from .host import ENDED, GATHERED, KEEPALIVE, PATIENCE, REMOVED, RoomLimits
 from .mapping import Mirror, project_from_doc
 from .presence import Presence
 from .transport import ROOM_PATH, SocketChannel
@@ -82,9 +82,13 @@ async def room_fingerprint(address: str, timeout: float = 5.0) -> str:
 
 
 class RoomClient:
-    def __init__(self, address: str, code: str, doc: Doc | None = None, fingerprint: str = "") -> None:
+    def __init__(self, address: str, code: str, doc: Doc | None = None, fingerprint: str = "",
+                 path: str = ROOM_PATH, who: str = "") -> None:
         """``fingerprint``: the room's, as shown on the projector; a wss:// room whose
-        certificate does not match it is not sent the code."""
+        certificate does not match it is not sent the code. ``path``: a World Café table's
+        room (tables.py) rather than the whole room's; ``who``: then, the participant's id in
+        the whole room."""
+        self.path = path
         self.address, self.code = address.strip().rstrip("/"), code.strip().upper()
         if "://" not in self.address:
             self.address = "wss://" + self.address
@@ -94,6 +98,7 @@ class RoomClient:
         self.mirror: Mirror | None = None
         self.refusals: list[str] = []
         self.presence = Presence(self.doc)
+        self.who = who or str(self.doc.client_id)
         self._socket: ClientConnection | None = None
         self._task: asyncio.Task | None = None
         self._provider: Provider | None = None
@@ -128,7 +133,7 @@ class RoomClient:
         split_address(self.address)
         context = await self._context(timeout)
         try:
-            self._socket = await connect(f"{self.address}{ROOM_PATH}?code={self.code}&who={self.doc.client_id}",
+            self._socket = await connect(f"{self.address}{self.path}?code={self.code}&who={self.who}",
                                          max_size=RoomLimits().message_bytes, open_timeout=timeout,
                                          ping_interval=KEEPALIVE, ping_timeout=PATIENCE, ssl=context)
         except InvalidStatus as refusal:
@@ -139,7 +144,7 @@ class RoomClient:
             raise RoomRefused(f"The room refused to let you in: {why}.") from None
         except (OSError, TimeoutError, WebSocketException) as error:
             raise RoomError(f"No room answered at {self.address} ({error}).") from None
-        self._provider = Provider(self.doc, SocketChannel(self._socket))
+        self._provider = Provider(self.doc, SocketChannel(self._socket, self.path))
         self._task = asyncio.create_task(self._provider.start())
         try:
             await asyncio.wait_for(self._provider.synced.wait(), timeout)
@@ -161,11 +166,12 @@ class RoomClient:
     @property
     def ended(self) -> str:
         """Why the connection ended: 'ended' (the facilitator ended the room), 'removed' (the
-        host removed this participant), 'lost' (anything else), or '' while connected."""
+        host removed this participant), 'gathered' (a table's, when the tables were gathered),
+        'lost' (anything else), or '' while connected."""
         if self.connected:
             return ""
         code = self._socket.close_code if self._socket is not None else None
-        return {ENDED: "ended", REMOVED: "removed"}.get(code or 0, "lost")
+        return {ENDED: "ended", REMOVED: "removed", GATHERED: "gathered"}.get(code or 0, "lost")
 
     async def rejoin(self, attempts: int = 10, wait: float = 3.0, timeout: float = 5.0) -> bool:
         """After a lost connection: try to join again, ``attempts`` times ``wait`` s apart

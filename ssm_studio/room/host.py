@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from pycrdt.websocket import WebsocketServer, YRoom
 from websockets.asyncio.server import Server, serve
 
 from ..edits import Document
+from ..errors import SsmError
 from ..model import Project
 from .mapping import Mirror, doc_from_project
 from .presence import Presence
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 KEEPALIVE, PATIENCE = 20.0, 120.0
 CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
 # Close codes a participant reads as the reason its connection ended (4000-4999: the app's own).
-ENDED, REMOVED = 4000, 4003
+ENDED, REMOVED, GATHERED = 4000, 4003, 4004
 
 
 def lan_address() -> str:
@@ -53,6 +54,18 @@ def lan_address() -> str:
 
 def new_code(length: int = 6) -> str:
     return "".join(secrets.choice(CODE_LETTERS) for _ in range(length))
+
+
+@dataclass
+class Table:
+    """One World Café table: a room of its own on this host (tables.py)."""
+
+    id: str
+    name: str
+    room: YRoom
+    document: Document
+    mirror: Mirror
+    sockets: set = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,8 @@ class RoomHost:
         self._listener: Server | None = None
         self._store = None
         self._tasks: list[asyncio.Task] = []
+        self.tables: dict[str, Table] = {}  # open World Café tables, by id
+        self.table_start: Project | None = None  # the project as it was when the tables opened
 
     @property
     def address(self) -> str:
@@ -139,7 +154,6 @@ class RoomHost:
         """Open the log; a logged room is taken up where it stopped (its document replaces
         the one loaded from the project, which the log had already passed), else the project's
         document is logged as the room's first update."""
-        from ..errors import SsmError
         from .mapping import project_from_doc
         from .update_log import open_log
 
@@ -169,9 +183,12 @@ class RoomHost:
         if self.announcement is not None:
             await asyncio.to_thread(self.announcement.close)
         self.announcement = None
-        if self._open:  # each participant is told the room has ended, not that it was lost
+        everyone = [*self._open, *(s for t in self.tables.values() for s in t.sockets)]
+        if everyone:  # each participant is told the room has ended, not that it was lost
             await asyncio.gather(*(s.close(code=ENDED, reason="the facilitator ended the room")
-                                   for s in list(self._open)), return_exceptions=True)
+                                   for s in everyone), return_exceptions=True)
+        for table in self.tables.values():
+            table.mirror.close()
         if self._listener is not None:
             self._listener.close()
             await self._listener.wait_closed()
@@ -217,20 +234,34 @@ class RoomHost:
         if parts.path == "/status":
             return connection.respond(HTTPStatus.OK,
                                       json.dumps(self.status(secrets.compare_digest(given, self.code))) + "\n")
-        if parts.path != ROOM_PATH:
+        if parts.path != ROOM_PATH and parts.path not in self._table_paths():
             return connection.respond(HTTPStatus.NOT_FOUND, "No such room here.\n")
         if not secrets.compare_digest(given, self.code):
             return connection.respond(HTTPStatus.FORBIDDEN, "Wrong join code.\n")
         if parse_qs(parts.query).get("who", [""])[0] in self.removed:
             return connection.respond(HTTPStatus.FORBIDDEN, "The host removed you from this room.\n")
-        if self.participants >= self.limits.participants:
+        if self.participants >= self.limits.participants and parts.path == ROOM_PATH:
             return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE,
                                       f"The room is full ({self.limits.participants} participants).\n")
         return None
 
+    def _table_paths(self) -> dict[str, Table]:
+        from .tables import table_path
+
+        return {table_path(t.id): t for t in self.tables.values()}
+
     async def _serve(self, socket) -> None:
         assert self._server is not None
-        who = parse_qs(urlsplit(socket.request.path).query).get("who", [""])[0][:32]
+        parts = urlsplit(socket.request.path)
+        table = self._table_paths().get(parts.path)
+        if table is not None:  # a participant's seat at a table: the same laptop, counted once
+            table.sockets.add(socket)
+            try:
+                await self._server.serve(SocketChannel(socket, parts.path))
+            finally:
+                table.sockets.discard(socket)
+            return
+        who = parse_qs(parts.query).get("who", [""])[0][:32]
         self.participants += 1
         self._open.add(socket)
         if who:
@@ -252,6 +283,60 @@ class RoomHost:
             return False
         await socket.close(code=REMOVED, reason="removed by the host")  # type: ignore[attr-defined]
         return True
+
+    # World Café tables (tables.py) ---------------------------------------------------------
+    async def open_tables(self, count: int, names: list[str] | None = None) -> dict:
+        """Split the room into ``count`` tables, each starting from the project as it is now
+        (loaded into its room before anyone sits down: y-crdt #632), everyone here but the
+        facilitator seated round-robin. Returns the arrangement everyone reads."""
+        from .tables import MAX_TABLES, seat_round_robin, table_path, write_arrangement
+
+        if self.tables:
+            raise SsmError("The tables are open already: gather them first.")
+        assert self._server is not None
+        count = max(1, min(count, MAX_TABLES))
+        start = self.document.project.model_copy(deep=True)
+        people = [who for who, state in self.presence.everyone().items() if not state.get("facilitator")]
+        seats = seat_round_robin(people, count)
+        arranged = []
+        for n in range(count):
+            table_id = f"table-{n + 1}"
+            name = (names[n] if names and n < len(names) and names[n].strip() else f"Table {n + 1}")[:80]
+            doc = doc_from_project(start)
+            room = YRoom(ydoc=doc, exception_handler=self._trouble)
+            self._server.rooms[table_path(table_id)] = room
+            await self._server.start_room(room)
+            document = Document(start.model_copy(deep=True))
+            self.tables[table_id] = Table(table_id, name, room, document, Mirror(document, doc, self.refusals.append))
+            arranged.append({"id": table_id, "name": name, "members": seats[n]})
+        self.table_start = start
+        arrangement = {"open": True, "tables": arranged}
+        write_arrangement(self.doc, arrangement)
+        return arrangement
+
+    async def gather_tables(self) -> list[tuple[str, Project]]:
+        """Close the tables and return what each changed (tables.contribution), to merge into
+        the room's project with the review; a table that changed nothing is left out."""
+        from .tables import contribution, table_path, write_arrangement
+
+        assert self.table_start is not None or not self.tables
+        gathered = []
+        for table in self.tables.values():
+            assert self.table_start is not None
+            found = contribution(self.table_start, table.document.project)
+            if found is not None:
+                gathered.append((table.name, found))
+        write_arrangement(self.doc, {"open": False, "tables": []})  # everyone returns to the whole room
+        tables, self.tables = list(self.tables.values()), {}
+        for table in tables:
+            await asyncio.gather(*(s.close(code=GATHERED, reason="the tables were gathered")
+                                   for s in list(table.sockets)), return_exceptions=True)
+            table.mirror.close()
+            if self._server is not None:
+                self._server.rooms.pop(table_path(table.id), None)
+                await table.room.stop()
+        self.table_start = None
+        return gathered
 
     def save(self, path: str | Path) -> None:
         from ..storage import save_project

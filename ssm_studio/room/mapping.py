@@ -307,6 +307,7 @@ class Mirror:
         project = self.document.project
         edits: list[Edit] = []
         done: set[str] = set()
+        arriving: dict[tuple[str, ...], list[tuple[float, str, Identified]]] = {}
         for key in sorted(touched, key=lambda k: k.count(SEP)):  # parents first
             path = path_of(key)
             if any(key.startswith(d + SEP) for d in done):
@@ -326,12 +327,18 @@ class Mirror:
                 model = _list_item_model(type(parent), path[-2])(table[key])
                 obj = model.model_validate(build(model, path, table))
                 assert isinstance(obj, Identified)
-                siblings = resolve(project, path[:-1])
-                index = self._index_among(path[:-1], siblings, json.loads(table[key].get(POS, "0")))
-                edits.append(InsertEdit(path[:-1], obj, index=index, label="Change from the room"))
+                arriving.setdefault(path[:-1], []).append((json.loads(table[key].get(POS, "0")), obj.id, obj))
                 done.add(key)
                 continue
             edits += self._changes(local, path, table[key], project)
+        # Several objects new to one list (a merge, a paste) go in by their places: each is
+        # placed among the objects already here, then after the new ones placed before it.
+        for list_path, new in arriving.items():
+            siblings = resolve(project, list_path)
+            new.sort(key=lambda placed: (placed[0], placed[1]))
+            for k, (pos, _, obj) in enumerate(new):
+                index = self._index_among(list_path, siblings, pos) + k
+                edits.append(InsertEdit(list_path, obj, index=index, label="Change from the room"))
         return CompositeEdit(edits, label="Change from the room") if edits else None
 
     def _changes(self, local: BaseModel, path: tuple[str, ...], own: dict[str, str], project: Project) -> list[Edit]:
