@@ -8,6 +8,7 @@ the project as one undoable step. A summary of what was not understood stays on 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt
@@ -358,4 +359,14 @@ def export_for_tools(window, path: str | None = None, fmt: str | None = None) ->
         return False
     window.preferences.remember_folder("exports", path)
     window.say(f"Exported {Path(path).name} ({len(visible)} perspective(s))")
+    return True
+
+
+def gather_projects(window, incoming: Sequence[tuple[str, object]], label: str, review: bool = True) -> bool:
+    """Merge projects the window did not read from files (a workshop room's tables) into its
+    project, with the same review as merging files, as one undoable step."""
+    lines = _gather(window, [(source, project, {}) for source, project in incoming], label, review)
+    if lines is None:
+        return False
+    _show_summary(window, label, lines)
     return True

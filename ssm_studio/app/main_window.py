@@ -39,6 +39,7 @@ from .window_actions import (
 )
 from .window_files import WindowFiles
 from .window_room import WindowRoom
+from .window_tables import WindowTables
 
 if TYPE_CHECKING:
     from .pages.base import Page
@@ -60,7 +61,7 @@ PAGE_PANELS = {
 }
 
 
-class MainWindow(WindowRoom, WindowFiles, QMainWindow):
+class MainWindow(WindowRoom, WindowTables, WindowFiles, QMainWindow):
     def __init__(self, session: DocumentSession | None, preferences: Preferences | None = None) -> None:
         """With ``session`` None the window is only its frame (menus, toolbar, empty panels)
         until ``finish_start`` and ``set_session``: the app shows that first."""
@@ -84,6 +85,7 @@ class MainWindow(WindowRoom, WindowFiles, QMainWindow):
         self.room_panel = None
         self._room_name = "Participant"  # how this window is listed in a room (asked when joining)
         self.room_draft = None  # this window's private draft in the room (room/draft.py)
+        self._whole_room = None  # the room's document, set aside while seated at a table
         self.page_key = "overlay"
         self.last_refusal = ""
         self._scale_before_contrast = 1.0

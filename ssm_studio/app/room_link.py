@@ -35,13 +35,14 @@ def event_loop() -> asyncio.AbstractEventLoop:
 
 
 _LINKS: set[RoomLink] = set()  # the rooms open in this process (two windows may host and join)
+_PENDING: set[asyncio.Future] = set()  # room work under way (a room starting is not open yet)
 
 
 def release_loop() -> None:
     """No room open any more: asyncio is let go of this thread (a later asyncio.run may use
     it), a moment after the last room's sockets have finished closing."""
     global _LOOP
-    if _LOOP is not None and not _LINKS:
+    if _LOOP is not None and not _LINKS and not _PENDING:
         asyncio.events._set_running_loop(None)
         asyncio.set_event_loop(None)
         _LOOP = None
@@ -66,6 +67,9 @@ class RoomLink(QObject):
         self._seen_count = 0  # refusals already said
         self.last_client: RoomClient | None = None  # the room left or lost: joined again with its document
         self.rejoining = False
+        self.table: RoomClient | None = None  # this participant's World Café table, while seated
+        self.table_name = ""
+        self.seating = False
 
     @property
     def active(self) -> bool:
@@ -74,8 +78,10 @@ class RoomLink(QObject):
     def run(self, work, done=None) -> asyncio.Future:
         """Run the coroutine ``work`` on the room's loop; ``done(result or None)`` after it."""
         future = asyncio.ensure_future(work, loop=event_loop())
+        _PENDING.add(future)
 
         def finished(f: asyncio.Future) -> None:
+            _PENDING.discard(f)
             self.error = ""
             result = None
             if f.cancelled():
@@ -130,8 +136,8 @@ class RoomLink(QObject):
 
     def end(self, done=None):
         """Stop hosting, or leave the room; the document stays open as it is."""
-        room, client = self.host, self.client
-        self.host = self.client = None
+        room, client, table = self.host, self.client, self.table
+        self.host = self.client = self.table = None
         self.last_client = client  # File → Join Workshop Room joins again with its document
         self.rejoining = False
         self._watch.stop()
@@ -141,6 +147,8 @@ class RoomLink(QObject):
                 await room.stop()
             if client is not None:
                 await client.leave()
+            if table is not None:
+                await table.leave()
 
         def ended(_) -> None:
             self.message.emit("The workshop room has ended; the project stays open here." if room is not None
@@ -151,6 +159,31 @@ class RoomLink(QObject):
             if done is not None:
                 done(None)
         return self.run(stop(), ended)
+
+    def sit(self, seat: dict, done=None):
+        """Take this participant's seat at a World Café table (a room of its own on the
+        host); ``done(document or None)``."""
+        from ..room.client import RoomClient
+        from ..room.tables import table_path
+
+        assert self.client is not None
+        table = RoomClient(self.client.address, self.client.code, fingerprint=self.client.fingerprint,
+                           path=table_path(str(seat.get("id", ""))), who=self.client.presence.me)
+        self.seating = True
+
+        def seated(document) -> None:
+            self.seating = False
+            if document is not None:
+                self.table, self.table_name = table, str(seat.get("name", "a table"))[:80]
+            if done is not None:
+                done(document)
+        return self.run(table.join(), seated)
+
+    def stand(self) -> None:
+        """Leave the table (the tables were gathered): its connection is closed."""
+        table, self.table, self.table_name = self.table, None, ""
+        if table is not None:
+            self.run(table.leave())
 
     def _connection_ended(self, client: RoomClient) -> None:
         """The facilitator ended the room, the host removed this participant, or the

@@ -27,6 +27,7 @@ def page_words(key: str) -> str:
 class RoomPanel(QWidget):
     remove_requested = Signal(str)  # a participant's client id
     draft_requested = Signal(str)  # 'start', 'publish' or 'discard'
+    tables_requested = Signal(str)  # 'open' or 'gather' (the host's World Café tables)
 
     def __init__(self, hosting: bool, parent=None) -> None:
         super().__init__(parent)
@@ -39,7 +40,7 @@ class RoomPanel(QWidget):
         self.people.setAccessibleName("Who is in the room")
         self.people.setWordWrap(True)
         box.addWidget(self.people, 1)
-        self.follow = QCheckBox("&Follow the facilitator (their page and view)")
+        self.follow = QCheckBox("Fo&llow the facilitator (their page and view)")
         self.follow.setAccessibleName("Follow the facilitator")
         self.follow.setVisible(not hosting)
         box.addWidget(self.follow)
@@ -48,9 +49,9 @@ class RoomPanel(QWidget):
         self.draft_state.setAccessibleName("Your private draft")
         box.addWidget(self.draft_state)
         row = QHBoxLayout()
-        self.draft = QPushButton("&Draft privately")
+        self.draft = QPushButton("&Keep a private draft")
         self.draft.setToolTip("Keep your next edits on this laptop until you publish them to the room")
-        self.publish = QPushButton("&Publish draft")
+        self.publish = QPushButton("P&ublish draft")
         self.publish.setToolTip("Send every change of your draft to the room, as one change")
         self.discard = QPushButton("Disc&ard draft")
         self.discard.setToolTip("Put back what the room has for everything your draft changed")
@@ -60,6 +61,18 @@ class RoomPanel(QWidget):
             row.addWidget(button)
         box.addLayout(row)
         self.show_draft(None)
+        tables = QHBoxLayout()
+        self.open_tables = QPushButton("Split into &tables…")
+        self.open_tables.setToolTip("World Café: split the room into tables, each working on its own copy")
+        self.gather = QPushButton("&Gather tables…")
+        self.gather.setToolTip("Bring every table's work back into the room's project, with the merge's review")
+        for button, word in ((self.open_tables, "open"), (self.gather, "gather")):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            button.setVisible(hosting)
+            button.clicked.connect(lambda _=False, w=word: self.tables_requested.emit(w))
+            tables.addWidget(button)
+        self.gather.setEnabled(False)
+        box.addLayout(tables)
         self.remove = QPushButton("&Remove from the room")
         self.remove.setAccessibleName("Remove the chosen participant from the room")
         self.remove.setVisible(hosting)
@@ -85,12 +98,18 @@ class RoomPanel(QWidget):
                               if chosen_names else ""))
             if state.get("drafting"):
                 where.append("drafting privately")
+            if state.get("table"):
+                where.append(f"at {state['table']}")
             item = QListWidgetItem(said[0] + (": " + ", ".join(where) if where else ""))
             item.setData(ROLE, who)
             self.people.addItem(item)
             if who == chosen:
                 self.people.setCurrentItem(item)
         self.summary.setText(f"{len(everyone)} in the room at {address}.")
+
+    def show_tables(self, open_tables: int) -> None:
+        self.open_tables.setEnabled(not open_tables)
+        self.gather.setEnabled(bool(open_tables))
 
     def show_draft(self, size: int | None) -> None:
         """``size``: how many objects the private draft has changed; None: not drafting."""

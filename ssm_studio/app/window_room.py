@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow
 
 if TYPE_CHECKING:
     from ..render.layers import LayerState
     from ..room.draft import Draft
     from .room_link import RoomLink
+    from .room_panel import RoomPanel
     from .session import DocumentSession
 
     _Window = QMainWindow
@@ -24,7 +25,7 @@ class WindowRoom(_Window):
         room_link: RoomLink | None
         host_dialog: QDialog | None
         room_dock: QDockWidget | None
-        room_panel: QWidget | None
+        room_panel: RoomPanel | None
         _room_name: str
         room_draft: Draft | None
         actions_: dict
@@ -40,6 +41,9 @@ class WindowRoom(_Window):
         def set_session(self, session: DocumentSession) -> None: ...
         def say(self, message: str) -> None: ...
         def maybe_save(self) -> bool: ...
+        def open_tables(self, count: int | None = None, names: list[str] | None = None, done=None): ...
+        def gather_tables(self, review: bool = True, done=None) -> bool: ...
+        def follow_tables(self) -> None: ...
 
     def _link(self) -> RoomLink:
         from .room_link import RoomLink
@@ -166,6 +170,20 @@ class WindowRoom(_Window):
         if self.room_link is None or not self.room_link.active:
             self.say("There is no workshop room to end.")
             return None
+        host = self.room_link.host
+        if host is not None and host.tables:  # the tables' work is gathered first, or the room stays
+            gathered: list = []
+            if not self.gather_tables(done=gathered.append):
+                return None
+            from PySide6.QtCore import QTimer
+
+            def when_closed() -> None:
+                if gathered:
+                    self.room_link.end(done)  # type: ignore[union-attr]
+                else:
+                    QTimer.singleShot(50, when_closed)
+            QTimer.singleShot(50, when_closed)
+            return None
         return self.room_link.end(done)
 
     def _room_panel(self, hosting: bool):
@@ -180,6 +198,7 @@ class WindowRoom(_Window):
         panel.remove_requested.connect(self._remove_participant)
         panel.draft_requested.connect(lambda what: {"start": self.start_draft, "publish": self.publish_draft,
                                                     "discard": self.discard_draft}[what]())
+        panel.tables_requested.connect(lambda what: self.open_tables() if what == "open" else self.gather_tables())
         self.room_dock.setWidget(panel)
         self.room_dock.show()
         self.room_panel = panel
@@ -189,6 +208,8 @@ class WindowRoom(_Window):
         link = self.room_link
         if link is None or not link.active:
             return None
+        if link.table is not None:
+            return link.table.mirror
         return link.host.mirror if link.host is not None else link.client.mirror  # type: ignore[union-attr]
 
     def start_draft(self) -> None:
@@ -248,10 +269,14 @@ class WindowRoom(_Window):
         draft = self.room_draft
         presence.publish(page=self.page_key, perspective=perspective.name if perspective else "",
                          selection=selection, selected_names=[names[i][:40] for i in selection if i in names][:5],
-                         drafting=draft is not None,
+                         drafting=draft is not None, table=link.table_name,
                          view=[round(rect.x()), round(rect.y()), round(rect.width()), round(rect.height())]
                          if rect is not None else None)
         self.room_panel.show_draft(draft.size if draft is not None else None)  # type: ignore[attr-defined]
+        if link.host is not None:
+            self.room_panel.show_tables(len(link.host.tables))  # type: ignore[attr-defined]
+        else:
+            self.follow_tables()
         self.room_panel.show_people(presence.everyone(), presence.me,  # type: ignore[attr-defined]
                                     link.host.address if link.host is not None else link.client.address)  # type: ignore[union-attr]
         if link.client is not None and self.room_panel.follow.isChecked():  # type: ignore[attr-defined]

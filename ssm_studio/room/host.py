@@ -315,17 +315,28 @@ class RoomHost:
         return arrangement
 
     async def gather_tables(self) -> list[tuple[str, Project]]:
-        """Close the tables and return what each changed (tables.contribution), to merge into
-        the room's project with the review; a table that changed nothing is left out."""
-        from .tables import contribution, table_path, write_arrangement
+        """Close the tables and return what each changed, to merge into the room's project;
+        a table that changed nothing is left out."""
+        gathered = self.contributions()
+        await self.close_tables()
+        return gathered
 
-        assert self.table_start is not None or not self.tables
+    def contributions(self) -> list[tuple[str, Project]]:
+        """What each open table changed (tables.contribution), the tables left open: the app
+        merges these with the review first, and closes the tables only once it is done."""
+        from .tables import contribution
+
         gathered = []
         for table in self.tables.values():
             assert self.table_start is not None
             found = contribution(self.table_start, table.document.project)
             if found is not None:
                 gathered.append((table.name, found))
+        return gathered
+
+    async def close_tables(self) -> None:
+        from .tables import table_path, write_arrangement
+
         write_arrangement(self.doc, {"open": False, "tables": []})  # everyone returns to the whole room
         tables, self.tables = list(self.tables.values()), {}
         for table in tables:
@@ -336,7 +347,6 @@ class RoomHost:
                 self._server.rooms.pop(table_path(table.id), None)
                 await table.room.stop()
         self.table_start = None
-        return gathered
 
     def save(self, path: str | Path) -> None:
         from ..storage import save_project

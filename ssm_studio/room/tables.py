@@ -18,7 +18,6 @@ import json
 
 from pycrdt import Doc, Map
 
-from ..edits import Document
 from ..edits import perspective_edits as pe
 from ..model import Project
 from .transport import ROOM_PATH
@@ -72,10 +71,13 @@ def contribution(start: Project, table: Project) -> Project | None:
     new_variables = {v.id for v in table.cld.variables} - {v.id for v in start.cld.variables}
     if not changed and not new_actions and not new_variables:
         return None
-    document = Document(table.model_copy(deep=True))
+    # The perspectives the table left as they were are removed from a copy by the ordinary
+    # edit (their claims, definitions, items and stances with them); the copy is checked whole
+    # below, so it is changed directly rather than through a Document's listeners and undo.
+    copy = table.model_copy(deep=True)
     for perspective in [p for p in table.perspectives if p.id not in changed]:
-        document.apply(pe.remove_perspective(document.project, perspective.id))
-    data = document.project.model_dump(mode="json")
+        pe.remove_perspective(copy, perspective.id).apply(copy)
+    data = copy.model_dump(mode="json")
     kept_actions = {a.id for a in new_actions}
     data["actions"] = [a for a in data["actions"] if a["id"] in kept_actions]
     # What the merge does not carry (journeys, the SPOTlight review, storylines, snapshots)

@@ -98,6 +98,7 @@ def _host(qtbot, window, monkeypatch, code):
     monkeypatch.setattr(room_dialogs.HostDialog, "show", lambda self: None)
     window.host_room(host="127.0.0.1", code=code, done=hosted.append, announce=False)
     qtbot.waitUntil(lambda: bool(hosted), timeout=5000)
+    assert hosted[0] is not None, window.room_link.error
     return hosted[0]
 
 
@@ -212,3 +213,59 @@ def test_a_private_draft_from_the_panel_reaches_the_room_only_when_published(qtb
     window.end_room()
     qtbot.waitUntil(lambda: not window.room_link.active, timeout=5000)
     _loop_released(qtbot)
+
+
+def test_world_cafe_tables_from_the_panel_seat_the_participant_and_gather_with_the_merge(qtbot, window, second,
+                                                                                         monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from ssm_studio.edits import perspective_edits as pe
+    from ssm_studio.model import Perspective
+
+    room = _host(qtbot, window, monkeypatch, "CAFE77")
+    whole = _join(qtbot, second, address=room.address, code="CAFE77", fingerprint=room.fingerprint, name="Asha")
+    qtbot.waitUntil(lambda: len(room.presence.everyone()) == 2, timeout=5000)
+    panel = window.room_panel
+    assert panel.open_tables.isVisible() and not panel.gather.isEnabled()
+    assert not second.room_panel.open_tables.isVisible()  # the facilitator's, not a participant's
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *args, **kwargs: (2, True))
+    qtbot.mouseClick(panel.open_tables, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: second.room_link.table is not None and second.session.document is not whole,
+                    timeout=5000)
+    qtbot.waitUntil(lambda: panel.gather.isEnabled(), timeout=3000)
+    qtbot.waitUntil(lambda: any("at Table 1" in window.room_panel.people.item(i).text()
+                                for i in range(window.room_panel.people.count())), timeout=5000)
+    at_table = second.session.document
+    second.session.push(pe.add_perspective(Perspective(name="Schools, as the table saw them")))
+    qtbot.waitUntil(lambda: any(p.name.startswith("Schools") for p in room.tables["table-1"].document.project.perspectives),
+                    timeout=5000)
+    assert not any(p.name.startswith("Schools") for p in whole.project.perspectives)  # the whole room: not yet
+    gathered: list = []
+    assert window.gather_tables(review=False, done=gathered.append)
+    qtbot.waitUntil(lambda: bool(gathered) and second.room_link.table is None, timeout=5000)
+    assert second.session.document is whole and at_table is not whole
+    qtbot.waitUntil(lambda: any(p.name.startswith("Schools") for p in whole.project.perspectives), timeout=5000)
+    assert project_to_bytes(whole.project, {}) == project_to_bytes(window.session.document.project, {})
+    window.session.undo_stack.undo()  # the gathering is one step the facilitator can take back
+    qtbot.waitUntil(lambda: not any(p.name.startswith("Schools") for p in whole.project.perspectives), timeout=5000)
+    second.end_room()
+    qtbot.waitUntil(lambda: not second.room_link.active, timeout=5000)
+    window.end_room()
+    qtbot.waitUntil(lambda: not window.room_link.active, timeout=5000)
+    _loop_released(qtbot)
+
+
+def test_pages_replaced_stop_following_a_document_that_outlives_them(qtbot, window):
+    """A room's document outlives the pages shown for it (a participant seated at a table sees
+    the table's copy): pages and panels once replaced must leave no listener behind, or the
+    room's next change would reach canvases already deleted."""
+    from ssm_studio.edits import Document
+
+    kept = window.session.document
+    for key in list(window.pages):
+        window.show_page(key)
+    assert kept._listeners
+    window.set_session(DocumentSession(Document(kept.project.model_copy(deep=True)), None, window.session.recovery))
+    assert kept._listeners == []

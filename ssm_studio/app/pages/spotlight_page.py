@@ -245,6 +245,7 @@ class SpotlightPanel(QTabWidget):
 
     def close_document(self) -> None:
         self._unsubscribe()
+        self.chain.scene.close()  # its canvas follows the document too (a room's outlives the page)
 
 
 class SpotlightPage(Page):
