@@ -1,13 +1,15 @@
 """The workshop room on loopback (127.0.0.1): edit latency, join time, and a busy room.
 
 The host and the participants are separate processes (as laptops are), talking websockets
-over 127.0.0.1; times are CLOCK_MONOTONIC, which every process on the machine shares.
+over TLS (wss://, the room's own certificate, checked by its fingerprint, as the app does) on
+127.0.0.1; times are CLOCK_MONOTONIC, which every process on the machine shares.
 
 - latency: the host renames a variable of a 1,000-variable project (a random map) 200
   times, 20 a second; a participant's process notes when each rename reached its Document
   (the change applied, as every page would then see it). Host edit to client Document, ms.
 - join: a participant joins a room holding a 5,000-variable project: from opening the
-  connection to its Document holding the room's project (the first sync and the mapping), s.
+  connection (the certificate fetched and checked first) to its Document holding the room's
+  project (the first sync and the mapping), s.
 - busy room: 30 participants in 3 processes make 10 edits a second each (renames and moves
   of variables of their own) for SECONDS; then every participant and the host save the
   project and the files are compared; every participant's last value of each variable it
@@ -43,21 +45,25 @@ async def quiet(mirror, still=5.0, most=120.0):
 '''
 
 HOST = QUIET + r'''
-import asyncio, json, resource, sys, time
+import asyncio, json, resource, sys, tempfile, time
+from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 import bench_frames
 from ssm_studio.edits import History
 from ssm_studio.edits import causal_edits as ce
 from ssm_studio.room.host import RoomHost, RoomLimits
+from ssm_studio.room.tls import room_certificate
 from ssm_studio.storage import project_to_bytes
+certificate = room_certificate(Path(tempfile.mkdtemp(prefix="bench-room-tls-")))
 size, mode, seconds = int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
 project = bench_frames.random_map(size)
 async def main():
     started = time.perf_counter()
-    host = RoomHost(project, code="BENCH1", limits=RoomLimits(participants=64, message_bytes=64 * 1024 * 1024))
+    host = RoomHost(project, code="BENCH1", limits=RoomLimits(participants=64, message_bytes=64 * 1024 * 1024),
+                    certificate=certificate)
     loaded = time.perf_counter() - started
     async with host:
-        print(json.dumps({"address": host.address, "loaded": loaded}), flush=True)
+        print(json.dumps({"address": host.address, "loaded": loaded, "fingerprint": host.fingerprint}), flush=True)
         cpu0 = time.process_time()
         if mode == "latency":
             await asyncio.sleep(1.0)  # the participant joins
@@ -86,14 +92,15 @@ asyncio.run(main())
 '''
 
 PARTICIPANTS = QUIET + r'''
-import asyncio, json, random, sys, time
+import asyncio, json, os, random, sys, time
 from ssm_studio.edits import History
 from ssm_studio.edits import causal_edits as ce
 from ssm_studio.room.client import RoomClient
 from ssm_studio.storage import project_to_bytes
 address, mode = sys.argv[1], sys.argv[2]
+FINGERPRINT = os.environ["ROOM_FINGERPRINT"]
 async def latency():
-    client = RoomClient(address, "BENCH1")
+    client = RoomClient(address, "BENCH1", fingerprint=FINGERPRINT)
     document = await client.join(timeout=60)
     arrived = {}
     def heard(events):
@@ -106,7 +113,7 @@ async def latency():
     print(json.dumps({"arrived": {k[len("rename "):]: v for k, v in arrived.items()}}), flush=True)
 async def join():
     started = time.monotonic()
-    client = RoomClient(address, "BENCH1")
+    client = RoomClient(address, "BENCH1", fingerprint=FINGERPRINT)
     document = await client.join(timeout=60)
     took = time.monotonic() - started
     variables = len(document.project.cld.variables)
@@ -114,7 +121,7 @@ async def join():
     print(json.dumps({"join": took, "variables": variables}), flush=True)
 async def busy():
     count, first, seconds, out = int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
-    clients = [RoomClient(address, "BENCH1") for _ in range(count)]
+    clients = [RoomClient(address, "BENCH1", fingerprint=FINGERPRINT) for _ in range(count)]
     documents = [await c.join(timeout=60) for c in clients]
     rng = random.Random(first)
     last = {}
@@ -162,9 +169,12 @@ def _start_host(size: int, mode: str, seconds: float, out: str = "") -> tuple[su
     return host, json.loads(host.stdout.readline())
 
 
-def _participants(address: str, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", PARTICIPANTS, address, *args], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+def _participants(started: dict, *args: str) -> subprocess.Popen:
+    import os
+
+    return subprocess.Popen([sys.executable, "-c", PARTICIPANTS, started["address"], *args], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "ROOM_FINGERPRINT": started["fingerprint"]})
 
 
 def _last_json(process: subprocess.Popen, timeout: float = 600) -> dict:
@@ -179,7 +189,7 @@ def _p95(values: list[float]) -> float:
 
 def latency() -> None:
     host, started = _start_host(1000, "latency", 0)
-    client = _participants(started["address"], "latency")
+    client = _participants(started, "latency")
     assert host.stdout is not None
     sent = json.loads(host.stdout.readline())["sent"]
     arrived = _last_json(client)["arrived"]
@@ -195,7 +205,7 @@ def join() -> None:
     host, started = _start_host(5000, "join", 0)
     results = []
     for _ in range(3):
-        results.append(_last_json(_participants(started["address"], "join")))
+        results.append(_last_json(_participants(started, "join")))
     assert host.stdin is not None
     host.stdin.write("save\n")
     host.stdin.flush()
@@ -213,7 +223,7 @@ def busy(seconds: float) -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="bench-room-"))
     host, started = _start_host(1000, "busy", seconds, str(folder / "host.ssm"))
-    groups = [_participants(started["address"], "busy", "10", str(10 * g), str(seconds), str(folder / f"p{g}.ssm"))
+    groups = [_participants(started, "busy", "10", str(10 * g), str(seconds), str(folder / f"p{g}.ssm"))
               for g in range(3)]
     for group in groups:  # every participant has made its edits and taken in the room's …
         assert group.stdout is not None and json.loads(group.stdout.readline())["settled"]
