@@ -79,7 +79,7 @@ class RoomPanel(QWidget):
         self.remove.clicked.connect(self._remove)
         box.addWidget(self.remove)
 
-    def show_people(self, everyone: dict[str, dict], me: str, address: str) -> None:
+    def show_people(self, everyone: dict[str, dict], me: str, address: str, table: str = "") -> None:
         chosen = self.people.currentItem().data(ROLE) if self.people.currentItem() else None
         self.people.clear()
         for who, state in sorted(everyone.items(), key=lambda kv: (not kv[1].get("facilitator"), kv[1].get("name", ""))):
@@ -105,19 +105,21 @@ class RoomPanel(QWidget):
             self.people.addItem(item)
             if who == chosen:
                 self.people.setCurrentItem(item)
-        self.summary.setText(f"{len(everyone)} in the room at {address}.")
+        self.summary.setText(f"{len(everyone)} in the room at {address}." + (
+            f" You are at {table}: your edits stay at your table until the facilitator gathers the tables."
+            if table else ""))
 
     def show_tables(self, open_tables: int) -> None:
         self.open_tables.setEnabled(not open_tables)
         self.gather.setEnabled(bool(open_tables))
 
-    def show_draft(self, size: int | None) -> None:
+    def show_draft(self, size: int | None, where: str = "the room") -> None:
         """``size``: how many objects the private draft has changed; None: not drafting."""
         drafting = size is not None
         self.draft.setEnabled(not drafting)
         self.publish.setEnabled(bool(size))
         self.discard.setEnabled(drafting)
-        self.draft_state.setText("Your edits go to the room as you make them." if not drafting else
+        self.draft_state.setText(f"Your edits go to {where} as you make them." if not drafting else
                                  f"Drafting privately: {size} change(s) kept on this laptop until you publish.")
 
     def _remove(self) -> None:

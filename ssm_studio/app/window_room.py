@@ -272,13 +272,15 @@ class WindowRoom(_Window):
                          drafting=draft is not None, table=link.table_name,
                          view=[round(rect.x()), round(rect.y()), round(rect.width()), round(rect.height())]
                          if rect is not None else None)
-        self.room_panel.show_draft(draft.size if draft is not None else None)  # type: ignore[attr-defined]
+        self.room_panel.show_draft(draft.size if draft is not None else None,  # type: ignore[attr-defined]
+                                   "your table" if link.table is not None else "the room")
         if link.host is not None:
             self.room_panel.show_tables(len(link.host.tables))  # type: ignore[attr-defined]
         else:
             self.follow_tables()
         self.room_panel.show_people(presence.everyone(), presence.me,  # type: ignore[attr-defined]
-                                    link.host.address if link.host is not None else link.client.address)  # type: ignore[union-attr]
+                                    link.host.address if link.host is not None else link.client.address,  # type: ignore[union-attr]
+                                    link.table_name)
         if link.client is not None and self.room_panel.follow.isChecked():  # type: ignore[attr-defined]
             self._follow(presence.facilitator())
 
