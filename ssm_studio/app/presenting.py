@@ -58,6 +58,8 @@ def apply_step(window, step: StoryStep, loop_keys: set[str] | None,
     if step.loop and loop_keys is not None and step.loop not in loop_keys:
         return False, ["the loop this step showed is no longer in the diagram"]
     window.show_page(step.page)
+    if step.page in ("overlay", "side_by_side"):
+        window.scene.expect_highlight(step.loop or None)  # shown with the perspectives, in one pass
     window.layers.show_only(set(shown or existing))
     if step.page in ("overlay", "side_by_side"):
         window.scene.highlight_loop(step.loop or None)

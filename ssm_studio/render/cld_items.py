@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -231,6 +231,8 @@ class LinkItem(QGraphicsItem, Arrow):
 
     _long = False  # see LONG_LINK
     needs_layout = True  # not laid out since it was made or restyled
+    colour = "#777777"
+    overview_line: QLineF | None = None
     _q: tuple[float, float, float, float, float, float] | None = None  # the drawn curve, as numbers
     _marks: QRectF | None = None  # see _marks_rect; None when the curve or sign moved
 
@@ -241,6 +243,7 @@ class LinkItem(QGraphicsItem, Arrow):
         self.polarity, self.delay, self.curvature = polarity, delay, curvature
         # Lines, heads and signs grow with the words (print draws large words, then shrinks).
         self.pen = perspective_pen(colour, dash, self.style.link_width * self.style.text_scale)
+        self.colour = self.pen.color().name()  # the overview groups lines by it, every frame it builds
         if geometry:
             self.update_geometry()
         else:
@@ -258,6 +261,7 @@ class LinkItem(QGraphicsItem, Arrow):
         (both boxes, widened by the bend), so the scene's index is right meanwhile."""
         self.prepareGeometryChange()
         self._stale = True
+        self.overview_line = None  # centre to centre, as the overview draws it: again when next needed
         self.needs_layout = False
         before = self._bounds
         self._bounds = self._rough_bounds()

@@ -56,6 +56,9 @@ class CldScene(DiagramScene):
         self.items_blank = False  # the items paint nothing: the overview paints for them
         self.report: LoopReport | None = None
         self.highlighted: str | None = None
+        # What refresh_layers last applied: (perspectives in order, shown, opacities).
+        self._layers_shown: tuple[tuple[str, ...], frozenset[str], dict[str, float]] | None = None
+        self._highlight_shown: tuple[str | None, int] | None = None  # (loop, report) of the last full pass
         self.searched_for: set[str] | None = None  # the perspectives the last search was for
         self._index: dict[str, dict] = {}
         self.snap = False
@@ -82,6 +85,7 @@ class CldScene(DiagramScene):
         self.link_items.clear()
         self.loop_items.clear()
         self._index.clear()
+        self._layers_shown = None  # every claim is new: all laid out
         project = self.document.project
         for variable in project.cld.variables:
             self._add_variable(variable)
@@ -203,6 +207,7 @@ class CldScene(DiagramScene):
             elif event.path == ("cld", "loop_names"):
                 touched_cld = True
         if touched_cld:
+            self._layers_shown = None  # the model changed: the whole diagram again
             self.refresh_layers()
         elif around:
             self._refresh_around(around)
@@ -342,13 +347,24 @@ class CldScene(DiagramScene):
         return {p for p in ids if self.layers.is_visible(p)}
 
     def refresh_layers(self) -> None:
-        """Everything that depends on which perspectives are shown, for the whole diagram."""
-        self.layers.know([p.id for p in self.document.project.perspectives])
+        """Everything that depends on which perspectives are shown: for the claims of the
+        perspectives whose showing or opacity changed since the last time (a presented step
+        on a 1,000-variable map re-laid all 3,000 claims for the one perspective it
+        changed), or for the whole diagram after a change to the model itself."""
+        perspectives = tuple(p.id for p in self.document.project.perspectives)
+        self.layers.know(list(perspectives))
         visible = self.visible_perspectives()
-        for item in self.link_items.values():
+        opacity = {p: self.layers.opacity(p) if self.fixed is None else 1.0 for p in perspectives}
+        before, self._layers_shown = self._layers_shown, (perspectives, frozenset(visible), opacity)
+        if before is None or before[0] != perspectives:
+            links, variables = list(self.link_items.values()), self.variable_items.keys()
+        else:
+            changed = (before[1] ^ visible) | {p for p in perspectives if before[2].get(p) != opacity[p]}
+            links, variables = self._claims_touching(changed)
+        for item in links:
             item.setVisible(item.perspective in visible)
-        self._arrange_pairs(self.link_items.values(), visible)
-        self._set_relevance(self.variable_items, visible)
+        self._arrange_pairs(links, visible)
+        self._set_relevance(variables, visible)
         self.overview_changed()
         if self.searched_for is not None and visible != self.searched_for:
             # The loops shown follow the perspectives shown: old labels go at once.
@@ -356,6 +372,19 @@ class CldScene(DiagramScene):
                 item.setVisible(False)
             self.loops_stale.emit()
         self._apply_highlight()
+
+    def _claims_touching(self, perspectives: set[str]) -> tuple[list[LinkItem], set[str]]:
+        """The claims sharing a link (either way) with a claim of these perspectives, which
+        are laid out side by side with it, and the variables whose relevance they decide."""
+        if not perspectives:
+            return [], set()
+        pairs = {(it.source.variable_id, it.target.variable_id) for it in self.link_items.values()
+                 if it.perspective in perspectives}
+        pairs |= {(target, source) for source, target in pairs}
+        links = [it for it in self.link_items.values() if (it.source.variable_id, it.target.variable_id) in pairs]
+        variables = {end for pair in pairs for end in pair}
+        variables |= {v.id for v in self.document.project.cld.variables if perspectives & set(v.included_by)}
+        return links, variables
 
     def _refresh_around(self, variable_ids: set[str]) -> None:
         """After claims were added, removed or changed: only the links between these
@@ -507,8 +536,14 @@ class CldScene(DiagramScene):
 
     def highlight_loop(self, key: str | None) -> None:
         self.highlighted = key
-        self._apply_highlight()
+        if self._highlight_shown != (key, id(self.report)):  # not already shown by the last pass
+            self._apply_highlight()
         self.loop_highlighted.emit(key)
+
+    def expect_highlight(self, key: str | None) -> None:
+        """The loop the next pass over the diagram shows highlighted: a presented step sets
+        its perspectives and its loop at once, and one pass over every item does both."""
+        self.highlighted = key
 
     def loop_clicked(self, key: str) -> None:
         self.highlight_loop(None if key == self.highlighted else key)
@@ -542,6 +577,7 @@ class CldScene(DiagramScene):
                 value = 1.0 if loop is None or key == loop.key else dim
                 if item.opacity() != value:
                     item.setOpacity(value)
+            self._highlight_shown = (self.highlighted, id(self.report))
         self.overview_changed()  # zoomed far out the overview paints for the items
 
 class _Obstacles:

@@ -10,7 +10,7 @@ scene marks the paths stale; they are rebuilt at the next paint.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
@@ -26,7 +26,7 @@ class OverviewItem(QGraphicsItem):
         super().__init__()
         self.cld = scene
         self._boxes: dict[float, list[QRectF]] | None = None
-        self._lines: dict[tuple[str, float], QPainterPath] = {}
+        self._lines: dict[tuple[str, float], list[QLineF]] = {}
         self.setZValue(-0.5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the items beneath
         self.setAcceptHoverEvents(False)
@@ -62,18 +62,22 @@ class OverviewItem(QGraphicsItem):
         for item in self.cld.variable_items.values():
             if item.isVisible():
                 boxes.setdefault(round(item.opacity(), 2), []).append(item.box.translated(item.pos()))
-        lines: dict[tuple[str, float], QPainterPath] = {}
+        # Lines centre to centre: at this scale the same line as the curve between the boxes,
+        # and no curve has to be worked out for it. Each link keeps its line until it moves,
+        # so a presented step (which changes only what is shown) rebuilds from kept lines.
+        lines: dict[tuple[str, float], list[QLineF]] = {}
         for link in self.cld.link_items.values():
             if not link.isVisible():
                 continue
-            # Centre to centre: at this scale the same line as the curve between the boxes,
-            # and no curve has to be worked out for it.
-            key = (link.pen.color().name(), round(link.opacity(), 2))
-            line = lines.get(key)
+            line = link.overview_line
             if line is None:
-                line = lines[key] = QPainterPath()
-            line.moveTo(link.source.pos())
-            line.lineTo(link.target.pos())
+                line = link.overview_line = QLineF(link.source.pos(), link.target.pos())
+            key = (link.colour, round(link.opacity(), 2))
+            group = lines.get(key)
+            if group is None:
+                lines[key] = [line]
+            else:
+                group.append(line)
         self._boxes, self._lines = boxes, lines
 
     def boundingRect(self) -> QRectF:
@@ -90,12 +94,12 @@ class OverviewItem(QGraphicsItem):
         if self._boxes is None:
             self._build()
         style = self.cld.style
-        for (colour, opacity), line in self._lines.items():
+        for (colour, opacity), group in self._lines.items():
             painter.setOpacity(opacity)
             pen = QPen(QColor(colour), 0)  # cosmetic: one device pixel at any zoom
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(line)
+            painter.drawLines(group)
         painter.setPen(QPen(QColor(style.variable_border), 0))
         painter.setBrush(QColor(style.variable_fill))
         for opacity, group in self._boxes.items():
