@@ -31,30 +31,51 @@ PRINT_GAP = 24.0
 
 def cld_scene(project: Project, perspectives: set[str] | None = None,
               style: CanvasStyle | None = None, loop_budget: float = 0.5,
-              only_used: bool = False, loops: LoopReport | None = None, apart: bool = False) -> CldScene:
+              only_used: bool = False, loops: LoopReport | None = None, apart: bool = False,
+              apart_as: dict[str, tuple[float, float]] | None = None) -> CldScene:
     """A scene of the causal-loop diagram showing only ``perspectives`` (None: all).
 
     ``only_used`` leaves out the variables those perspectives do not use (on screen they
     are faded context; in print they would crowd the page and slow the conversion).
     ``loops``, the loops of exactly those perspectives found already, are drawn without
     searching again. ``apart`` (print): boxes that would touch, on screen or once their
-    words are enlarged, are drawn moved apart, so no box hides another's links."""
+    words are enlarged, are drawn moved apart, so no box hides another's links. ``apart_as``:
+    the centres ``separated_places`` found for a wider view (every variable any perspective
+    uses), so several views of one diagram are moved apart once, and alike."""
     if loops is None:  # nobody searched for this export: search once, for what it shows
         from ..analysis import find_loops
 
         everyone = {p.id for p in project.perspectives}
         chosen = None if perspectives is None or set(perspectives) == everyone else perspectives
         loops = find_loops(project, chosen, time_budget=loop_budget)
+    if apart_as:
+        return _cld_scene(_moved(project, apart_as), perspectives, style, only_used, loops)
     scene = _cld_scene(project, perspectives, style, only_used, loops)
     if apart:
         moved = _separated(scene)
         if moved:
             scene.close()
-            variables = [v.model_copy(update={"x": moved[v.id][0], "y": moved[v.id][1]}) if v.id in moved else v
-                         for v in project.cld.variables]
-            shifted = project.model_copy(update={"cld": project.cld.model_copy(update={"variables": variables})})
-            scene = _cld_scene(shifted, perspectives, style, only_used, loops)
+            scene = _cld_scene(_moved(project, moved), perspectives, style, only_used, loops)
     return scene
+
+
+def separated_places(project: Project, style: CanvasStyle | None = None) -> dict[str, tuple[float, float]]:
+    """Centres that keep apart every variable any perspective uses, printed in ``style``:
+    any view showing fewer of them stays apart with them too."""
+    from ..analysis import LoopReport
+
+    nothing = LoopReport([], complete=True, complete_up_to_length=0, max_length=None, elapsed=0.0)
+    scene = _cld_scene(project, None, style, True, nothing)
+    try:
+        return _separated(scene)
+    finally:
+        scene.close()
+
+
+def _moved(project: Project, moved: dict[str, tuple[float, float]]) -> Project:
+    variables = [v.model_copy(update={"x": moved[v.id][0], "y": moved[v.id][1]}) if v.id in moved else v
+                 for v in project.cld.variables]
+    return project.model_copy(update={"cld": project.cld.model_copy(update={"variables": variables})})
 
 
 def _separated(scene) -> dict[str, tuple[float, float]]:

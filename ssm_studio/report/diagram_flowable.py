@@ -56,6 +56,10 @@ class Diagram(Flowable):
             canvas.clipPath(path, stroke=0, fill=0)
             canvas.translate(-x, -y)
         canvas.scale(self.scale, self.scale)
-        if not drawing_code.draw(self.drawing, canvas):
+        window = None
+        if self.window is not None:
+            x, y, w, h = self.window
+            window = (x / self.scale, y / self.scale, (x + w) / self.scale, (y + h) / self.scale)
+        if not drawing_code.draw(self.drawing, canvas, window):
             renderPDF.draw(self.drawing, canvas, 0, 0)
         canvas.restoreState()

@@ -39,9 +39,24 @@ class _NotOurs(Exception):
     """A node this writer does not know: renderPDF draws the whole drawing."""
 
 
-def draw(drawing, canvas) -> bool:
+# A part of a large diagram printed at legible size (a tile) writes only the marks that
+# reach it: a 1,000-variable map printed in 15 parts wrote every label into every part.
+MARGIN = 12.0  # drawing units around a tile: strokes and arrowheads that overhang a mark's bounds
+
+
+class _Leaf:
+    """One mark's code and its bounds in the drawing's coordinates."""
+
+    __slots__ = ("bounds", "piece")
+
+    def __init__(self, bounds: tuple[float, float, float, float], piece) -> None:
+        self.bounds, self.piece = bounds, piece
+
+
+def draw(drawing, canvas, window: tuple[float, float, float, float] | None = None) -> bool:
     """Draw ``drawing`` at the canvas's origin, as renderPDF.draw(drawing, canvas, 0, 0) would;
-    False (nothing drawn) if the drawing holds a node of a kind this does not write."""
+    False (nothing drawn) if the drawing holds a node of a kind this does not write.
+    ``window`` (x0, y0, x1, y1 in the drawing's coordinates): only the marks that reach it."""
     code = drawing.__dict__.get(CACHE)
     if code is None:
         try:
@@ -51,27 +66,47 @@ def draw(drawing, canvas) -> bool:
         drawing.__dict__[CACHE] = code
     if code is False:
         return False
+    whole, leaves = code
     canvas.saveState()
     append = canvas._code.append  # canvas.addLiteral, without a call per piece
-    for piece in code:
-        if piece.__class__ is str:
-            append(piece)
-        else:
-            piece(canvas)
+    if window is None:
+        for piece in whole:
+            if piece.__class__ is str:
+                append(piece)
+            else:
+                piece(canvas)
+    else:
+        left, bottom, right, top = (window[0] - MARGIN, window[1] - MARGIN, window[2] + MARGIN,
+                                    window[3] + MARGIN)
+        for entry in leaves:
+            if entry.__class__ is str:
+                append(entry)
+                continue
+            x0, y0, x1, y1 = entry.bounds
+            if x1 < left or x0 > right or y1 < bottom or y0 > top:
+                continue
+            piece = entry.piece
+            if piece.__class__ is str:
+                append(piece)
+            else:
+                piece(canvas)
     canvas.restoreState()
     return True
 
 
-def _compile(drawing) -> list:
+def _compile(drawing) -> tuple[list, list]:
+    """The drawing's code whole (operator strings joined), and as marks with their bounds."""
     if getattr(drawing, "renderScale", 1) != 1:
         raise _NotOurs("a drawing scaled at render time")
     pieces: list = []
+    matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     transform = getattr(drawing, "transform", None)
     if transform and tuple(transform) != (1, 0, 0, 1, 0, 0):
         pieces.append(f"{fp_str(*transform)} cm")
+        matrix = _times(matrix, tuple(transform))
     for node in drawing.contents:
-        _node(node, pieces)
-    return _joined(pieces)
+        _node(node, pieces, matrix)
+    return _joined([p.piece if p.__class__ is _Leaf else p for p in pieces]), pieces
 
 
 def _joined(pieces: list) -> list:
@@ -91,21 +126,46 @@ def _joined(pieces: list) -> list:
     return joined
 
 
-def _node(node, pieces: list) -> None:
+def _times(m: tuple, n: tuple) -> tuple:
+    """The matrix of applying ``n`` inside ``m`` (PDF's 'cm' order)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (p * a + q * c, p * b + q * d, r * a + s * c, r * b + s * d, t * a + u * c + e, t * b + u * d + f)
+
+
+def _bounds(node, matrix: tuple) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = node.getBounds()
+    a, b, c, d, e, f = matrix
+    xs = [a * x + c * y + e for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
+    ys = [b * x + d * y + f for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _node(node, pieces: list, matrix: tuple) -> None:
     kind = node.__class__
     if kind is Group or kind is Drawing:
         transform = node.transform
         plain = not transform or tuple(transform) == (1, 0, 0, 1, 0, 0)
         if not plain:
             pieces.append(f"q {fp_str(*transform)} cm")
+            matrix = _times(matrix, tuple(transform))
         for child in node.contents:
-            _node(child, pieces)
+            _node(child, pieces, matrix)
         if not plain:
             pieces.append("Q")
         return
+    start = len(pieces)
     if kind is String:
         _string(node, pieces)
-        return
+    else:
+        _shape(node, pieces)
+    if len(pieces) > start:  # a mark was written: kept with where it lies
+        bounds = _bounds(node, matrix)
+        pieces[start:] = [_Leaf(bounds, piece) for piece in pieces[start:]]
+
+
+def _shape(node, pieces: list) -> None:
+    kind = node.__class__
     shape = _outline(node)
     fill = kind is not Line and kind is not PolyLine and node.fillColor is not None
     stroke = node.strokeColor is not None

@@ -42,7 +42,12 @@ def handout_blocks(project: Project, storyline: Storyline, media: dict[str, byte
     """The handout's blocks and the makers of its figures (by key), as the pack's writers
     take them; ``title_page`` False when the pack appends the handout to itself."""
     from ..analysis.loops import find_loops
-    from ..render.export import cld_scene, conceptual_model_scene, rich_picture_scene
+    from ..render.export import (
+        cld_scene,
+        conceptual_model_scene,
+        rich_picture_scene,
+        separated_places,
+    )
     from ..render.style import CanvasStyle
     from .loop_drawing import loop_drawing
 
@@ -54,6 +59,13 @@ def handout_blocks(project: Project, storyline: Storyline, media: dict[str, byte
                     if title_page else [Break(), Heading(f"Storyline: {storyline.name}")])
     makers: dict = {}
     views: dict[tuple, str] = {}  # steps that show the same view share one figure
+    places: dict[float, dict] = {}
+
+    def apart(text_scale: float) -> dict:
+        """The diagram's boxes moved apart once for every view of it (by the size of words)."""
+        if text_scale not in places:
+            places[text_scale] = separated_places(project, CanvasStyle(text_scale=text_scale))
+        return places[text_scale]
     for number, step in enumerate(storyline.steps, 1):
         shown = {p for p in step.shown if p in existing} or set(existing)
         heading = f"Step {number}: {PAGE_WORDS[step.page]}"
@@ -74,7 +86,8 @@ def handout_blocks(project: Project, storyline: Storyline, media: dict[str, byte
                     loop, names, styles, text_scale=text_scale)
             else:
                 makers[key] = lambda text_scale=1.0, shown=shown: cld_scene(
-                    project, shown, CanvasStyle(text_scale=text_scale), loop_budget=0.2, only_used=True, apart=True)
+                    project, shown, CanvasStyle(text_scale=text_scale), loop_budget=0.2, only_used=True,
+                    apart_as=apart(text_scale))
         elif step.page == "rich_picture" and project.rich_picture.items:
             makers[key] = lambda text_scale=1.0, shown=shown: rich_picture_scene(project, shown, media, text_scale,
                                                                                  apart=True)

@@ -114,3 +114,49 @@ def test_reportlab_shape_checks_are_off_once_the_report_package_loads():
             "from reportlab.graphics.shapes import Shape\n"
             "assert '__setattr__' not in Shape.__dict__, 'shapes still check every attribute'\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_tile_writes_only_the_marks_that_reach_it_and_looks_the_same():
+    """A large diagram printed in parts: each part writes the marks within it (and a margin),
+    found through every group's transform, and the part looks as if all were written."""
+    drawing = Drawing(1000, 1000)
+    page = Group(transform=(1, 0, 0, -1, 0, 1000))  # flipped, as every diagram read from SVG is
+    near = Rect(20, 900, 60, 40, fillColor=HexColor("#d55e00"), strokeColor=None)  # y flipped: 60-100
+    far = Rect(800, 100, 60, 40, fillColor=HexColor("#009e73"), strokeColor=None)  # y flipped: 860-900
+    moved = Group(Rect(0, 0, 50, 50, fillColor=HexColor("#cc79a7"), strokeColor=None),
+                  transform=(1, 0, 0, 1, 30, 880))  # inside a shifted group: y 70-120 once flipped
+    across = Line(0, 500, 1000, 500, strokeColor=HexColor("#0072b2"), strokeWidth=2)  # crosses every part
+    page.add(near)
+    page.add(far)
+    page.add(moved)
+    page.add(across)
+    drawing.add(page)
+
+    def written(window):
+        out = io.BytesIO()
+        canvas = Canvas(out, pagesize=(1000, 1000))
+        assert drawing_code.draw(drawing, canvas, window)
+        code = "\n".join(canvas._code)
+        canvas.showPage()
+        canvas.save()
+        return code, out.getvalue()
+
+    def colour(hex_colour):
+        c = HexColor(hex_colour)
+        return drawing_code._colour(c, "rg")
+
+    part, part_pdf = written((0, 0, 200, 200))
+    assert colour("#d55e00") in part and colour("#cc79a7") in part
+    assert colour("#009e73") not in part  # far away: not written into this part
+    whole, whole_pdf = written(None)
+    assert colour("#009e73") in whole
+    middle, _ = written((0, 450, 1000, 550))
+    assert "RG" in middle and colour("#d55e00") not in middle  # only the line crosses the middle
+    # The part's corner of the page (the bottom left, 200 points square) printed the same.
+    def corner(pdf):
+        png = subprocess.run(["pdftoppm", "-r", "20", "-png", "-x", "0", "-y", "222", "-W", "56", "-H", "56", "-"],
+                             input=pdf, capture_output=True, check=True).stdout
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+    printed = corner(part_pdf)
+    assert (printed != 255).any(axis=2).sum() > 100  # the two boxes are there ...
+    assert (printed == corner(whole_pdf)).all()  # ... as the whole drawing prints them
