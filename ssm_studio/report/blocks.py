@@ -54,6 +54,9 @@ class Figure:
     caption: str = ""
     alt: str = ""  # alternative text: what the picture shows, for screen readers
     perspectives: list = field(default_factory=list)  # whose lines it shows: a key is printed
+    # A handout's frame: a diagram too large for a page or two with legible words is shown
+    # whole, small and without its words, not printed in parts (the pack prints the parts).
+    whole_only: bool = False
 
 
 @dataclass

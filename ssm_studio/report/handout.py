@@ -1,7 +1,8 @@
 """A storyline as a handout: each step a captioned frame, for the room to take away.
 
 The pack's own writers lay it out (PDF or Word), so its rules hold here too: vector
-diagrams, no words under 8 pt (a large diagram is printed in parts rather than shrunk),
+diagrams, no words under 8 pt (a diagram too large for that on a page is shown whole, small and
+without its words: a step is a page or two, and the pack prints such a diagram in parts),
 a title page and contents. A step draws what it showed: the perspectives' claims (only the
 variables they use), a loop on its own, the rich picture with its layers, a conceptual
 model, or, for the table pages, the table's rows. Speaker notes stay with the presenter.
@@ -50,6 +51,7 @@ def handout_blocks(project: Project, storyline: Storyline, media: dict[str, byte
     )
     from ..render.style import CanvasStyle
     from .loop_drawing import loop_drawing
+    from .wordless_drawing import too_large_for_a_page, wordless_drawing
 
     existing = {p.id: p for p in project.perspectives}
     names = {v.id: v.name for v in project.cld.variables}
@@ -84,6 +86,10 @@ def handout_blocks(project: Project, storyline: Storyline, media: dict[str, byte
                 styles = {p.id: p for p in lines if p.id in set(loop.perspectives)} or {p.id: p for p in lines}
                 makers[key] = lambda text_scale=1.0, loop=loop, styles=styles: loop_drawing(
                     loop, names, styles, text_scale=text_scale)
+            elif too_large_for_a_page(project, shown):
+                block.append(Para("The diagram is too large to print its words legibly on a page or two, so it is "
+                                  "shown whole without them; the comparison pack prints it in parts.", "small"))
+                makers[key] = lambda text_scale=1.0, shown=shown: wordless_drawing(project, shown)
             else:
                 makers[key] = lambda text_scale=1.0, shown=shown: cld_scene(
                     project, shown, CanvasStyle(text_scale=text_scale), loop_budget=0.2, only_used=True,
@@ -99,7 +105,7 @@ def handout_blocks(project: Project, storyline: Storyline, media: dict[str, byte
                     project, model.id, CanvasStyle(text_scale=text_scale), apart=True)
         if key in makers:
             # The caption is above; below the frame only the key to the perspectives' lines.
-            block.append(Figure(key, "", alt=f"{heading}. {step.caption}", perspectives=lines))
+            block.append(Figure(key, "", alt=f"{heading}. {step.caption}", perspectives=lines, whole_only=True))
         else:
             block += _table(project, step.page, shown)
         blocks += block

@@ -263,6 +263,8 @@ class PdfWriter:
                     NextPageTemplate(self.orientation)]
         if block.key in self.splits:
             return self.split(block)
+        if block.whole_only:
+            return self.whole_small(drawing, block, *self.room(self.orientation, caption))
         widest = "a3" if templates == ["a3"] else "wide"  # parts: the landscape page
         return [NextPageTemplate(widest), PageBreakIfNotEmpty(),
                 *self.tiles(drawing, block, *self.room(widest, caption)), NextPageTemplate(self.orientation)]
@@ -334,6 +336,15 @@ class PdfWriter:
         for key, caption, alt in self.splits[block.key]:
             story += self.figure(Figure(key, caption, alt, block.perspectives))
         return story
+
+    def whole_small(self, drawing, block: Figure, width: float, room: float) -> list:
+        """The whole diagram on the page in front, too small for its words, which are left out
+        (none may print under 8 pt): the shape of the step, as a handout shows it."""
+        overview = TileOverview(drawing, self.doc, self.fitting(drawing, width, room), [], 1.0, block.alt)
+        note = Paragraph(escape(f"{block.caption} The diagram is too large to print its words legibly on a page; "
+                                "it is shown whole without them (the comparison pack prints it in parts)."), SMALL)
+        return [KeepTogether([overview, note, *([KeyRow(block.perspectives, self.width)] if block.perspectives
+                                                else [])])]
 
     def tiles(self, drawing, block: Figure, width: float, room: float) -> list:
         """An overview of the whole diagram with the parts marked, then each part that holds
