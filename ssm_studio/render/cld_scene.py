@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
@@ -356,6 +358,8 @@ class CldScene(DiagramScene):
         visible = self.visible_perspectives()
         opacity = {p: self.layers.opacity(p) if self.fixed is None else 1.0 for p in perspectives}
         before, self._layers_shown = self._layers_shown, (perspectives, frozenset(visible), opacity)
+        links: list[LinkItem]
+        variables: Iterable[str]
         if before is None or before[0] != perspectives:
             links, variables = list(self.link_items.values()), self.variable_items.keys()
         else:
@@ -373,7 +377,7 @@ class CldScene(DiagramScene):
             self.loops_stale.emit()
         self._apply_highlight()
 
-    def _claims_touching(self, perspectives: set[str]) -> tuple[list[LinkItem], set[str]]:
+    def _claims_touching(self, perspectives: AbstractSet[str]) -> tuple[list[LinkItem], set[str]]:
         """The claims sharing a link (either way) with a claim of these perspectives, which
         are laid out side by side with it, and the variables whose relevance they decide."""
         if not perspectives:
