@@ -369,7 +369,7 @@ class CldScene(DiagramScene):
             item.setVisible(item.perspective in visible)
         self._arrange_pairs(links, visible)
         self._set_relevance(variables, visible)
-        self.overview_changed()
+        # (The overview hears of it from _apply_highlight, below: once, not twice a step.)
         if self.searched_for is not None and visible != self.searched_for:
             # The loops shown follow the perspectives shown: old labels go at once.
             for item in self.loop_items.values():
