@@ -15,6 +15,10 @@ from ..render.cld_scene import CldScene
 from ..workspace.loop_tracker import LoopTracker
 
 DEBOUNCE_MS = 150
+# Presenting: a lead stepping on through a storyline has each step shown at once, and the
+# loops of what it shows are found once they pause (a search started between two quick steps
+# took the UI thread's time through the interpreter lock, up to 60 ms a step on a large map).
+PRESENTING_MS = 600
 
 
 class LoopFeed(QObject):
@@ -32,6 +36,9 @@ class LoopFeed(QObject):
         self._ready.connect(self._show)
         scene.loops_stale.connect(self.timer.start)
         self.timer.start()
+
+    def presenting(self, on: bool) -> None:
+        self.timer.setInterval(PRESENTING_MS if on else DEBOUNCE_MS)
 
     def refresh(self, wait: bool = False) -> None:
         """Search for the loops of the perspectives the scene shows; ``wait``: on this thread,

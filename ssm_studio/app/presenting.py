@@ -272,6 +272,7 @@ class Presentation(QObject):
         if full_screen:
             window.showFullScreen()
         _app().installEventFilter(self)
+        window.pages["overlay"].loop_feed.presenting(True)
         if self.presenter is not None:
             self.presenter.show()
             self._tick.start(1000)
@@ -319,6 +320,7 @@ class Presentation(QObject):
         self._tick.stop()
         window = self.window
         window.presentation = None
+        window.pages["overlay"].loop_feed.presenting(False)
         self.caption.remove()
         self.spotlight.deleteLater()
         for tools in self._tools:
