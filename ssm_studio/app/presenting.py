@@ -18,11 +18,13 @@ played without them, or skipped if nothing of it is left, with a note, never an 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPainterPath
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from ..analysis.loops import Loop
 from ..model import PAGE_WORDS, Storyline, StoryStep
 from .camera_glide import CameraGlide, centre_of
 
@@ -41,7 +43,7 @@ BLANK_KEYS = {Qt.Key.Key_Period, Qt.Key.Key_B}
 SPOTLIGHT_KEY = Qt.Key.Key_L  # a spotlight that follows the pointer, as a laser pointer would
 
 
-def apply_step(window, step: StoryStep, loop_keys: set[str] | None,
+def apply_step(window, step: StoryStep, loops: Mapping[str, Loop] | None,
                glide: CameraGlide | None = None) -> tuple[bool, list[str]]:
     """Show ``step`` in ``window``; whether anything of it could be shown, and notes on what
     it names that is no longer in the project. With ``glide``, a step on the page already
@@ -55,7 +57,7 @@ def apply_step(window, step: StoryStep, loop_keys: set[str] | None,
         return False, ["every perspective this step showed has been deleted"]
     if len(shown) < len(step.shown):
         notes.append(f"{len(step.shown) - len(shown)} perspective(s) of this step were deleted; shown without them")
-    if step.loop and loop_keys is not None and step.loop not in loop_keys:
+    if step.loop and loops is not None and step.loop not in loops:
         return False, ["the loop this step showed is no longer in the diagram"]
     window.show_page(step.page)
     if step.page in ("overlay", "side_by_side"):
@@ -72,7 +74,7 @@ def apply_step(window, step: StoryStep, loop_keys: set[str] | None,
     if view is not None:
         travel = glide is not None and window.page_key == page_before and view.isVisible()
         start, start_centre = view.transform(), centre_of(view)
-        area = _loop_area(window, step.loop) if step.area is None and step.page == "overlay" else None
+        area = _loop_area(window, step.loop, loops) if step.area is None and step.page == "overlay" else None
         if step.area is not None:
             area = QRectF(step.area.x, step.area.y, step.area.width, step.area.height)
         if area is not None:
@@ -88,10 +90,14 @@ def apply_step(window, step: StoryStep, loop_keys: set[str] | None,
     return True, notes
 
 
-def _loop_area(window, key: str) -> QRectF | None:
-    """A loop step with no area of its own: the loop's boxes with room around them."""
+def _loop_area(window, key: str, loops: Mapping[str, Loop] | None = None) -> QRectF | None:
+    """A loop step with no area of its own: the loop's boxes with room around them. The loop
+    is the presentation's own (found once for the whole diagram): the scene's report follows
+    the perspectives shown and may not be in yet, and a step must not land elsewhere then."""
+    loop = (loops or {}).get(key) if key else None
     report = window.scene.report
-    loop = next((lp for lp in report.loops if lp.key == key), None) if report and key else None
+    if loop is None and report is not None and key:
+        loop = next((lp for lp in report.loops if lp.key == key), None)
     if loop is None:
         return None
     area = QRectF()
@@ -222,7 +228,7 @@ class Presentation(QObject):
         self.index = start
         self.notes: list[str] = []
         self.blank = False
-        self._loop_keys: set[str] | None = None
+        self._loop_keys: dict[str, Loop] | None = None  # the whole diagram's loops, by key
         self._unsubscribe = window.session.document.subscribe(self._document_changed)
         self._saved: dict = {}
         self._bars: list = []
@@ -350,12 +356,12 @@ class Presentation(QObject):
         self.window.page.widget.setVisible(not self.blank)
         self.caption.setVisible(not self.blank and bool(self.caption.text()))
 
-    def _loops(self) -> set[str] | None:
+    def _loops(self) -> dict[str, Loop] | None:
         if self._loop_keys is None:
             from ..analysis.loops import find_loops
 
-            self._loop_keys = {lp.key for lp in find_loops(self.window.session.document.project, None,
-                                                           time_budget=1.0).loops}
+            self._loop_keys = {lp.key: lp for lp in find_loops(self.window.session.document.project, None,
+                                                               time_budget=1.0).loops}
         return self._loop_keys
 
     def _document_changed(self, _events) -> None:
