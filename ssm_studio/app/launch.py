@@ -170,6 +170,9 @@ def run_app(files: list[str]) -> int:
     can draw it, and a large project loads into a window that is already there."""
     app = application()
     preferences = Preferences(QSettings())  # the one settings store; the window hands it on
+    from .i18n import chosen_language, install
+
+    install(chosen_language(preferences.language()))  # before any window: every string is made in it
     from .main_window import MainWindow
 
     window = MainWindow(None, preferences)  # the frame, menus and panels, with no project yet

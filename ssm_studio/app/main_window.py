@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..gc_pause import gc_paused, keep_long_lived, release_long_lived
 from ..render.layers import LayerState
 from ..render.style import CanvasStyle, high_contrast
+from .i18n import tr
 from .preferences import Preferences
 from .shortcuts_dialog import ShortcutsDialog
 from .window_actions import (
@@ -59,6 +60,11 @@ PAGE_PANELS = {
     "overlay": RIGHT_PANELS, "side_by_side": {"loops", "analysis", "root_definitions"},
     "conceptual_model": {"root_definitions", "history"}, "catwoe": {"root_definitions"},
 }
+
+
+# Said in the language chosen, not the one spoken now.
+NEXT_START = {"en": "SSM Studio will speak English from the next time it starts.",
+              "cy": "Bydd SSM Studio yn siarad Cymraeg o'r tro nesaf y bydd yn dechrau."}
 
 
 class MainWindow(WindowRoom, WindowTables, WindowFiles, QMainWindow):
@@ -365,7 +371,7 @@ class MainWindow(WindowRoom, WindowTables, WindowFiles, QMainWindow):
         names = page.tool_names()
         for key, word in TOOL_WORDS.items():
             tool = key.removeprefix("tool_")
-            name = names.get(tool, word)
+            name = names.get(tool) or tr("MainWindow", word)
             action = self.actions_[key]
             action.setIconText(name)
             action.setToolTip(f"{name} tool ({TOOL_KEYS[key]})")
@@ -533,6 +539,11 @@ class MainWindow(WindowRoom, WindowTables, WindowFiles, QMainWindow):
     # Help ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self, self.actions_.values()).exec()
+
+    def choose_language(self, language: str) -> None:
+        """Help → Language: kept, and spoken from the next start (every window is made in it)."""
+        self.preferences.remember_language(language)
+        self.say(NEXT_START.get(language, NEXT_START["en"]))
 
     def show_about(self) -> None:
         from .about import about_html

@@ -90,3 +90,11 @@ class Preferences:
 
     def remember_text_scale(self, scale: float) -> None:
         self._set("view/text_scale", scale)
+
+    def language(self) -> str | None:
+        """The interface language chosen in Help → Language (None: not chosen yet)."""
+        value = self._get("view/language")
+        return str(value) if value else None
+
+    def remember_language(self, language: str) -> None:
+        self._set("view/language", language)

@@ -21,7 +21,9 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 def page_words(key: str) -> str:
-    return PAGES.get(key, (key, ""))[0].replace("&", "")
+    from .i18n import tr
+
+    return tr("MainWindow", PAGES.get(key, (key, ""))[0]).replace("&", "")
 
 
 class RoomPanel(QWidget):
