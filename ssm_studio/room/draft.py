@@ -75,9 +75,13 @@ class Draft:
     def _send(self, obj: BaseModel, path: tuple[str, ...], placed: bool) -> None:
         mirror, entries = self.mirror, self.mirror.entries
         key = key_of(path)
-        in_list = isinstance(obj, Identified) and len(path) >= 2
+        place_id = obj.id if isinstance(obj, Identified) and len(path) >= 2 else None  # an object of a list
         if key not in entries:  # new in the draft: sent whole, placed among its neighbours
-            mirror._put(obj, path, mirror._pos_for(path[:-1], obj.id) if in_list else None)  # type: ignore[arg-type]
+            if place_id is None:
+                for child_key, own in entries_of(obj, path):
+                    entries[child_key] = Map(own)
+            else:
+                mirror._put(obj, path, mirror._pos_for(path[:-1], place_id))
             return
         wanted = dict(entries_of(obj, path))
         for child in [k for k in entries.keys() if k.startswith(key + SEP) and k not in wanted]:
@@ -91,8 +95,8 @@ class Draft:
             for name, text in own.items():
                 if name != POS and there.get(name) != text:
                     entry[name] = text
-        if placed and in_list:
-            entries[key][POS] = json.dumps(mirror._pos_for(path[:-1], obj.id))  # type: ignore[attr-defined]
+        if placed and place_id is not None:
+            entries[key][POS] = json.dumps(mirror._pos_for(path[:-1], place_id))
 
     # Discard -------------------------------------------------------------------------------
     def discard(self) -> int:
