@@ -127,6 +127,12 @@ def plan_merge(base: Project, incoming: Project, source: str,
             variable_map[v.id] = chosen
     data = incoming.model_dump(mode="json")
     data["cld"]["loop_names"] = []  # named again below, for the merged project's loops
+    # What the merge does not bring in (journeys, services, the SPOTlight review, storylines,
+    # snapshots) is left out of the file's copy: its ids are not renamed, so it would point at
+    # perspectives and variables the renaming moved, and refuse a file that merges well.
+    for name in ("journeys", "services", "storylines", "snapshots"):
+        data[name] = []
+    data.pop("spotlight", None)
     original_ends = [(link["source"], link["target"]) for link in data["cld"]["links"]]
     data = renamed(data, maps)
     variables, links = data["cld"]["variables"], data["cld"]["links"]

@@ -80,11 +80,6 @@ def contribution(start: Project, table: Project) -> Project | None:
     data = copy.model_dump(mode="json")
     kept_actions = {a.id for a in new_actions}
     data["actions"] = [a for a in data["actions"] if a["id"] in kept_actions]
-    # What the merge does not carry (journeys, the SPOTlight review, storylines, snapshots)
-    # stays with the room's project as it was.
-    for name in ("journeys", "services", "storylines", "snapshots"):
-        data[name] = []
-    data.pop("spotlight", None)
     return Project.model_validate(data)
 
 

@@ -94,3 +94,17 @@ def test_merge_command_reports_a_bad_file_without_a_traceback(tmp_path, capsys):
     assert main(["merge", str(good), str(bad), "-o", str(tmp_path / "out.ssm")]) == 1
     assert "Traceback" not in capsys.readouterr().err
     assert not (tmp_path / "out.ssm").exists()
+
+
+def test_a_file_with_client_journeys_merges_its_perspectives_and_leaves_its_journeys_home():
+    """The merge brings perspectives, claims, definitions, models, items and actions; a file's
+    journeys (and review, storylines) point at its own ids and stay with it, not refuse it."""
+    from ..conftest import EXAMPLES
+
+    base = read_project(EXAMPLES / "stoke-worklessness.ssm").project
+    incoming = read_project(EXAMPLES / "meir-think-family.ssm").project
+    assert incoming.journeys and any(t.told_by for j in incoming.journeys for t in j.touchpoints)
+    merged = apply_plan(base, plan_merge(base, incoming, "Meir"))
+    names = {p.name for p in merged.perspectives}
+    assert {p.name for p in incoming.perspectives} <= {n.removesuffix(" (Meir)") for n in names}
+    assert merged.journeys == base.journeys  # the base's own, untouched
