@@ -189,6 +189,7 @@ class SummaryDialog(QDialog):
         layout = QVBoxLayout(self)
         self.text = QPlainTextEdit("\n".join(lines))
         self.text.setReadOnly(True)
+        self.text.setAccessibleName(f"{title}: summary")
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
