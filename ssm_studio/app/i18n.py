@@ -37,6 +37,13 @@ def tr(context: str, text: str, n: int = -1) -> str:
     return QCoreApplication.translate(context, text, None, n)
 
 
+def arg(text: str, *values: object) -> str:
+    """``text`` with %1, %2 … filled in, as QString.arg does (a translation may reorder them)."""
+    for number, value in sorted(enumerate(values, 1), reverse=True):  # %10 before %1
+        text = text.replace(f"%{number}", str(value))
+    return text
+
+
 def system_language() -> str:
     """The system's language where the interface speaks it, else English."""
     code = QLocale.system().name().split("_")[0].lower()

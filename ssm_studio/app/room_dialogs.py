@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .i18n import arg, tr
+
 
 def _new_discovery():
     from ..room.discovery import Discovery
@@ -50,74 +52,75 @@ class HostDialog(QDialog):
 
     def __init__(self, address: str, code: str, parent=None, fingerprint: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Workshop room")
-        self.setAccessibleName("Workshop room: address and join code")
+        self.setWindowTitle(tr("RoomDialogs", "Workshop room"))
+        self.setAccessibleName(tr("RoomDialogs", "Workshop room: address and join code"))
         box = QVBoxLayout(self)
         big = QFont()
         big.setPointSize(22)
         big.setBold(True)
-        words = QLabel("Join this room from SSM Studio on your laptop: File → Join Workshop Room, then type the "
-                       "address and the code (or scan the QR code), and check that the fingerprint your laptop "
-                       "shows is this one.")
+        words = QLabel(tr("RoomDialogs", "Join this room from SSM Studio on your laptop: File → Join Workshop Room, "
+                                         "then type the address and the code (or scan the QR code), and check that "
+                                         "the fingerprint your laptop shows is this one."))
         words.setWordWrap(True)
         box.addWidget(words)
         self.address, self.code = QLabel(address), QLabel(code)
-        self.fingerprint = QLabel(f"Fingerprint  {fingerprint}" if fingerprint else
-                                  "No fingerprint: this room is not encrypted")
-        for label, name in ((self.address, "Room address"), (self.code, "Join code"),
-                            (self.fingerprint, "Certificate fingerprint")):
+        self.fingerprint = QLabel(arg(tr("RoomDialogs", "Fingerprint  %1"), fingerprint) if fingerprint else
+                                  tr("RoomDialogs", "No fingerprint: this room is not encrypted"))
+        for label, name in ((self.address, tr("RoomDialogs", "Room address")), (self.code, tr("RoomDialogs", "Join code")),
+                            (self.fingerprint, tr("RoomDialogs", "Certificate fingerprint"))):
             label.setFont(big)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setAccessibleName(name)
             box.addWidget(label)
         self.qr = QLabel()
-        self.qr.setAccessibleName("QR code of the address, the join code and the fingerprint")
+        self.qr.setAccessibleName(tr("RoomDialogs", "QR code of the address, the join code and the fingerprint"))
         from ..room.client import room_link
 
         self.qr.setPixmap(qr_pixmap(room_link(address, code, fingerprint)))
         box.addWidget(self.qr, alignment=Qt.AlignmentFlag.AlignHCenter)
-        self.participants = QLabel("No one has joined yet.")
-        self.participants.setAccessibleName("Participants")
+        self.participants = QLabel(tr("RoomDialogs", "No one has joined yet."))
+        self.participants.setAccessibleName(tr("RoomDialogs", "Participants"))
         box.addWidget(self.participants)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
 
     def show_participants(self, count: int) -> None:
-        self.participants.setText(f"{count} participant(s) in the room." if count else "No one has joined yet.")
+        self.participants.setText(arg(tr("RoomDialogs", "Participants in the room: %1"), count) if count
+                                  else tr("RoomDialogs", "No one has joined yet."))
 
 
 class JoinDialog(QDialog):
     def __init__(self, parent=None, address: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Join a workshop room")
-        self.setAccessibleName("Join a workshop room")
+        self.setWindowTitle(tr("RoomDialogs", "Join a workshop room"))
+        self.setAccessibleName(tr("RoomDialogs", "Join a workshop room"))
         self.setMinimumWidth(560)  # the placeholders say what to type: not cut short
         form = QFormLayout(self)
         self.address: QLineEdit = QLineEdit(address)
         self.found = QListWidget()
-        self.found.setAccessibleName("Rooms found on this network")
+        self.found.setAccessibleName(tr("RoomDialogs", "Rooms found on this network"))
         self.found.setMaximumHeight(110)
         self.found.currentItemChanged.connect(self._chosen)
-        form.addRow("Rooms &found", self.found)
-        self.address.setPlaceholderText("wss://192.168.1.20:8765 (shown on the projector), or the room's link")
-        self.address.setAccessibleName("Room address")
+        form.addRow(tr("RoomDialogs", "Rooms &found"), self.found)
+        self.address.setPlaceholderText(tr("RoomDialogs", "wss://192.168.1.20:8765 (shown on the projector), or the room's link"))
+        self.address.setAccessibleName(tr("RoomDialogs", "Room address"))
         self.address.editingFinished.connect(self._link_pasted)
         self.code = QLineEdit()
-        self.code.setPlaceholderText("six letters and digits")
-        self.code.setAccessibleName("Join code")
+        self.code.setPlaceholderText(tr("RoomDialogs", "six letters and digits"))
+        self.code.setAccessibleName(tr("RoomDialogs", "Join code"))
         self.fingerprint = QLineEdit()
-        self.fingerprint.setPlaceholderText("five groups of four, as on the projector (or leave it: you will be asked)")
-        self.fingerprint.setAccessibleName("Certificate fingerprint")
+        self.fingerprint.setPlaceholderText(tr("RoomDialogs", "five groups of four, as on the projector (or leave it: you will be asked)"))
+        self.fingerprint.setAccessibleName(tr("RoomDialogs", "Certificate fingerprint"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText("how the room lists you (a first name is plenty)")
-        self.name.setAccessibleName("Your name in the room")
-        form.addRow("Room &address", self.address)
-        form.addRow("Join &code", self.code)
-        form.addRow("Finger&print", self.fingerprint)
-        form.addRow("Your &name", self.name)
+        self.name.setPlaceholderText(tr("RoomDialogs", "how the room lists you (a first name is plenty)"))
+        self.name.setAccessibleName(tr("RoomDialogs", "Your name in the room"))
+        form.addRow(tr("RoomDialogs", "Room &address"), self.address)
+        form.addRow(tr("RoomDialogs", "Join &code"), self.code)
+        form.addRow(tr("RoomDialogs", "Finger&print"), self.fingerprint)
+        form.addRow(tr("RoomDialogs", "Your &name"), self.name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Join")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("RoomDialogs", "&Join"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -129,7 +132,7 @@ class JoinDialog(QDialog):
             self.discovery = _in_a_thread(_new_discovery)
             self._timer.start()
         except (OSError, ValueError, RuntimeError, TimeoutError):  # no multicast here: typing still works
-            self.found.addItem("Rooms cannot be looked for on this network: type the address.")
+            self.found.addItem(tr("RoomDialogs", "Rooms cannot be looked for on this network: type the address."))
         self.finished.connect(self._stop_looking)
 
     def _link_pasted(self) -> None:
@@ -160,7 +163,7 @@ class JoinDialog(QDialog):
             return
         self.found.clear()
         for room in rooms:
-            item = QListWidgetItem(f"{room.title} ({room.address})")
+            item = QListWidgetItem(room.title + " (" + room.address + ")")  # no words of ours to translate
             item.setData(Qt.ItemDataRole.UserRole, room.address)
             self.found.addItem(item)
 

@@ -272,8 +272,7 @@ class WindowRoom(_Window):
                          drafting=draft is not None, table=link.table_name,
                          view=[round(rect.x()), round(rect.y()), round(rect.width()), round(rect.height())]
                          if rect is not None else None)
-        self.room_panel.show_draft(draft.size if draft is not None else None,  # type: ignore[attr-defined]
-                                   "your table" if link.table is not None else "the room")
+        self.room_panel.show_draft(draft.size if draft is not None else None, link.table is not None)
         if link.host is not None:
             self.room_panel.show_tables(len(link.host.tables))  # type: ignore[attr-defined]
         else:

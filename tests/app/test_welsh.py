@@ -2,7 +2,8 @@
 they are written, extracted by pyside6-lupdate, translated in resources/i18n/ssm_studio_cy.ts,
 compiled by pyside6-lrelease, loaded as the language chosen in Help → Language.
 
-So far the main window's menus, actions and toolbar are marked; MARKED lists the modules
+So far the main window's menus, actions and toolbar, and the workshop room's panel and
+dialogs, are marked; MARKED lists the modules
 held to having every user-visible string marked, and grows as the rest of the interface is."""
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from ssm_studio.app import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 WELSH = ROOT / "resources" / "i18n" / "ssm_studio_cy.ts"
-MARKED = [ROOT / "ssm_studio" / "app" / "window_actions.py"]
+MARKED = [ROOT / "ssm_studio" / "app" / name for name in ("window_actions.py", "room_panel.py", "room_dialogs.py")]
 # The calls whose first text argument a user reads: in the marked modules it must be tr(...)
 # or a word marked with QT_TRANSLATE_NOOP (N), never a bare string.
 TEXT_CALLS = {"act": 1, "command": 1, "menu": 0, "addMenu": 0, "addToolBar": 0, "setAccessibleName": 0,
-              "setToolTip": 0, "setText": 0, "setIconText": 0, "addAction": 0}
+              "setToolTip": 0, "setText": 0, "setIconText": 0, "addAction": 0, "QLabel": 0, "QPushButton": 0,
+              "QCheckBox": 0, "setWindowTitle": 0, "setPlaceholderText": 0, "addRow": 0, "addItem": 0,
+              "QListWidgetItem": 0}
 
 
 def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
