@@ -170,21 +170,11 @@ class WindowRoom(_Window):
         if self.room_link is None or not self.room_link.active:
             self.say("There is no workshop room to end.")
             return None
-        host = self.room_link.host
-        if host is not None and host.tables:  # the tables' work is gathered first, or the room stays
-            gathered: list = []
-            if not self.gather_tables(done=gathered.append):
-                return None
-            from PySide6.QtCore import QTimer
-
-            def when_closed() -> None:
-                if gathered:
-                    self.room_link.end(done)  # type: ignore[union-attr]
-                else:
-                    QTimer.singleShot(50, when_closed)
-            QTimer.singleShot(50, when_closed)
+        link = self.room_link
+        if link.host is not None and link.host.tables:  # the tables' work is gathered first, or the room stays
+            self.gather_tables(done=lambda _gathered: link.end(done))
             return None
-        return self.room_link.end(done)
+        return link.end(done)
 
     def _room_panel(self, hosting: bool):
         from .room_panel import RoomPanel

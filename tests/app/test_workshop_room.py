@@ -269,3 +269,27 @@ def test_pages_replaced_stop_following_a_document_that_outlives_them(qtbot, wind
     assert kept._listeners
     window.set_session(DocumentSession(Document(kept.project.model_copy(deep=True)), None, window.session.recovery))
     assert kept._listeners == []
+
+
+def test_ending_a_room_with_tables_open_gathers_them_first(qtbot, window, second, monkeypatch):
+    from ssm_studio.edits import perspective_edits as pe
+    from ssm_studio.model import Perspective
+
+    room = _host(qtbot, window, monkeypatch, "CAFE88")
+    _join(qtbot, second, address=room.address, code="CAFE88", fingerprint=room.fingerprint, name="Ben")
+    qtbot.waitUntil(lambda: len(room.presence.everyone()) == 2, timeout=5000)
+    opened: list = []
+    window.open_tables(1, done=opened.append)
+    qtbot.waitUntil(lambda: bool(opened) and second.room_link.table is not None, timeout=5000)
+    second.session.push(pe.add_perspective(Perspective(name="Ben's table view")))
+    qtbot.waitUntil(lambda: any(p.name == "Ben's table view" for p in room.tables["table-1"].document.project.perspectives),
+                    timeout=5000)
+    from ssm_studio.app import interop_dialogs
+
+    monkeypatch.setattr(interop_dialogs, "_review", lambda *args: {})  # the review accepted as proposed
+    ended: list = []
+    window.end_room(done=ended.append)
+    qtbot.waitUntil(lambda: bool(ended) and not window.room_link.active, timeout=5000)
+    assert any(p.name == "Ben's table view" for p in window.session.document.project.perspectives)  # nothing lost
+    qtbot.waitUntil(lambda: not second.room_link.active, timeout=5000)
+    _loop_released(qtbot)
