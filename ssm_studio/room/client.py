@@ -67,18 +67,26 @@ def parse_link(text: str) -> tuple[str, str, str]:
     return f"{scheme}://{host}:{port}", query.get("code", [""])[0], query.get("fp", [""])[0]
 
 
-async def room_fingerprint(address: str, timeout: float = 5.0) -> str:
-    """The fingerprint of the certificate the room at ``address`` presents, to compare with the
-    projector before anything is sent to it."""
-    from .tls import CertificateError, fetch_certificate, fingerprint_of
+async def _certificate(address: str, timeout: float) -> bytes | None:
+    """The certificate a wss:// room presents (None for a ws:// room), nothing else sent."""
+    from .tls import CertificateError, fetch_certificate
 
     scheme, host, port = split_address(address)
     if scheme != "wss":
-        return ""
+        return None
     try:
-        return fingerprint_of(await fetch_certificate(host, port, timeout))
+        return await fetch_certificate(host, port, timeout)
     except (OSError, TimeoutError, CertificateError) as error:
         raise RoomError(f"No room answered at {address} ({error or 'no answer in time'}).") from None
+
+
+async def room_fingerprint(address: str, timeout: float = 5.0) -> str:
+    """The fingerprint of the certificate the room at ``address`` presents, to compare with the
+    projector before anything is sent to it ('' for a room without TLS)."""
+    from .tls import fingerprint_of
+
+    der = await _certificate(address, timeout)
+    return fingerprint_of(der) if der is not None else ""
 
 
 class RoomClient:
@@ -107,30 +115,19 @@ class RoomClient:
     async def _context(self, timeout: float):
         """For a wss:// room: a TLS context that trusts its certificate only, once the
         certificate's fingerprint has matched the one given (before the code is sent)."""
-        from .tls import (
-            CertificateError,
-            fetch_certificate,
-            fingerprint_of,
-            matches,
-            pinned_context,
-        )
+        from .tls import fingerprint_of, matches, pinned_context
 
-        scheme, host, port = split_address(self.address)
-        if scheme != "wss":
+        der = await _certificate(self.address, min(timeout, 5.0))
+        if der is None:
             return None
-        try:
-            der = await fetch_certificate(host, port, min(timeout, 5.0))
-        except (OSError, TimeoutError, CertificateError) as error:
-            raise RoomError(f"No room answered at {self.address} ({error or 'no answer in time'}).") from None
         if not matches(der, self.fingerprint):
             raise RoomRefused(f"The room at {self.address} shows the fingerprint {fingerprint_of(der)}, not "
-                            f"'{self.fingerprint}': it may not be the facilitator's room, so the join code was "
-                            "not sent to it. Check the fingerprint on the projector.")
+                              f"'{self.fingerprint}': it may not be the facilitator's room, so the join code was "
+                              "not sent to it. Check the fingerprint on the projector.")
         return pinned_context(der)
 
     async def join(self, timeout: float = 10.0) -> Document:
         """Join, or join again after a drop (the same document: what was done meanwhile merges)."""
-        split_address(self.address)
         context = await self._context(timeout)
         try:
             self._socket = await connect(f"{self.address}{self.path}?code={self.code}&who={self.who}",
