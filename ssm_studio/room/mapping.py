@@ -191,7 +191,6 @@ class Mirror:
         self._unsubscribe = document.subscribe(self._local)
         self._subscription = self.entries.observe_deep(self._remote)
         self.remote_edits = 0
-        self._placed: set[str] | None = None  # while pulling: the entries whose place changed
 
     def close(self) -> None:
         self._unsubscribe()
@@ -279,9 +278,8 @@ class Mirror:
     def pull(self, touched: set[str], placed: set[str] | None = None) -> None:
         """Apply what the room changed in these entries to the document, as one edit
         (``placed``: the entries whose place changed; None: any may have)."""
-        self._placed = placed
         try:
-            edit = self._edit_for(touched)
+            edit = self._edit_for(touched, placed)
         except (SsmError, KeyError, ValueError) as error:
             self.refused(f"A change from the room could not be read, so it was not applied: {error}")
             return
@@ -296,7 +294,7 @@ class Mirror:
         finally:
             self._applying = False
 
-    def _edit_for(self, touched: set[str]) -> Edit | None:
+    def _edit_for(self, touched: set[str], placed: set[str] | None = None) -> Edit | None:
         # Only the touched entries are read: an object added in the room arrives with all of
         # its own entries in the same transaction, so they are touched too.
         table = {}
@@ -330,7 +328,8 @@ class Mirror:
                 arriving.setdefault(path[:-1], []).append((json.loads(table[key].get(POS, "0")), obj.id, obj))
                 done.add(key)
                 continue
-            edits += self._changes(local, path, table[key], project)
+            moved = placed is None or key in placed
+            edits += self._changes(local, path, table[key], project, moved)
         # Several objects new to one list (a merge, a paste) go in by their places: each is
         # placed among the objects already here, then after the new ones placed before it.
         for list_path, new in arriving.items():
@@ -341,7 +340,8 @@ class Mirror:
                 edits.append(InsertEdit(list_path, obj, index=index, label="Change from the room"))
         return CompositeEdit(edits, label="Change from the room") if edits else None
 
-    def _changes(self, local: BaseModel, path: tuple[str, ...], own: dict[str, str], project: Project) -> list[Edit]:
+    def _changes(self, local: BaseModel, path: tuple[str, ...], own: dict[str, str], project: Project,
+                 moved: bool = True) -> list[Edit]:
         changes = {name: json.loads(text) for name, text in own.items()
                    if name != POS and name in type(local).model_fields and _child_kind(type(local), name) == "value"
                    and name != "id" and text != _json(getattr(local, name))}
@@ -350,8 +350,7 @@ class Mirror:
             typed = type(local).model_validate({**local.model_dump(mode="json"), **changes})
             edits.append(SetFieldsEdit(path, {name: getattr(typed, name) for name in changes},
                                        label="Change from the room"))
-        placed = self._placed is None or key_of(path) in self._placed
-        if placed and POS in own and isinstance(local, Identified) and len(path) >= 2:
+        if moved and POS in own and isinstance(local, Identified) and len(path) >= 2:
             siblings = resolve(project, path[:-1])
             here = siblings.index(local)
             others = siblings[:here] + siblings[here + 1:]
@@ -385,7 +384,3 @@ class Mirror:
             else:
                 high = middle
         return low
-
-    def _pos_of(self, path: tuple[str, ...]) -> float:
-        entry = self.entries.get(key_of(path))
-        return json.loads(entry[POS]) if entry is not None and POS in entry else 0.0
